@@ -1,0 +1,41 @@
+/** @module Port: the audit trail of password events. */
+
+/** Event types the flows emit. */
+export type AuditEventType =
+  | 'password_changed'
+  | 'password_change_refused'
+  | 'password_set_by_admin'
+  | 'password_expired'
+  | 'login_succeeded'
+  | 'login_refused'
+  | 'password_rehashed'
+  | 'sessions_revoked'
+  | 'revocation_failed';
+
+/**
+ * One audit event. Never holds a password, a hash or a session id: only who, what, when and the
+ * outcome code.
+ */
+export interface AuditEvent {
+  readonly type: AuditEventType;
+  readonly account: string;
+  /** Who acted: the owner's address, an admin's name, or `system`. */
+  readonly actor: string;
+  readonly at: Date;
+  /** Stable outcome code, e.g. `ok`, `invalid_current_password`, `policy_violation`. */
+  readonly outcome: string;
+  /** Extra non-secret data: violation codes, revoker names, counts, client address. */
+  readonly details?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+}
+
+/**
+ * Receives audit events. Should not throw; if it does, the flow's outcome stands regardless.
+ *
+ * @example
+ * ```ts
+ * const sink: AuditSink = { record: async (event) => { log.info(event); } };
+ * ```
+ */
+export interface AuditSink {
+  record(event: AuditEvent): Promise<void>;
+}

@@ -1,0 +1,115 @@
+/** @module Port: where a mailbox's password hash, its history and the revocation outbox live. */
+
+/** One mailbox as the rotation flows see it. Accounts are full addresses, compared lower-cased. */
+export interface MailboxRecord {
+  /** Full address, lower-case: `alice@example.org`. */
+  readonly account: string;
+  /** Domain part, lower-case: `example.org`. */
+  readonly domain: string;
+  /** The owner's display name, if the store has one (used by the policy's account check). */
+  readonly displayName: string | null;
+  /** The stored hash exactly as the mail server reads it, e.g. `{ARGON2ID}$argon2id$v=19$…`. */
+  readonly passwordHash: string;
+  /** Compare-and-set token: starts at 1 and grows by one with every successful password write. */
+  readonly version: number;
+  /** When the password was last set. */
+  readonly changedAt: Date;
+  /** The owner must choose a new password at next login (set by an admin or an expiry). */
+  readonly mustChange: boolean;
+  /** When the current password stops being accepted, or `null` for never. */
+  readonly expiresAt: Date | null;
+  /** A disabled mailbox cannot log in. */
+  readonly active: boolean;
+  /** Previous password hashes, newest first, at most the history limit of the last write. */
+  readonly previousHashes: readonly string[];
+}
+
+/** A mailbox to create (CLI `set --create`, demo seeding). */
+export interface NewMailbox {
+  readonly account: string;
+  readonly displayName?: string | null;
+  readonly passwordHash: string;
+  readonly mustChange?: boolean;
+  readonly expiresAt?: Date | null;
+  readonly active?: boolean;
+}
+
+/** A revocation that must happen after a committed password change: one row of the outbox. */
+export interface PendingRevocation {
+  /** Unique id, assigned by the caller (random), so retries are idempotent. */
+  readonly id: string;
+  readonly account: string;
+  /** `SessionRevoker.name` of the revoker that still has to run. */
+  readonly revoker: string;
+  /** Web session to keep (the "log out others" choice), or `null` to revoke every session. */
+  readonly keepSessionId: string | null;
+  readonly createdAt: Date;
+  /** Attempts made so far (0 when first written). */
+  readonly attempts: number;
+  /** Do not retry before this instant. */
+  readonly nextAttemptAt: Date;
+  /** Error code of the last failed attempt (never a message that could hold a secret). */
+  readonly lastError: string | null;
+}
+
+/** A password write, applied only if the stored version still equals `expectedVersion`. */
+export interface PasswordWrite {
+  readonly account: string;
+  readonly expectedVersion: number;
+  readonly passwordHash: string;
+  readonly changedAt: Date;
+  readonly mustChange: boolean;
+  readonly expiresAt: Date | null;
+  /** Push the old hash onto the history and keep at most this many (0 keeps none). */
+  readonly historyLimit: number;
+  /** Outbox rows to insert in the same atomic write as the new hash. */
+  readonly pendingRevocations: readonly PendingRevocation[];
+}
+
+/** Outcome of a compare-and-set write. */
+export type PasswordWriteResult =
+  | { readonly ok: true; readonly version: number }
+  | { readonly ok: false; readonly code: 'conflict' | 'not_found' };
+
+/** One page of a listing. */
+export interface MailboxPage {
+  readonly mailboxes: readonly MailboxRecord[];
+  /** Pass back as `cursor` for the next page; `null` when this was the last. */
+  readonly nextCursor: string | null;
+}
+
+/**
+ * Stores mailbox credentials. Adapters: memory, SQLite, PostgreSQL, Dovecot passwd-file.
+ *
+ * Guarantees (checked by `testCredentialStore` in `passrotate/testing`):
+ * - `setPassword` is atomic and compare-and-set: under concurrent invocation with the same
+ *   `expectedVersion`, exactly one caller receives `{ ok: true }`; the others get `conflict`.
+ *   The new hash, the history push, the version bump and the outbox rows are written all together
+ *   or not at all, so a failed write leaves the old password working.
+ * - Accounts are matched case-insensitively (stored lower-case).
+ * - Methods reject (throw) only on infrastructure failure; expected outcomes are results.
+ *
+ * @example
+ * ```ts
+ * const rec = await store.get('alice@example.org');
+ * if (rec) await store.setPassword({ account: rec.account, expectedVersion: rec.version,
+ *   passwordHash: newHash, changedAt: new Date(), mustChange: false, expiresAt: null,
+ *   historyLimit: 5, pendingRevocations: [] });
+ * ```
+ */
+export interface CredentialStore {
+  /** The mailbox, or `null` when there is none. */
+  get(account: string): Promise<MailboxRecord | null>;
+  /** Compare-and-set password write (see the interface's guarantees). */
+  setPassword(write: PasswordWrite): Promise<PasswordWriteResult>;
+  /** Creates a mailbox at version 1; `{ ok: false, code: 'conflict' }` when it already exists. */
+  createMailbox(mailbox: NewMailbox): Promise<PasswordWriteResult>;
+  /** Mailboxes of `domain`, ordered by account, paged. */
+  listByDomain(domain: string, options?: { cursor?: string | null; limit?: number }): Promise<MailboxPage>;
+  /** Outbox rows whose `nextAttemptAt` is at or before `now`, oldest first. */
+  listPendingRevocations(now: Date, limit: number): Promise<readonly PendingRevocation[]>;
+  /** Removes a done outbox row (idempotent). */
+  completeRevocation(id: string): Promise<void>;
+  /** Records a failed attempt: bumps `attempts`, sets `lastError` and `nextAttemptAt`. */
+  failRevocation(id: string, errorCode: string, nextAttemptAt: Date): Promise<void>;
+}

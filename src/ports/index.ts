@@ -1,0 +1,18 @@
+/** @module The ports: every interface through which passrotate touches the outside world. */
+export type { AttemptLimiter, LimitDecision } from './attempt-limiter.js';
+export type { AuditEvent, AuditEventType, AuditSink } from './audit-sink.js';
+export { type Clock, systemClock } from './clock.js';
+export type {
+  CredentialStore,
+  MailboxPage,
+  MailboxRecord,
+  NewMailbox,
+  PasswordWrite,
+  PasswordWriteResult,
+  PendingRevocation,
+} from './credential-store.js';
+export type { Notifier, PasswordNotification } from './notifier.js';
+export type { PasswordHasher } from './password-hasher.js';
+export { cryptoRandomSource, type RandomSource } from './random-source.js';
+export type { RevocationRequest, SessionRevoker } from './session-revoker.js';
+export type { SessionStore, WebSession } from './session-store.js';
