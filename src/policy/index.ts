@@ -17,3 +17,4 @@ export type {
   ViolationCode,
   ViolationOf,
 } from './types.js';
+export { validatePassword, validatePasswordAsync } from './validate.js';
