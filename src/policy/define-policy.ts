@@ -7,7 +7,7 @@ import {
   letterOrDigitClass,
   PRINTABLE_ASCII,
 } from './characters.js';
-import { compilePolicy } from './compiled.js';
+import { attachCompiled } from './compiled.js';
 import { policySpecSchema } from './spec-schema.js';
 import type { AllowedCharacters, CharacterClass, Policy, PolicySpec } from './types.js';
 
@@ -130,7 +130,7 @@ export function definePolicy(spec: PolicySpec = {}): Policy {
     }
   }
 
-  const policy: Policy = Object.freeze({
+  const policy: Policy = {
     minLength: s.minLength,
     maxLength: s.maxLength,
     minUppercase: s.minUppercase,
@@ -150,7 +150,7 @@ export function definePolicy(spec: PolicySpec = {}): Policy {
       s.similarity === false ? null : Object.freeze({ minEditDistance: s.similarity.minEditDistance }),
     historySize: s.historySize,
     rejectBreached: s.rejectBreached,
-  });
-  compilePolicy(policy);
-  return policy;
+  };
+  attachCompiled(policy);
+  return Object.freeze(policy);
 }

@@ -19,13 +19,33 @@ export interface PasswordFacts {
   longestRun: number;
   longestSequence: number;
   disallowed: number;
+  /** Whether every code unit is ASCII. */
+  ascii: boolean;
 }
+
+/** Bits of a policy's `asciiInfo` entries: the kind (2 bits), special, control, not allowed. */
+export const KIND_MASK = 3;
+export const KIND_UPPER = 1;
+export const KIND_LOWER = 2;
+export const KIND_DIGIT = 3;
+export const INFO_SPECIAL = 4;
+export const INFO_CONTROL = 8;
+export const INFO_NOT_ALLOWED = 16;
 
 /** 1 upper, 2 lower, 3 digit, 0 other — for ASCII. */
 const ASCII_KIND = new Uint8Array(128);
 for (let c = 0x41; c <= 0x5a; c++) ASCII_KIND[c] = 1;
 for (let c = 0x61; c <= 0x7a; c++) ASCII_KIND[c] = 2;
 for (let c = 0x30; c <= 0x39; c++) ASCII_KIND[c] = 3;
+
+/** ASCII with uppercase letters lowered (for sequences). */
+const FOLD_CASE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) FOLD_CASE[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+
+/** The kind bits of an ASCII code point (used to build a policy's `asciiInfo`). */
+export function asciiKind(cp: number): number {
+  return ASCII_KIND[cp] as number;
+}
 
 /**
  * The sequences a run may follow: the alphabet, the digits and the keyboard rows of QWERTY, QWERTZ
@@ -67,6 +87,7 @@ export function createFacts(): PasswordFacts {
     longestRun: 0,
     longestSequence: 0,
     disallowed: 0,
+    ascii: true,
   };
 }
 
@@ -87,8 +108,74 @@ export function countCodePoints(password: string, limit: number): number {
   return count;
 }
 
-/** Fills `f` with the facts of `password` under policy `c`. */
+/**
+ * Fills `f` with the facts of `password` under policy `c`. ASCII passwords (the common case) take
+ * a fast path with one table lookup per character; anything else takes the general path.
+ */
 export function scanPassword(c: CompiledPolicy, password: string, f: PasswordFacts): void {
+  const n = password.length;
+  const info = c.asciiInfo;
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let special = 0;
+  let flags = 0;
+  for (let i = 0; i < n; i++) {
+    const cp = password.charCodeAt(i);
+    if (cp >= 128) {
+      scanGeneral(c, password, f);
+      return;
+    }
+    const x = info[cp] as number;
+    const kind = x & KIND_MASK;
+    if (kind === KIND_UPPER) upper++;
+    else if (kind === KIND_LOWER) lower++;
+    else if (kind === KIND_DIGIT) digit++;
+    special += (x >> 2) & 1;
+    flags |= x;
+  }
+  f.length = n;
+  f.uppercase = upper;
+  f.lowercase = lower;
+  f.digit = digit;
+  f.special = special;
+  f.disallowed = (flags & INFO_CONTROL ? CONTROL : 0) | (flags & INFO_NOT_ALLOWED ? NOT_ALLOWED : 0);
+  f.ascii = true;
+  f.longestRun = c.policy.maxRepeated === null ? 0 : longestRunAscii(password);
+  f.longestSequence = c.policy.maxSequence === null ? 0 : longestSequenceAscii(password);
+}
+
+function longestRunAscii(password: string): number {
+  let longest = password.length > 0 ? 1 : 0;
+  let run = 1;
+  for (let i = 1; i < password.length; i++) {
+    run = password.charCodeAt(i) === password.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+function longestSequenceAscii(password: string): number {
+  const n = password.length;
+  if (n === 0) return 0;
+  let longest = 1;
+  let fwd = 1;
+  let bwd = 1;
+  let prev = FOLD_CASE[password.charCodeAt(0)] as number;
+  for (let i = 1; i < n; i++) {
+    const cur = FOLD_CASE[password.charCodeAt(i)] as number;
+    const step = STEP[prev * 128 + cur] as number;
+    fwd = step & 1 ? fwd + 1 : 1;
+    bwd = step & 2 ? bwd + 1 : 1;
+    if (fwd > longest) longest = fwd;
+    if (bwd > longest) longest = bwd;
+    prev = cur;
+  }
+  return longest;
+}
+
+/** The general path: any string, including astral characters and lone surrogates. */
+function scanGeneral(c: CompiledPolicy, password: string, f: PasswordFacts): void {
   const n = password.length;
   const specialAscii = c.specialAscii;
   const allowedAscii = c.allowedAscii;
@@ -172,4 +259,5 @@ export function scanPassword(c: CompiledPolicy, password: string, f: PasswordFac
   f.longestRun = longestRun;
   f.longestSequence = longestSeq;
   f.disallowed = disallowed;
+  f.ascii = !nonAscii;
 }
