@@ -175,7 +175,7 @@ function longestSequenceAscii(password: string): number {
 }
 
 /** The general path: any string, including astral characters and lone surrogates. */
-function scanGeneral(c: CompiledPolicy, password: string, f: PasswordFacts): void {
+export function scanGeneral(c: CompiledPolicy, password: string, f: PasswordFacts): void {
   const n = password.length;
   const specialAscii = c.specialAscii;
   const allowedAscii = c.allowedAscii;
