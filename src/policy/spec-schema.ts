@@ -15,15 +15,16 @@ export interface ParsedSpec {
   specialCharacters?: string | undefined;
   minClasses?:
     | { count: number; of?: ('uppercase' | 'lowercase' | 'digit' | 'special')[] | undefined }
+    | null
     | undefined;
   allowedCharacters: 'any' | 'printable_ascii' | { custom: string };
   requireNormalized: boolean;
-  maxRepeated?: number | undefined;
-  maxSequence?: number | undefined;
+  maxRepeated?: number | null | undefined;
+  maxSequence?: number | null | undefined;
   accountCheck: boolean;
   blocklist: boolean;
   blockedWords: string[];
-  similarity: false | { minEditDistance: number };
+  similarity: false | null | { minEditDistance: number };
   historySize: number;
   rejectBreached: boolean;
 }
@@ -42,18 +43,30 @@ export const policySpecSchema: z.ZodType<ParsedSpec, unknown> = z.strictObject({
       count: z.number().int().min(1).max(4),
       of: z.array(characterClass).min(1).max(4).optional(),
     })
+    .nullable()
     .optional(),
   allowedCharacters: z
-    .union([z.enum(['any', 'printable_ascii']), z.strictObject({ custom: z.string().min(1).max(4096) })])
+    .union([
+      z.enum(['any', 'printable_ascii']),
+      z.strictObject({ custom: z.string().min(1).max(4096) }),
+      // The resolved form, so that a Policy is itself a valid spec.
+      z.strictObject({ kind: z.literal('any') }).transform(() => 'any' as const),
+      z
+        .strictObject({ kind: z.literal('printable_ascii'), characters: z.string() })
+        .transform(() => 'printable_ascii' as const),
+      z
+        .strictObject({ kind: z.literal('custom'), characters: z.string().min(1).max(4096) })
+        .transform((a) => ({ custom: a.characters })),
+    ])
     .default('any'),
   requireNormalized: z.boolean().default(true),
-  maxRepeated: z.number().int().min(1).max(4096).optional(),
-  maxSequence: z.number().int().min(2).max(4096).optional(),
+  maxRepeated: z.number().int().min(1).max(4096).nullable().optional(),
+  maxSequence: z.number().int().min(2).max(4096).nullable().optional(),
   accountCheck: z.boolean().default(true),
   blocklist: z.boolean().default(true),
   blockedWords: z.array(z.string().min(1).max(256)).max(10_000).default([]),
   similarity: z
-    .union([z.literal(false), z.strictObject({ minEditDistance: z.number().int().min(1).max(64) })])
+    .union([z.literal(false), z.null(), z.strictObject({ minEditDistance: z.number().int().min(1).max(64) })])
     .default({ minEditDistance: 3 }),
   historySize: z.number().int().min(0).max(100).default(0),
   rejectBreached: z.boolean().default(false),

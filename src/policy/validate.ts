@@ -46,19 +46,31 @@ const shared = new Input();
 /** Reused between synchronous calls; copied out only when something is reported. */
 const scratch: Violation[] = [];
 
+/**
+ * The code point count of `password` when it is beyond the work limit (4 × `maxLength`), where
+ * only `too_long` is reported; `null` otherwise (internal).
+ *
+ * @example
+ * ```ts
+ * absurdLength(presets.mailbox, 'x'.repeat(1000)); // 1000
+ * ```
+ */
+export function absurdLength(policy: Policy, password: string): number | null {
+  const limit = policy.maxLength * ABSURD_FACTOR;
+  if (password.length <= limit) return null;
+  const actual = countCodePoints(password, Number.POSITIVE_INFINITY);
+  return actual > limit ? actual : null;
+}
+
 /** Runs the synchronous checks; `true` when the password is absurdly long (async checks skipped). */
 function runSync(input: Input, out: Violation[]): boolean {
   const { policy, password } = input;
-  const limit = policy.maxLength * ABSURD_FACTOR;
-  if (password.length > limit) {
-    const actual = countCodePoints(password, Number.POSITIVE_INFINITY);
-    if (actual > limit) {
-      out.push({ code: 'too_long', maximum: policy.maxLength, actual });
-      const confirmation = input.context?.confirmation;
-      if (confirmation !== undefined && confirmation !== password)
-        out.push({ code: 'confirmation_mismatch' });
-      return true;
-    }
+  const actual = absurdLength(policy, password);
+  if (actual !== null) {
+    out.push({ code: 'too_long', maximum: policy.maxLength, actual });
+    const confirmation = input.context?.confirmation;
+    if (confirmation !== undefined && confirmation !== password) out.push({ code: 'confirmation_mismatch' });
+    return true;
   }
   scanPassword(input.compiled, password, input.facts);
   const checks = input.compiled.checks;
