@@ -46,25 +46,30 @@ export function accountTokens(context: ValidationContext): Tokens {
 
 const PARTS: readonly AccountPart[] = ['local_part', 'domain', 'display_name'];
 
-/** Tokens indexed by their first (ASCII) code unit, each with the bit of its part. */
+/** Tokens indexed by their first (ASCII) code unit: parallel lists of words and their part bits. */
 interface Matcher {
   readonly tokens: Tokens;
-  readonly byFirst: readonly (readonly (readonly [string, number])[] | undefined)[];
+  readonly words: readonly (readonly string[] | undefined)[];
+  readonly bits: readonly (readonly number[] | undefined)[];
 }
 
 function matcherOf(tokens: Tokens): Matcher {
-  // A packed 128-slot array (a sparse one would fall back to slow dictionary lookups).
-  const byFirst: ((readonly [string, number])[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
+  // Packed 128-slot arrays (a sparse one would fall back to slow dictionary lookups).
+  const words: (string[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
+  const bits: (number[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
   PARTS.forEach((part, bit) => {
     for (const word of tokens[part]) {
       const first = word.charCodeAt(0);
       if (first >= 128 || /[^\0-\x7f]/.test(word)) continue;
-      const list = byFirst[first] ?? [];
-      list.push([word, 1 << bit]);
-      byFirst[first] = list;
+      const list = words[first] ?? [];
+      const parts = bits[first] ?? [];
+      list.push(word);
+      parts.push(1 << bit);
+      words[first] = list;
+      bits[first] = parts;
     }
   });
-  return { tokens, byFirst };
+  return { tokens, words, bits };
 }
 
 let lastAccount: string | undefined;
@@ -84,11 +89,15 @@ function matcherFor(context: ValidationContext): Matcher {
 /** Bit set of the parts found in an ASCII password: one pass, tokens tried only where their first letter is. */
 function partsInAscii(password: string, matcher: Matcher): number {
   let found = 0;
+  const { words, bits } = matcher;
   for (let i = 0; i < password.length; i++) {
-    const candidates = matcher.byFirst[FOLD[password.charCodeAt(i)] as number];
+    const first = FOLD[password.charCodeAt(i)] as number;
+    const candidates = words[first];
     if (candidates === undefined) continue;
-    for (const [word, bit] of candidates) {
-      if ((found & bit) === 0 && matchesFoldedAt(password, i, word)) found |= bit;
+    const candidateBits = bits[first] as readonly number[];
+    for (let k = 0; k < candidates.length; k++) {
+      const bit = candidateBits[k] as number;
+      if ((found & bit) === 0 && matchesFoldedAt(password, i, candidates[k] as string)) found |= bit;
     }
   }
   return found;
