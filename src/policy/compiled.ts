@@ -5,7 +5,14 @@ import { SYNC_RULES } from './rules/index.js';
 import { asciiKind, INFO_CONTROL, INFO_NOT_ALLOWED, INFO_SPECIAL } from './scan.js';
 import type { Policy } from './types.js';
 
-/** Per-policy tables (internal). `allowedAscii === null` means every non-control character is allowed. */
+/**
+ * Per-policy tables (internal). `allowedAscii === null` means every non-control character is allowed.
+ *
+ * @example
+ * ```ts
+ * compiledOf(presets.mailbox).checks.length; // the checks the mailbox preset runs
+ * ```
+ */
 export interface CompiledPolicy {
   readonly policy: Policy;
   /** 1 at index c when ASCII code point c is special. */
@@ -52,6 +59,11 @@ function needed(rule: PolicyRule, policy: Policy): boolean {
 /**
  * Builds the tables of a policy about to be frozen and attaches them under a private symbol
  * (internal; reading a property is much cheaper than a `WeakMap` lookup on the hot path).
+ *
+ * @example
+ * ```ts
+ * attachCompiled(draft); // then Object.freeze(draft)
+ * ```
  */
 export function attachCompiled(policy: Policy): void {
   const special = tables(policy.specialCharacters);
@@ -83,7 +95,14 @@ export function attachCompiled(policy: Policy): void {
   Object.defineProperty(policy, COMPILED, { value: result, enumerable: false });
 }
 
-/** The tables of a policy made by `definePolicy`; a hand-made object is a programmer error. */
+/**
+ * The tables of a policy made by `definePolicy`; a hand-made object is a programmer error.
+ *
+ * @example
+ * ```ts
+ * compiledOf(definePolicy()).asciiInfo[0x41]; // 1 (uppercase)
+ * ```
+ */
 export function compiledOf(policy: Policy): CompiledPolicy {
   const found = (policy as unknown as { [COMPILED]?: CompiledPolicy } | null | undefined)?.[COMPILED];
   if (found === undefined || found.policy !== policy)

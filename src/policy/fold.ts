@@ -3,6 +3,11 @@
 /**
  * FOLD[c] for an ASCII code unit: lowercase, then leet undone (4,@→a 3→e 0→o 1→i $,5→s 7→t) and
  * `l` merged with `i` (since `1` stands for both). Other code units fold to themselves.
+ *
+ * @example
+ * ```ts
+ * String.fromCharCode(FOLD['4'.charCodeAt(0)]); // 'a'
+ * ```
  */
 export const FOLD: Uint16Array = (() => {
   const table = new Uint16Array(128);

@@ -7,6 +7,11 @@ import type { Policy, ValidationContext, Violation, ViolationCode } from './type
 /**
  * What a rule's check reads (internal). `lowered()` is the lowercased password, computed once;
  * `containsFolded(word)` says whether the folded password (see `fold.ts`) contains a folded word.
+ *
+ * @example
+ * ```ts
+ * input.lowered(); // 'abc-123' for 'ABC-123'
+ * ```
  */
 export interface RuleInput {
   readonly compiled: CompiledPolicy;
@@ -18,7 +23,14 @@ export interface RuleInput {
   containsFolded(foldedWord: string): boolean;
 }
 
-/** One rule (internal): adding a rule means adding one module and listing it in `rules/index.ts`. */
+/**
+ * One rule (internal): adding a rule means adding one module and listing it in `rules/index.ts`.
+ *
+ * @example
+ * ```ts
+ * const rule: PolicyRule = { codes: ['common_password'], requirements: () => [], passwordRules: () => [] };
+ * ```
+ */
 export interface PolicyRule {
   /** The violation codes this rule can report. */
   readonly codes: readonly ViolationCode[];

@@ -2,13 +2,33 @@
 import { isControl, letterOrDigitClass } from './characters.js';
 import type { CompiledPolicy } from './compiled.js';
 
-/** Bits of `PasswordFacts.disallowed`. */
+/**
+ * Bits of `PasswordFacts.disallowed`: a control character, a character outside the allowed set,
+ * a lone surrogate, text not in NFKC form.
+ *
+ * @example
+ * ```ts
+ * if (facts.disallowed & CONTROL) report('control');
+ * ```
+ */
 export const CONTROL = 1;
+/** See {@link CONTROL}. @example `facts.disallowed & NOT_ALLOWED` */
 export const NOT_ALLOWED = 2;
+/** See {@link CONTROL}. @example `facts.disallowed & LONE_SURROGATE` */
 export const LONE_SURROGATE = 4;
+/** See {@link CONTROL}. @example `facts.disallowed & NOT_NORMALIZED` */
 export const NOT_NORMALIZED = 8;
 
-/** What one pass over a password found (internal, reused between calls). */
+/**
+ * What one pass over a password found (internal, reused between calls).
+ *
+ * @example
+ * ```ts
+ * const facts = createFacts();
+ * scanPassword(compiledOf(policy), 'Abc-123', facts);
+ * facts.uppercase; // 1
+ * ```
+ */
 export interface PasswordFacts {
   /** Length in code points (a lone surrogate counts as one). */
   length: number;
@@ -23,13 +43,23 @@ export interface PasswordFacts {
   ascii: boolean;
 }
 
-/** Bits of a policy's `asciiInfo` entries: the kind (2 bits), special, control, not allowed. */
-export const KIND_MASK = 3;
-export const KIND_UPPER = 1;
-export const KIND_LOWER = 2;
-export const KIND_DIGIT = 3;
+/** The kind bits of a policy's `asciiInfo` entries (1 upper, 2 lower, 3 digit). */
+const KIND_MASK = 3;
+const KIND_UPPER = 1;
+const KIND_LOWER = 2;
+const KIND_DIGIT = 3;
+/**
+ * The other bits of a policy's `asciiInfo` entries: special, control, not allowed.
+ *
+ * @example
+ * ```ts
+ * asciiInfo[0x21] & INFO_SPECIAL; // 4 when '!' is special
+ * ```
+ */
 export const INFO_SPECIAL = 4;
+/** See {@link INFO_SPECIAL}. @example `asciiInfo[9] & INFO_CONTROL // 8 (TAB)` */
 export const INFO_CONTROL = 8;
+/** See {@link INFO_SPECIAL}. @example `asciiInfo[0x7e] & INFO_NOT_ALLOWED` */
 export const INFO_NOT_ALLOWED = 16;
 
 /** 1 upper, 2 lower, 3 digit, 0 other — for ASCII. */
@@ -42,7 +72,14 @@ for (let c = 0x30; c <= 0x39; c++) ASCII_KIND[c] = 3;
 const FOLD_CASE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) FOLD_CASE[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 
-/** The kind bits of an ASCII code point (used to build a policy's `asciiInfo`). */
+/**
+ * The kind bits of an ASCII code point (used to build a policy's `asciiInfo`).
+ *
+ * @example
+ * ```ts
+ * asciiKind(0x41); // 1 (uppercase A)
+ * ```
+ */
 export function asciiKind(cp: number): number {
   return ASCII_KIND[cp] as number;
 }
@@ -51,7 +88,7 @@ export function asciiKind(cp: number): number {
  * The sequences a run may follow: the alphabet, the digits and the keyboard rows of QWERTY, QWERTZ
  * and AZERTY layouts (letters lowercased), plus the shifted digit row of US keyboards.
  */
-export const SEQUENCES: readonly string[] = [
+const SEQUENCES: readonly string[] = [
   'abcdefghijklmnopqrstuvwxyz',
   '01234567890',
   'qwertyuiop',
@@ -76,7 +113,14 @@ for (const seq of SEQUENCES) {
   }
 }
 
-/** Creates a zeroed facts record. */
+/**
+ * Creates a zeroed facts record.
+ *
+ * @example
+ * ```ts
+ * const facts = createFacts(); // all zero
+ * ```
+ */
 export function createFacts(): PasswordFacts {
   return {
     length: 0,
@@ -93,6 +137,11 @@ export function createFacts(): PasswordFacts {
 
 /**
  * Counts code points only, stopping once past `limit` (for absurdly long input).
+ *
+ * @example
+ * ```ts
+ * countCodePoints('a😀', 10); // 2
+ * ```
  */
 export function countCodePoints(password: string, limit: number): number {
   const n = password.length;
@@ -111,6 +160,11 @@ export function countCodePoints(password: string, limit: number): number {
 /**
  * Fills `f` with the facts of `password` under policy `c`. ASCII passwords (the common case) take
  * a fast path with one table lookup per character; anything else takes the general path.
+ *
+ * @example
+ * ```ts
+ * scanPassword(compiledOf(presets.mailbox), 'Abc-123', facts);
+ * ```
  */
 export function scanPassword(c: CompiledPolicy, password: string, f: PasswordFacts): void {
   const n = password.length;
@@ -174,7 +228,14 @@ function longestSequenceAscii(password: string): number {
   return longest;
 }
 
-/** The general path: any string, including astral characters and lone surrogates. */
+/**
+ * The general path: any string, including astral characters and lone surrogates.
+ *
+ * @example
+ * ```ts
+ * scanGeneral(compiledOf(presets.mailbox), 'Ab😀-1', facts);
+ * ```
+ */
 export function scanGeneral(c: CompiledPolicy, password: string, f: PasswordFacts): void {
   const n = password.length;
   const specialAscii = c.specialAscii;

@@ -4,7 +4,14 @@ import * as z from 'zod';
 const characterClass = z.enum(['uppercase', 'lowercase', 'digit', 'special']);
 const count = z.number().int().min(0).max(4096);
 
-/** The resolved spec, every default filled in (internal). */
+/**
+ * The resolved spec, every default filled in (internal).
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedSpec = policySpecSchema.parse({ minLength: 10 });
+ * ```
+ */
 export interface ParsedSpec {
   minLength: number;
   maxLength: number;
@@ -29,7 +36,14 @@ export interface ParsedSpec {
   rejectBreached: boolean;
 }
 
-/** Validates the shape of a spec and fills defaults; unknown keys are refused (typos). */
+/**
+ * Validates the shape of a spec and fills defaults; unknown keys are refused (typos).
+ *
+ * @example
+ * ```ts
+ * policySpecSchema.safeParse({ minLenght: 8 }).success; // false (unknown key)
+ * ```
+ */
 export const policySpecSchema: z.ZodType<ParsedSpec, unknown> = z.strictObject({
   minLength: z.number().int().min(1).max(4096).default(8),
   maxLength: z.number().int().min(1).max(4096).default(128),

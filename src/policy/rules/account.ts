@@ -21,6 +21,11 @@ function words(text: string, into: Set<string>): void {
  * The tokens of an account (internal): the local part whole and split at `.`, `_`, `+`, `-`…; the
  * domain's labels without the last one (the TLD); the display name's words — ≥ 3 long, folded
  * (lowercased, leet undone, see `fold.ts`).
+ *
+ * @example
+ * ```ts
+ * accountTokens({ account: 'alice.m@example.org' }).local_part; // ['aiice.m', 'aiice']
+ * ```
  */
 export function accountTokens(context: ValidationContext): Tokens {
   const local = new Set<string>();
@@ -127,6 +132,11 @@ function check(input: RuleInput, out: Violation[]): void {
  * `contains_account`, one violation per part found: the password (lowercased, and with leet undone)
  * contains a token of the account address or display name. Needs `context.account` and/or
  * `context.displayName`.
+ *
+ * @example
+ * ```ts
+ * accountRule.requirements(presets.mailbox); // [{ code: 'contains_account' }]
+ * ```
  */
 export const accountRule: PolicyRule = {
   codes: ['contains_account'],

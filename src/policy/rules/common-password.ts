@@ -6,6 +6,11 @@ import type { PolicyRule } from '../rule.js';
  * `common_password`: the bundled list of 20,000 common passwords (exact, case-insensitive, or once
  * end digits/symbols and leet substitutions are undone, so `Summer2025!` and `Dr4gon#1` are
  * refused), and any password that contains one of the policy's `blockedWords` (any case, or in leet).
+ *
+ * @example
+ * ```ts
+ * commonPasswordRule.requirements(presets.nist); // [{ code: 'common_password' }]
+ * ```
  */
 export const commonPasswordRule: PolicyRule = {
   codes: ['common_password'],
