@@ -65,9 +65,8 @@ export function formatViolation(violation: Violation, options?: MessageOptions):
 export function formatRequirement(requirement: Requirement, options?: MessageOptions): string {
   const locale = resolveLocale(options);
   const override = options?.messages?.requirements?.[requirement.code];
-  const message = (override ?? locale.requirements[requirement.code]) as (
-    r: Requirement,
-    h: MessageHelpers,
-  ) => string;
-  return message(requirement, helpersFor(locale));
+  const message = (override ?? locale.requirements[requirement.code]) as
+    | ((r: Requirement, h: MessageHelpers) => string)
+    | undefined;
+  return message === undefined ? requirement.code : message(requirement, helpersFor(locale));
 }
