@@ -28,7 +28,7 @@ import {
   sessionStoreRevoker,
   verifyLogin,
 } from '../../src/index.js';
-import { testHasher } from '../support/pbkdf2-hasher.js';
+import { cheapHasher } from '../support/hashers.js';
 
 const ACCOUNT = 'alice@example.org';
 const INITIAL = 'Initial-Secret-0';
@@ -92,10 +92,10 @@ describe('rotation under concurrency and faults (model-based)', () => {
           let seq = 0;
           const clock = manualClock(T0);
           const inner = memoryCredentialStore({ clock });
-          const plainHasher = testHasher(2, { sync: true });
+          const plainHasher = cheapHasher(2);
           await inner.createMailbox({
             account: ACCOUNT,
-            passwordHash: await testHasher(1, { sync: true }).hash(INITIAL),
+            passwordHash: await cheapHasher(1).hash(INITIAL),
           });
 
           const writtenRows = new Set<string>();
