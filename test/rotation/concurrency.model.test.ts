@@ -12,6 +12,7 @@ import {
   memoryCredentialStore,
   memoryNotifier,
   memorySessionStore,
+  seededRandomSource,
 } from '../../src/adapters/memory/index.js';
 import {
   type Actor,
@@ -84,7 +85,8 @@ describe('rotation under concurrency and faults (model-based)', () => {
         fc.scheduler(),
         fc.array(opArb, { minLength: 2, maxLength: 8 }),
         fc.array(fc.nat({ max: 9 }), { minLength: 1, maxLength: 40 }),
-        async (s, ops, faultPlan) => {
+        fc.nat(),
+        async (s, ops, faultPlan, seed) => {
           // --- world -------------------------------------------------------------------------------
           let faultsOn = true;
           let tick = 0;
@@ -161,6 +163,7 @@ describe('rotation under concurrency and faults (model-based)', () => {
             audit,
             notifier,
             clock,
+            random: seededRandomSource(`model-${seed}`),
           };
 
           // --- run every op concurrently -----------------------------------------------------------
