@@ -68,9 +68,9 @@ export type ChangeOwnPasswordResult =
  * password past its expiry, which ASVS 5.0 §6.4.1 says may not become the long-term one; an
  * ordinary expired password can still be changed), `confirmation_mismatch`, `policy_violation`
  * (+every violation), `conflict` (a racing change won), `storage_failure` (the store or the limiter
- * threw; nothing written, the old password still works). After the commit, a failing revoker leaves its outbox row for
- * `resumePendingRevocations` and is listed in `revocation.pending`; audit and notification failures
- * never undo the change.
+ * threw; nothing written, the old password still works). After the commit, a failing revoker
+ * leaves its outbox row for `resumePendingRevocations` and is listed in `revocation.pending`; audit
+ * and notification failures never undo the change.
  *
  * @throws TypeError when `revoke` is `others` without a `sessionId`, or revoker names repeat.
  * @throws The hasher's coded error when a stored hash is malformed.
