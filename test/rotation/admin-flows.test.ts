@@ -264,6 +264,7 @@ describe('rotateDomain', () => {
     expect(result).toEqual({
       ok: true,
       dryRun: true,
+      complete: true,
       mailboxes: [ALICE, 'user000@example.org', 'user001@example.org', 'user002@example.org'].map(
         (account) => ({
           ok: true,
@@ -305,6 +306,41 @@ describe('rotateDomain', () => {
       ok: false,
       code: 'storage_failure',
     });
+  });
+
+  it('rotates several mailboxes at once with the same outcome', async () => {
+    const f = await fixture();
+    await seed(f, 9);
+    const result = await rotateDomain(f.deps, { actor: ADMIN, domain: 'example.org', concurrency: 4 });
+    if (!result.ok) throw new Error(result.code);
+    expect(result.mailboxes.map((m) => [m.account, m.ok])).toEqual(
+      [ALICE, ...Array.from({ length: 9 }, (_, i) => `user00${i}@example.org`)].map((a) => [a, true]),
+    );
+    for (const m of result.mailboxes)
+      if (m.ok && m.password) expect(await f.passwordWorks(m.password, m.account)).toBe(true);
+    await expect(
+      rotateDomain(f.deps, { actor: ADMIN, domain: 'example.org', concurrency: 0 }),
+    ).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('hands back the passwords already set when listing or one mailbox fails part-way', async () => {
+    const f = await fixture();
+    await seed(f, 120);
+    await f.store.createMailbox({ account: 'broken@example.org', passwordHash: '{NOT-A-SCHEME}x' });
+    let pages = 0;
+    const store: CredentialStore = {
+      ...f.store,
+      listByDomain: async (d, o) =>
+        pages++ === 0 ? f.store.listByDomain(d, o) : Promise.reject(new Error('gone')),
+    };
+    const result = await rotateDomain({ ...f.deps, store }, { actor: ADMIN, domain: 'example.org' });
+    if (!result.ok) throw new Error(result.code);
+    expect([result.complete, result.mailboxes.length]).toEqual([false, 100]);
+    const broken = result.mailboxes.find((m) => m.account === 'broken@example.org');
+    expect(broken).toMatchObject({ ok: false, code: 'failed' });
+    expect(result.mailboxes.filter((m) => m.ok)).toHaveLength(99);
+    for (const m of result.mailboxes.slice(0, 3))
+      if (m.ok && m.password) expect(await f.passwordWorks(m.password, m.account)).toBe(true);
   });
 
   it('records no plaintext password anywhere', async () => {
