@@ -35,7 +35,7 @@ export interface RotateDomainInput {
  *
  * @example
  * ```ts
- * const line: RotatedMailbox = { ok: true, account: 'alice@example.org', password: 'Tq7…', pendingRevocations: [] };
+ * const line: RotatedMailbox = { ok: true, account: 'alice@example.org', password: 'Tq7…', version: 4, pendingRevocations: [] };
  * ```
  */
 export type RotatedMailbox =
@@ -43,6 +43,8 @@ export type RotatedMailbox =
       readonly ok: true;
       readonly account: string;
       readonly password: string | null;
+      /** The credential version written, or the current one in a dry run. */
+      readonly version: number;
       /** Revokers left for `resumePendingRevocations`. */
       readonly pendingRevocations: readonly string[];
     }
@@ -123,7 +125,14 @@ export async function rotateDomain(
     mailboxes.push(
       ...(dryRun
         ? records.map(
-            (r) => ({ ok: true, account: r.account, password: null, pendingRevocations: [] }) as const,
+            (r) =>
+              ({
+                ok: true,
+                account: r.account,
+                password: null,
+                version: r.version,
+                pendingRevocations: [],
+              }) as const,
           )
         : await mapConcurrently(records, concurrency, (r) =>
             rotateOne(rt, r, input.actor, input.temporary ?? true),
@@ -209,5 +218,11 @@ async function rotateOneOrThrow(
   });
   const revocation = await runRevocations(rt, result.rows, actor.name);
   await rt.notify({ kind: 'password_set_by_admin', account, at: now, actor: actor.name });
-  return { ok: true, account, password: picked.password, pendingRevocations: revocation.pending };
+  return {
+    ok: true,
+    account,
+    password: picked.password,
+    version: result.version,
+    pendingRevocations: revocation.pending,
+  };
 }

@@ -270,6 +270,7 @@ describe('rotateDomain', () => {
           ok: true,
           account,
           password: null,
+          version: 1,
           pendingRevocations: [],
         }),
       ),
