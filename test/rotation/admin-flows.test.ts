@@ -4,6 +4,8 @@ import {
   adminSetPassword,
   type CredentialStore,
   expirePassword,
+  generatePassword,
+  PassrotateError,
   rotateDomain,
   validatePassword,
   verifyLogin,
@@ -148,6 +150,20 @@ describe('adminSetPassword', () => {
       code: 'storage_failure',
     });
     expect(await f.passwordWorks('Cobalt-River-2026')).toBe(true);
+  });
+
+  it('throws generation_failed when no generated password can pass for this mailbox', async () => {
+    const f = await fixture();
+    const stuck = { fill: (bytes: Uint8Array) => bytes.fill(7) };
+    const always = generatePassword(f.policy, { random: { fill: (bytes: Uint8Array) => bytes.fill(7) } });
+    await f.store.createMailbox({ account: 'stuck@example.org', passwordHash: await f.hasher.hash(always) });
+    const error = await adminSetPassword(
+      { ...f.deps, random: stuck },
+      { actor: ADMIN, account: 'stuck@example.org', generate: true },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PassrotateError);
+    expect((error as PassrotateError).code).toBe('generation_failed');
+    expect(String((error as Error).message)).not.toContain(always);
   });
 
   it('refuses both or neither of password and generate (programmer error)', async () => {
