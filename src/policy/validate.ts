@@ -43,8 +43,8 @@ class Input implements RuleInput {
 }
 
 const shared = new Input();
-/** Reused between synchronous calls; copied out only when something is reported. */
-const scratch: Violation[] = [];
+/** Collects the violations of one synchronous call; handed out (and replaced) only when non-empty. */
+let scratch: Violation[] = [];
 
 /**
  * The code point count of `password` when it is beyond the work limit (4 × `maxLength`), where
@@ -123,8 +123,8 @@ export function validatePassword(
     shared.reset(compiled, '', undefined);
   }
   if (scratch.length === 0) return OK;
-  const violations = scratch.slice();
-  scratch.length = 0;
+  const violations = scratch;
+  scratch = [];
   return { ok: false, violations };
 }
 
