@@ -102,7 +102,8 @@ function checkArguments(password: unknown, context: unknown): void {
  * @param password - the candidate, exactly as it will be hashed.
  * @param context - what else is known (account, current password, confirmation…).
  * @returns `{ ok: true, violations: [] }` or `{ ok: false, violations }`.
- * @throws TypeError when `policy` was not made by `definePolicy` or `password` is not a string.
+ * @throws TypeError when `policy` was not made by `definePolicy`, `password` is not a string, or a
+ *   context field used by a rule is not a string (the message names the field, never its value).
  * @example
  * ```ts
  * validatePassword(presets.mailbox, 'abc');

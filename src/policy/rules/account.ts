@@ -28,6 +28,11 @@ function words(text: string, into: Set<string>): void {
  * ```
  */
 export function accountTokens(context: ValidationContext): Tokens {
+  for (const value of [context.account, context.displayName]) {
+    if (value !== undefined && typeof value !== 'string') {
+      throw new TypeError('context.account and context.displayName must be strings');
+    }
+  }
   const local = new Set<string>();
   const domain = new Set<string>();
   const display = new Set<string>();
