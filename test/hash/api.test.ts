@@ -174,7 +174,33 @@ describe('engine injection', () => {
 
   it('lists every scheme with whether it is writable', () => {
     const schemes = listSchemes();
-    expect(schemes.find((s) => s.scheme === 'ARGON2ID')).toEqual({ scheme: 'ARGON2ID', writable: true });
-    expect(schemes.find((s) => s.scheme === 'MD5-CRYPT')).toEqual({ scheme: 'MD5-CRYPT', writable: false });
+    expect(schemes.find((s) => s.scheme === 'ARGON2ID')).toEqual({
+      scheme: 'ARGON2ID',
+      writable: true,
+      dovecot: true,
+      defaults: { m: 19456, t: 2, p: 1 },
+    });
+    expect(schemes.find((s) => s.scheme === 'SCRYPT')).toMatchObject({ writable: true, dovecot: false });
+    expect(schemes.find((s) => s.scheme === 'MD5-CRYPT')).toEqual({
+      scheme: 'MD5-CRYPT',
+      writable: false,
+      dovecot: true,
+    });
+    expect(schemes.find((s) => s.scheme === 'DJANGO-ARGON2')).toEqual({
+      scheme: 'DJANGO-ARGON2',
+      writable: false,
+      dovecot: false,
+    });
+  });
+});
+
+describe('encodings', () => {
+  it('refuses an encoding for schemes whose body is not a raw digest', async () => {
+    for (const scheme of ['PBKDF2.HEX', 'SCRAM-SHA-256.B64', 'ARGON2ID.HEX']) {
+      expect(await codeOf(hashPassword('pw', { scheme, params: {} }))).toBe('invalid_params');
+    }
+    const cram = await hashPassword('pw', { scheme: 'CRAM-MD5.B64' });
+    expect(cram.startsWith('{CRAM-MD5.B64}')).toBe(true);
+    expect(await verifyPassword('pw', cram)).toBe(true);
   });
 });

@@ -70,6 +70,7 @@ function writer(digest: Digest): SchemeWriter {
     scheme: variant.scheme,
     dovecot: false,
     selfDescribing: true,
+    encodable: false,
     defaults: { rounds: variant.rounds },
     resolveParams(params: HashParams): HashParams {
       return resolveIntParams(variant.scheme, params, { rounds: [variant.rounds, 1, 0xffffffff] });
