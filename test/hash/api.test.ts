@@ -204,3 +204,10 @@ describe('encodings', () => {
     expect(await verifyPassword('pw', cram)).toBe(true);
   });
 });
+
+describe('work a stored hash can demand', () => {
+  it('refuses a passlib PBKDF2 hash longer than one digest (each extra block repeats the work)', async () => {
+    const long = `$pbkdf2-sha256$1000$c2FsdHNhbHQ$${'A'.repeat(86)}`;
+    expect(await codeOf(verifyPassword('pw', long))).toBe('malformed_hash');
+  });
+});
