@@ -1,0 +1,83 @@
+/** @module Spanish interface strings of the example servers. */
+import type { Messages } from './en.js';
+
+/**
+ * The Spanish catalogue.
+ *
+ * @example
+ * ```ts
+ * es.signIn; // 'Iniciar sesión'
+ * ```
+ */
+export const es: Messages = {
+  language: 'Español',
+  signIn: 'Iniciar sesión',
+  signOut: 'Cerrar sesión',
+  emailAddress: 'Correo electrónico',
+  password: 'Contraseña',
+  loginFailed: 'El correo electrónico o la contraseña no son correctos.',
+  rateLimited: 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
+  formExpired: 'El formulario ha caducado. Vuelva a intentarlo.',
+  loggedOut: 'Ha cerrado la sesión.',
+  passwordChangedSignIn:
+    'Su contraseña se ha cambiado y se han cerrado todas sus sesiones. Inicie sesión con la nueva contraseña.',
+  currentPassword: 'Contraseña actual',
+  newPassword: 'Nueva contraseña',
+  confirmPassword: 'Confirmar la nueva contraseña',
+  generate: 'Generar una contraseña segura',
+  show: 'Mostrar',
+  hide: 'Ocultar',
+  requirementsTitle: 'Su nueva contraseña debe:',
+  requirementMet: 'cumplido',
+  requirementUnmet: 'aún no cumplido',
+  invalidCurrentPassword: 'La contraseña actual no es correcta.',
+  confirmationMismatch: 'La nueva contraseña y su confirmación no coinciden.',
+  policyViolation: 'La nueva contraseña no cumple todos los requisitos:',
+  conflict: 'La contraseña se cambió en otro lugar al mismo tiempo. Vuelva a intentarlo.',
+  tryLater: 'Algo salió mal y la contraseña no se cambió. Vuelva a intentarlo más tarde.',
+  mustChange: 'Su administrador le pide que elija una nueva contraseña antes de continuar.',
+  revocationPending: 'Su contraseña se ha cambiado. Algunas sesiones se cerrarán en un momento.',
+  webmailName: 'Webmail',
+  inbox: 'Bandeja de entrada',
+  myAccount: 'Mi cuenta',
+  accountTab: 'Cuenta',
+  passwordSection: 'Contraseña',
+  passwordSectionIntro:
+    'Elija una nueva contraseña. Después se cerrará su sesión en el webmail, el panel de control y todas sus aplicaciones de correo, y volverá a entrar con la nueva contraseña.',
+  updateAndSignOut: 'Cambiar la contraseña y cerrar todas mis sesiones',
+  welcomeSubject: 'Bienvenido a su nuevo buzón',
+  welcomeFrom: 'Postmaster',
+  welcomeBody: 'Su buzón está listo. Puede cambiar su contraseña en Mi cuenta.',
+  panelName: 'Panel de control',
+  overview: 'Resumen',
+  passwordMenu: 'Contraseña',
+  mailboxLabel: 'Buzón',
+  lastChanged: 'Último cambio de contraseña',
+  changePasswordTitle: 'Cambiar la contraseña',
+  change: 'Cambiar',
+  passwordChanged: 'Su contraseña se ha cambiado.',
+  adminName: 'Administración de correo',
+  username: 'Usuario',
+  users: 'Usuarios',
+  selectDomain: 'Seleccionar dominio',
+  address: 'Dirección',
+  name: 'Nombre',
+  status: 'Estado',
+  active: 'Activo',
+  inactive: 'Desactivado',
+  mustChangeBadge: 'Debe cambiarla',
+  edit: 'Editar',
+  editMailbox: 'Editar buzón',
+  newButton: 'Nueva',
+  copy: 'Copiar',
+  copied: 'Copiada',
+  mustChangeNextLogin: 'El usuario debe cambiar la contraseña en el próximo inicio de sesión',
+  updateUser: 'Actualizar usuario',
+  cancel: 'Cancelar',
+  passwordSetFor: 'La contraseña de {account} se ha actualizado y sus sesiones se han cerrado.',
+  forbiddenDomain: 'No puede administrar este dominio.',
+  noMailboxes: 'Este dominio no tiene buzones.',
+  noDomains: 'No tiene dominios que administrar.',
+  superadmin: 'Superadministrador',
+  domainAdmin: 'Administrador de dominio',
+};

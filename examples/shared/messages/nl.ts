@@ -1,0 +1,83 @@
+/** @module Dutch interface strings of the example servers. */
+import type { Messages } from './en.js';
+
+/**
+ * The Dutch catalogue.
+ *
+ * @example
+ * ```ts
+ * nl.signIn; // 'Inloggen'
+ * ```
+ */
+export const nl: Messages = {
+  language: 'Nederlands',
+  signIn: 'Inloggen',
+  signOut: 'Uitloggen',
+  emailAddress: 'E-mailadres',
+  password: 'Wachtwoord',
+  loginFailed: 'Het e-mailadres of wachtwoord is onjuist.',
+  rateLimited: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
+  formExpired: 'Het formulier is verlopen. Probeer het opnieuw.',
+  loggedOut: 'U bent uitgelogd.',
+  passwordChangedSignIn:
+    'Uw wachtwoord is gewijzigd en u bent overal uitgelogd. Log in met uw nieuwe wachtwoord.',
+  currentPassword: 'Huidig wachtwoord',
+  newPassword: 'Nieuw wachtwoord',
+  confirmPassword: 'Bevestig nieuw wachtwoord',
+  generate: 'Sterk wachtwoord genereren',
+  show: 'Tonen',
+  hide: 'Verbergen',
+  requirementsTitle: 'Uw nieuwe wachtwoord moet:',
+  requirementMet: 'voldaan',
+  requirementUnmet: 'nog niet voldaan',
+  invalidCurrentPassword: 'Het huidige wachtwoord is niet juist.',
+  confirmationMismatch: 'Het nieuwe wachtwoord en de bevestiging komen niet overeen.',
+  policyViolation: 'Het nieuwe wachtwoord voldoet niet aan alle eisen:',
+  conflict: 'Het wachtwoord is op hetzelfde moment elders gewijzigd. Probeer het opnieuw.',
+  tryLater: 'Er ging iets mis en het wachtwoord is niet gewijzigd. Probeer het later opnieuw.',
+  mustChange: 'Uw beheerder vraagt u een nieuw wachtwoord te kiezen voordat u verdergaat.',
+  revocationPending: 'Uw wachtwoord is gewijzigd. Sommige sessies worden zo dadelijk beëindigd.',
+  webmailName: 'Webmail',
+  inbox: 'Postvak IN',
+  myAccount: 'Mijn account',
+  accountTab: 'Account',
+  passwordSection: 'Wachtwoord',
+  passwordSectionIntro:
+    'Kies een nieuw wachtwoord. Daarna wordt u uitgelogd uit webmail, het controlepaneel en elke mailapp, en logt u opnieuw in met het nieuwe wachtwoord.',
+  updateAndSignOut: 'Wachtwoord wijzigen en mij overal uitloggen',
+  welcomeSubject: 'Welkom in uw nieuwe mailbox',
+  welcomeFrom: 'Postmaster',
+  welcomeBody: 'Uw mailbox is klaar. U kunt uw wachtwoord wijzigen onder Mijn account.',
+  panelName: 'Controlepaneel',
+  overview: 'Overzicht',
+  passwordMenu: 'Wachtwoord',
+  mailboxLabel: 'Mailbox',
+  lastChanged: 'Wachtwoord laatst gewijzigd',
+  changePasswordTitle: 'Wachtwoord wijzigen',
+  change: 'Wijzigen',
+  passwordChanged: 'Uw wachtwoord is gewijzigd.',
+  adminName: 'Mailbeheer',
+  username: 'Gebruikersnaam',
+  users: 'Gebruikers',
+  selectDomain: 'Domein kiezen',
+  address: 'Adres',
+  name: 'Naam',
+  status: 'Status',
+  active: 'Actief',
+  inactive: 'Uitgeschakeld',
+  mustChangeBadge: 'Moet wijzigen',
+  edit: 'Bewerken',
+  editMailbox: 'Mailbox bewerken',
+  newButton: 'Nieuw',
+  copy: 'Kopiëren',
+  copied: 'Gekopieerd',
+  mustChangeNextLogin: 'Gebruiker moet het wachtwoord bij de volgende login wijzigen',
+  updateUser: 'Gebruiker bijwerken',
+  cancel: 'Annuleren',
+  passwordSetFor: 'Het wachtwoord van {account} is gewijzigd en de sessies zijn beëindigd.',
+  forbiddenDomain: 'U mag dit domein niet beheren.',
+  noMailboxes: 'Dit domein heeft geen mailboxen.',
+  noDomains: 'U beheert geen domeinen.',
+  superadmin: 'Superbeheerder',
+  domainAdmin: 'Domeinbeheerder',
+};
