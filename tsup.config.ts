@@ -24,6 +24,19 @@ export default defineConfig([
     sourcemap: true,
   },
   {
+    // Node-only adapters; their clients (better-sqlite3, pg, ioredis) are optional peers, imported as types only.
+    entry: {
+      'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
+      'adapters/postgres/index': 'src/adapters/postgres/index.ts',
+      'adapters/redis/index': 'src/adapters/redis/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts,
+    sourcemap: true,
+  },
+  {
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',
