@@ -5,4 +5,8 @@
 
 export type { FileLockOptions } from './file-lock.js';
 export { type PasswdFileStoreOptions, passwdFileCredentialStore } from './passwd-file-store.js';
-export { type DovecotSessionRevokerOptions, dovecotSessionRevoker } from './session-revoker.js';
+export {
+  type DovecotSessionRevokerOptions,
+  dovecotAuthCacheFlusher,
+  dovecotSessionRevoker,
+} from './session-revoker.js';

@@ -113,7 +113,8 @@ export function passwdFileCredentialStore(options: PasswdFileStoreOptions): Cred
         const version = current?.version ?? 1;
         if (version !== w.expectedVersion) return { ok: false, code: 'conflict' };
         const previous = current?.history ?? [];
-        const pushed = w.passwordHash === entry.password ? previous : [entry.password, ...previous];
+        const unchanged = w.keepHistory === true || w.passwordHash === entry.password;
+        const pushed = unchanged ? previous : [entry.password, ...previous];
         const next: StateFile = {
           format: 1,
           accounts: {

@@ -67,6 +67,19 @@ function run(binary: string, args: readonly string[], timeoutMs: number): Promis
  * ```
  */
 export function dovecotSessionRevoker(options: DovecotSessionRevokerOptions = {}): SessionRevoker {
+  const revoke = doveadmSteps(options);
+  return {
+    name: options.name ?? 'dovecot',
+    async revoke({ account }) {
+      await revoke(account, true);
+    },
+  };
+}
+
+/** Flushes the auth cache for `account`, then kicks it when `kick` is set. */
+function doveadmSteps(
+  options: DovecotSessionRevokerOptions,
+): (account: string, kick: boolean) => Promise<void> {
   const binary = options.doveadm ?? 'doveadm';
   const prefix = options.config === undefined ? [] : ['-c', options.config];
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -83,14 +96,33 @@ export function dovecotSessionRevoker(options: DovecotSessionRevokerOptions = {}
       `doveadm ${args.join(' ')} exited with ${exitCode}: ${detail}`,
     );
   };
+  return async (account, kick) => {
+    if (typeof account !== 'string' || account === '' || account.startsWith('-')) {
+      throw new TypeError('account must be a non-empty address not starting with "-"');
+    }
+    await step(['auth', 'cache', 'flush'], account, []);
+    if (kick) await step(['kick'], account, [NOTHING_KICKED]);
+  };
+}
+
+/**
+ * A `SessionRevoker` that only flushes Dovecot's auth cache for the user, marked `alwaysRun` so the
+ * rotation flows run it on every password change — even when the caller keeps sessions
+ * (`revoke: 'none'`) — because without it the old password keeps working until the cache entry
+ * expires. Pair it with `dovecotSessionRevoker` (which flushes too, then kicks).
+ *
+ * @example
+ * ```ts
+ * const revokers = [dovecotAuthCacheFlusher({ config }), dovecotSessionRevoker({ config })];
+ * ```
+ */
+export function dovecotAuthCacheFlusher(options: DovecotSessionRevokerOptions = {}): SessionRevoker {
+  const flush = doveadmSteps(options);
   return {
-    name: options.name ?? 'dovecot',
+    name: options.name ?? 'dovecot-auth-cache',
+    alwaysRun: true,
     async revoke({ account }) {
-      if (typeof account !== 'string' || account === '' || account.startsWith('-')) {
-        throw new TypeError('account must be a non-empty address not starting with "-"');
-      }
-      await step(['auth', 'cache', 'flush'], account, []);
-      await step(['kick'], account, [NOTHING_KICKED]);
+      await flush(account, false);
     },
   };
 }

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dovecotSessionRevoker } from '../../../src/adapters/dovecot/index.js';
+import { dovecotAuthCacheFlusher, dovecotSessionRevoker } from '../../../src/adapters/dovecot/index.js';
 import { PassrotateError } from '../../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-doveadm-'));
@@ -65,5 +65,15 @@ describe('dovecotSessionRevoker', () => {
     await expect(
       dovecotSessionRevoker({ doveadm: fake.path }).revoke({ account: '-A', keepSessionId: null }),
     ).rejects.toThrow(TypeError);
+  });
+});
+
+describe('dovecotAuthCacheFlusher', () => {
+  it('only flushes, and always runs', async () => {
+    const fake = fakeDoveadm('flush-only', { flush: 0, kick: 0 });
+    const flusher = dovecotAuthCacheFlusher({ doveadm: fake.path, config: '/srv/d.conf' });
+    await flusher.revoke(request);
+    expect([flusher.name, flusher.alwaysRun]).toEqual(['dovecot-auth-cache', true]);
+    expect(fake.calls()).toEqual(['-c /srv/d.conf auth cache flush alice@example.org']);
   });
 });
