@@ -29,6 +29,7 @@ export default defineConfig([
       'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
       'adapters/postgres/index': 'src/adapters/postgres/index.ts',
       'adapters/redis/index': 'src/adapters/redis/index.ts',
+      'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
     },
     format: ['esm', 'cjs'],
     platform: 'node',

@@ -64,10 +64,15 @@ export interface PasswordWrite {
   readonly expiresAt: Date | null;
   /**
    * Push the old hash onto the history (newest first) and keep at most this many (0 keeps none).
-   * When `passwordHash` equals the stored hash (a flags-only write such as an expiry), nothing is
-   * pushed, but the history is still trimmed to the limit.
+   * Nothing is pushed when `keepHistory` is `true` or `passwordHash` equals the stored hash, but the
+   * history is still trimmed to the limit.
    */
   readonly historyLimit: number;
+  /**
+   * `true` for a write that does not change the password itself: a rehash of the same password
+   * on login (upgrade to the target scheme) or a flags-only write such as an expiry. Default `false`.
+   */
+  readonly keepHistory?: boolean;
   /** Outbox rows to insert in the same atomic write as the new hash. */
   readonly pendingRevocations: readonly PendingRevocation[];
 }

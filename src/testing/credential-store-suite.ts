@@ -289,6 +289,34 @@ export function testCredentialStore(
       );
 
       it(
+        'pushes nothing with keepHistory (a rehash of the same password) but still trims',
+        withStore(async (store) => {
+          const { account, passwordHash } = await fresh(store);
+          const first = fakeHash('first');
+          await store.setPassword(write(account, { passwordHash: first }));
+          const rehashed = fakeHash('rehashed');
+          expect(
+            await store.setPassword(
+              write(account, { expectedVersion: 2, passwordHash: rehashed, keepHistory: true }),
+            ),
+          ).toEqual({ ok: true, version: 3 });
+          expect(await store.get(account)).toMatchObject({
+            passwordHash: rehashed,
+            previousHashes: [passwordHash],
+          });
+          await store.setPassword(
+            write(account, {
+              expectedVersion: 3,
+              passwordHash: rehashed,
+              keepHistory: true,
+              historyLimit: 0,
+            }),
+          );
+          expect((await store.get(account))?.previousHashes).toEqual([]);
+        }),
+      );
+
+      it(
         'pushes nothing when the hash is unchanged (a flags-only write)',
         withStore(async (store) => {
           const { account, passwordHash } = await fresh(store);

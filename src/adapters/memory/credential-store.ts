@@ -86,7 +86,7 @@ export function memoryCredentialStore(options: MemoryCredentialStoreOptions = {}
       if (!current) return { ok: false, code: 'not_found' };
       if (current.version !== write.expectedVersion) return { ok: false, code: 'conflict' };
       const pushed =
-        write.passwordHash === current.passwordHash
+        write.keepHistory === true || write.passwordHash === current.passwordHash
           ? current.previousHashes
           : [current.passwordHash, ...current.previousHashes];
       const version = current.version + 1;

@@ -85,7 +85,7 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
          must_change = excluded.must_change, expires_at = excluded.expires_at`,
       [row.account, version, w.changedAt.getTime(), w.mustChange, w.expiresAt?.getTime() ?? null],
     );
-    if (w.historyLimit > 0 && w.passwordHash !== row.password_hash) {
+    if (w.historyLimit > 0 && !w.keepHistory && w.passwordHash !== row.password_hash) {
       await client.query(
         `INSERT INTO ${q.history} (account, seq, password_hash)
          VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ${q.history} WHERE account = $1), $2)`,

@@ -135,7 +135,7 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
       mustChange: w.mustChange ? 1 : 0,
       expiresAt: w.expiresAt === null ? null : w.expiresAt.getTime(),
     });
-    if (w.historyLimit > 0 && w.passwordHash !== row.password_hash) {
+    if (w.historyLimit > 0 && !w.keepHistory && w.passwordHash !== row.password_hash) {
       s().pushHistory.run({ account: row.account, hash: row.password_hash });
     }
     s().trimHistory.run({ account: row.account, keep: w.historyLimit });
