@@ -4,12 +4,19 @@
  * the default engine is pure JavaScript; no `node:` import here.
  */
 
+export {
+  createHasher,
+  type Hasher,
+  type HasherOptions,
+  type VerifyAndUpdateResult,
+} from './create-hasher.js';
 export { getDefaultEngine, setDefaultEngine } from './default-engine.js';
 export { referenceEngine } from './engines/reference.js';
 export { hashPassword } from './hash-password.js';
 export { identifyHash } from './identify-hash.js';
 export type { Argon2Params, KdfEngine, ScryptParams } from './kdf-engine.js';
 export { DEFAULT_LIMITS, type HashLimits } from './limits.js';
+export { needsRehash } from './needs-rehash.js';
 export { listSchemes } from './registry.js';
 export type {
   HashForm,

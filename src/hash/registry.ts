@@ -5,10 +5,23 @@ import { type BodyParser, malformedHash, type ParsedHash, type SchemeWriter } fr
 import { decodeBase64, decodeHex, utf8Text } from './encoding.js';
 import { argon2idWriter, argon2iWriter, dovecotArgon2Parser, parseArgon2 } from './schemes/argon2.js';
 import { bcryptWriter, parseBcrypt } from './schemes/bcrypt.js';
+import { parseBcryptSha256 } from './schemes/bcrypt-sha256.js';
+import { cramMd5Parsers, cramMd5Writers } from './schemes/cram-md5.js';
 import { digestParsers, digestWriters, parseDigest } from './schemes/digest.js';
+import { digestMd5Writer, parseDigestMd5 } from './schemes/digest-md5.js';
+import { parseDjango } from './schemes/django.js';
 import { parseMd5Crypt } from './schemes/md5-crypt.js';
+import { parsePbkdf2Dovecot, pbkdf2DovecotWriter } from './schemes/pbkdf2-dovecot.js';
+import {
+  parsePbkdf2Passlib,
+  pbkdf2Sha1Writer,
+  pbkdf2Sha256Writer,
+  pbkdf2Sha512Writer,
+} from './schemes/pbkdf2-passlib.js';
 import { plainParsers, plainWriters } from './schemes/plain.js';
 import { saltedDigestParsers, saltedDigestWriters } from './schemes/salted-digest.js';
+import { parseScram, scramSha1Writer, scramSha256Writer } from './schemes/scram.js';
+import { parseScrypt, scryptWriter } from './schemes/scrypt.js';
 import { parseShaCrypt, sha256CryptWriter, sha512CryptWriter } from './schemes/sha-crypt.js';
 
 function unknownScheme(): PassrotateError {
@@ -41,6 +54,11 @@ const DOVECOT_PARSERS: Readonly<Record<string, BodyParser>> = {
   ...digestParsers,
   ...saltedDigestParsers,
   ...plainParsers,
+  ...cramMd5Parsers,
+  'DIGEST-MD5': parseDigestMd5,
+  PBKDF2: textual(parsePbkdf2Dovecot),
+  'SCRAM-SHA-1': textual((body) => parseScram('SCRAM-SHA-1', body)),
+  'SCRAM-SHA-256': textual((body) => parseScram('SCRAM-SHA-256', body)),
   ARGON2ID: textual(dovecotArgon2Parser('argon2id')),
   ARGON2I: textual(dovecotArgon2Parser('argon2i')),
   CRYPT: textual(parseCrypt),
@@ -60,6 +78,10 @@ const BARE_PARSERS: readonly (readonly [RegExp, (stored: string) => ParsedHash])
   [/^\$(5|6)\$/, parseShaCrypt],
   [/^\$2[a-z]?\$/, parseBcrypt],
   [/^\$(1|apr1)\$/, parseMd5Crypt],
+  [/^\$scrypt\$/, parseScrypt],
+  [/^\$pbkdf2(-sha256|-sha512)?\$/, parsePbkdf2Passlib],
+  [/^\$bcrypt-sha256\$/, parseBcryptSha256],
+  [/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt)\$/, parseDjango],
 ];
 
 /**
@@ -117,6 +139,15 @@ const WRITERS: ReadonlyMap<string, SchemeWriter> = new Map(
     ...saltedDigestWriters,
     ...digestWriters,
     ...plainWriters,
+    pbkdf2DovecotWriter,
+    scramSha256Writer,
+    scramSha1Writer,
+    ...cramMd5Writers,
+    digestMd5Writer,
+    scryptWriter,
+    pbkdf2Sha256Writer,
+    pbkdf2Sha512Writer,
+    pbkdf2Sha1Writer,
   ].map((w) => [w.scheme, w]),
 );
 
