@@ -42,6 +42,18 @@ export default defineConfig([
     sourcemap: true,
   },
   {
+    // passrotate/hash on Node: the same API with the worker-pool engine as default, and the worker.
+    // No code splitting: the pool finds the worker at ../hash/kdf-worker.js from its own bundle.
+    entry: { 'hash/node': 'src/hash/node.ts', 'hash/kdf-worker': 'src/hash/pool/kdf-worker.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: { entry: { 'hash/node': 'src/hash/node.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
+    shims: true,
+    splitting: false,
+    sourcemap: true,
+  },
+  {
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',

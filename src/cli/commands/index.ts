@@ -1,5 +1,8 @@
 /** @module Registers every CLI sub-command on the program. */
 import type { Command } from 'commander';
+import { calibrateCommand } from './calibrate.js';
+import { hashCommand } from './hash.js';
+import { verifyCommand } from './verify.js';
 
 /**
  * Adds all sub-commands to `program`.
@@ -10,5 +13,7 @@ import type { Command } from 'commander';
  * ```
  */
 export function registerCommands(program: Command): void {
-  void program;
+  program.addCommand(hashCommand());
+  program.addCommand(verifyCommand());
+  program.addCommand(calibrateCommand());
 }
