@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Hono } from 'hono';
+import type { Env, Hono } from 'hono';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -60,7 +60,7 @@ export function clientBundles(): Promise<ReadonlyMap<string, string>> {
  * mountAssets(app);
  * ```
  */
-export function mountAssets(app: Hono<never>): void {
+export function mountAssets<E extends Env>(app: Hono<E>): void {
   app.get('/assets/:file', async (c) => {
     const name = c.req.param('file');
     const file = STATIC_FILES[name];

@@ -27,9 +27,9 @@ export interface SessionVariables {
   csrfToken: string;
 }
 
-/** Hono environment of the example apps. */
+/** The part of a Hono environment the session middleware needs. */
 export interface SessionEnv {
-  Variables: SessionVariables & Record<string, unknown>;
+  Variables: SessionVariables;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -70,7 +70,7 @@ function originAllowed(c: Context): boolean {
  * app.use(sessionMiddleware({ app: 'webmail', cookieName: 'webmail_session', store, clock, ttlMs, sameSite: 'Lax' }));
  * ```
  */
-export function sessionMiddleware(config: SessionConfig): MiddlewareHandler<SessionEnv> {
+export function sessionMiddleware<E extends SessionEnv>(config: SessionConfig): MiddlewareHandler<E> {
   return async (c, next) => {
     const id = getCookie(c, config.cookieName);
     let session: WebSession | null = null;
@@ -115,8 +115,8 @@ export function sessionMiddleware(config: SessionConfig): MiddlewareHandler<Sess
  * await startSession(c, config, 'alice@example.org', { mustChange: '0' });
  * ```
  */
-export async function startSession(
-  c: Context<SessionEnv>,
+export async function startSession<E extends SessionEnv>(
+  c: Context<E>,
   config: SessionConfig,
   account: string,
   data: Readonly<Record<string, string>> = {},
@@ -153,7 +153,7 @@ export async function startSession(
  * await endSession(c, config);
  * ```
  */
-export async function endSession(c: Context<SessionEnv>, config: SessionConfig): Promise<void> {
+export async function endSession<E extends SessionEnv>(c: Context<E>, config: SessionConfig): Promise<void> {
   const id = getCookie(c, config.cookieName);
   if (id) await config.store.revoke(id);
   deleteCookie(c, config.cookieName, { path: '/' });
