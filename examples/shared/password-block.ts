@@ -33,10 +33,10 @@ export function passwordBlock(
     t,
     inputAttributes: toHtmlAttributes(services.policy),
     policyJson: JSON.stringify(services.policySpec),
-    requirements: describePolicy(services.policy, { locale }).map((line) => ({
-      text: line.text,
-      codes: line.codes,
-    })),
+    // An admin does not know the current password, so similarity to it is not checked there.
+    requirements: describePolicy(services.policy, { locale })
+      .filter((line) => options.variant === 'owner' || line.code !== 'too_similar_to_current')
+      .map((line) => ({ code: line.code, text: line.text, codes: line.codes })),
     account: options.account,
     displayName: options.displayName,
     confirm: options.variant === 'owner',

@@ -6,8 +6,9 @@
 import { attributes, html, type SafeHtml } from './html.js';
 import type { Translate } from './messages/index.js';
 
-/** One requirement line and the violation codes that leave it unmet. */
+/** One requirement line: its code (as in `describePolicy`) and the violation codes that leave it unmet. */
 export interface RequirementLine {
+  readonly code: string;
   readonly text: string;
   readonly codes: readonly string[];
 }
@@ -56,13 +57,13 @@ export function renderPasswordFields(options: PasswordFieldsOptions): SafeHtml {
 <div class="input-group">
 <input type="password" id="${idPrefix}-new" name="newPassword" required data-role="new" aria-describedby="${requirementsId}"${attributes(options.inputAttributes)}>
 <button type="button" class="btn" data-action="toggle" data-show-label="${t('show')}" data-hide-label="${t('hide')}" aria-pressed="false" title="${t('show')}">${EYE_ICON}<span data-role="toggle-label">${t('show')}</span></button>
-<button type="button" class="btn" data-action="generate" title="${t('generate')}">${REFRESH_ICON}<span>${options.generateLabel}</span></button>
+<button type="button" class="btn" data-action="generate" title="${t('generateTitle')}">${REFRESH_ICON}<span>${options.generateLabel}</span></button>
 ${options.copy ? html`<button type="button" class="btn" data-action="copy" data-copied-label="${t('copied')}">${COPY_ICON}<span data-role="copy-label">${t('copy')}</span></button>` : ''}
 </div>
 <div class="requirements-box" id="${requirementsId}">
 <p class="requirements-title">${t('requirementsTitle')}</p>
 <ul class="requirements" data-role="requirements">
-${options.requirements.map((line) => html`<li class="unmet" data-codes="${line.codes.join(' ')}" data-met-label="${t('requirementMet')}" data-unmet-label="${t('requirementUnmet')}">${line.text}<span class="visually-hidden" data-role="state"> (${t('requirementUnmet')})</span></li>`)}
+${options.requirements.map((line) => html`<li class="unmet" data-code="${line.code}" data-codes="${line.codes.join(' ')}" data-met-label="${t('requirementMet')}" data-unmet-label="${t('requirementUnmet')}">${line.text}<span class="visually-hidden" data-role="state"> (${t('requirementUnmet')})</span></li>`)}
 </ul>
 </div>
 </div>

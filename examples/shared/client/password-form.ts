@@ -37,16 +37,17 @@ function wire(block: HTMLElement): void {
   const input = block.querySelector<HTMLInputElement>('input[data-role="new"]');
   const confirm = block.querySelector<HTMLInputElement>('input[data-role="confirm"]');
   const match = block.querySelector<HTMLElement>('[data-role="match"]');
-  // The server rendered describePolicy(policy) in this order; checkRequirements returns the same lines.
-  const lines = [...block.querySelectorAll<HTMLElement>('[data-role="requirements"] li')];
+  // The server rendered the lines of describePolicy(policy), each with its requirement code.
+  const lines = [...block.querySelectorAll<HTMLElement>('[data-role="requirements"] li[data-code]')];
   if (!input) return;
 
   const refresh = (): void => {
     const touched = input.value.length > 0;
-    checkRequirements(policy, input.value, context).forEach((status, index) => {
-      const line = lines[index];
-      if (line) setMet(line, touched ? status.met : false, touched);
-    });
+    const statuses = new Map(
+      checkRequirements(policy, input.value, context).map((s) => [s.code as string, s.met]),
+    );
+    for (const line of lines)
+      setMet(line, touched ? (statuses.get(line.dataset.code ?? '') ?? null) : false, touched);
     if (confirm && match) {
       const mismatch = confirm.value.length > 0 && confirm.value !== input.value;
       match.textContent = mismatch ? (match.dataset.mismatchLabel ?? '') : '';
