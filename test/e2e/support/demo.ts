@@ -6,6 +6,7 @@ import { DEMO_POLICY_SPEC } from '../../../examples/shared/demo-policy.js';
 import { type RunningDemo, startDemo } from '../../../examples/shared/start-demo.js';
 import { dovecotSessionRevoker } from '../../../src/adapters/dovecot/index.js';
 import { createHasher, createNodeEngine } from '../../../src/hash/node.js';
+import type { PasswordHasher } from '../../../src/index.js';
 
 /** The password every seeded account gets in the tests. */
 export const DEMO_PASSWORD = 'Harbor-Lantern-47!';
@@ -25,14 +26,17 @@ export interface TestDemo extends RunningDemo {
  * afterAll(() => demo.stop());
  * ```
  */
-export async function startTestDemo(options: { dovecotBinary?: string } = {}): Promise<TestDemo> {
+export async function startTestDemo(
+  options: { dovecotBinary?: string; wrapHasher?: (hasher: PasswordHasher) => PasswordHasher } = {},
+): Promise<TestDemo> {
   const dir = await mkdtemp(join(tmpdir(), 'passrotate-e2e-'));
   const engine = createNodeEngine({ threads: 2 });
+  const wrap = options.wrapHasher ?? ((hasher: PasswordHasher) => hasher);
   const demo = await startDemo({
     database: `sqlite:${join(dir, 'demo.db')}`,
     ports: { webmail: 0, userPanel: 0, adminPanel: 0 },
     policySpec: DEMO_POLICY_SPEC,
-    hasher: createHasher({ default: { scheme: 'ARGON2ID', params: { m: 4096, t: 1, p: 1 } }, engine }),
+    hasher: wrap(createHasher({ default: { scheme: 'ARGON2ID', params: { m: 4096, t: 1, p: 1 } }, engine })),
     demoPassword: DEMO_PASSWORD,
     ...(options.dovecotBinary !== undefined
       ? {
