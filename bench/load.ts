@@ -110,7 +110,8 @@ async function timed<T>(series: Series, call: () => Promise<T>, ok: (value: T) =
     const value = await call();
     if (ok(value)) series.latencies.push(performance.now() - start);
     else series.errors += 1;
-  } catch {
+  } catch (error) {
+    if (series.errors === 0) console.error(series.name, error);
     series.errors += 1;
   }
 }
@@ -181,7 +182,6 @@ try {
   // 2. Logins (each verifies an Argon2id hash) with a probe running beside them.
   const logins = probe(`POST /login ×${CONCURRENCY} (Argon2id verify)`);
   const duringLogins = probe('GET /login while logging in');
-  const clients = Array.from({ length: CONCURRENCY }, () => new Client(webmail));
   let stop = false;
   const probing = (async () => {
     while (!stop)
@@ -199,7 +199,8 @@ try {
       const mailbox = DEMO_MAILBOXES[worker % DEMO_MAILBOXES.length]?.account ?? '';
       return timed(
         logins,
-        () => (clients[worker] as Client).login(mailbox, PASSWORD),
+        // A fresh cookie jar per login, like a new browser (a signed-in one would be sent to the inbox).
+        () => new Client(webmail).login(mailbox, PASSWORD),
         (ok) => ok,
       );
     },
