@@ -110,7 +110,7 @@ ${renderNotice(options.notice)}
 <input type="text" name="username" value="${options.user.account}" autocomplete="username" hidden>
 <div class="field">
 <label for="current-password">${t('currentPassword')}</label>
-<input type="password" id="current-password" name="currentPassword" required autocomplete="current-password">
+<input type="password" id="current-password" name="currentPassword" required autocomplete="current-password" data-role="current">
 </div>
 ${options.passwordFields}
 <div class="form-actions"><button type="submit" class="btn btn-primary">${t('change')}</button></div>

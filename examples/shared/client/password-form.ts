@@ -33,7 +33,11 @@ function setVisible(block: HTMLElement, visible: boolean): void {
 function wire(block: HTMLElement): void {
   const spec: unknown = JSON.parse(block.dataset.policy ?? '{}');
   const policy: Policy = definePolicy(spec as Parameters<typeof definePolicy>[0]);
-  const context = { account: block.dataset.account ?? '', displayName: block.dataset.displayName ?? '' };
+  const identity = { account: block.dataset.account ?? '', displayName: block.dataset.displayName ?? '' };
+  // With the current password typed in, the similarity line can be ticked here too.
+  const current =
+    block.closest('form')?.querySelector<HTMLInputElement>('input[data-role="current"]') ?? null;
+  const context = () => (current?.value ? { ...identity, currentPassword: current.value } : identity);
   const input = block.querySelector<HTMLInputElement>('input[data-role="new"]');
   const confirm = block.querySelector<HTMLInputElement>('input[data-role="confirm"]');
   const match = block.querySelector<HTMLElement>('[data-role="match"]');
@@ -44,7 +48,7 @@ function wire(block: HTMLElement): void {
   const refresh = (): void => {
     const touched = input.value.length > 0;
     const statuses = new Map(
-      checkRequirements(policy, input.value, context).map((s) => [s.code as string, s.met]),
+      checkRequirements(policy, input.value, context()).map((s) => [s.code as string, s.met]),
     );
     for (const line of lines)
       setMet(line, touched ? (statuses.get(line.dataset.code ?? '') ?? null) : false, touched);
@@ -56,10 +60,15 @@ function wire(block: HTMLElement): void {
   };
 
   input.addEventListener('input', refresh);
+  current?.addEventListener('input', refresh);
   confirm?.addEventListener('input', refresh);
   block.querySelector('[data-action="generate"]')?.addEventListener('click', () => {
     // Mail-client safe specials and no look-alikes: the password may be typed on a phone or read aloud.
-    const password = generatePassword(policy, { specials: 'mail-safe', excludeLookAlikes: true, context });
+    const password = generatePassword(policy, {
+      specials: 'mail-safe',
+      excludeLookAlikes: true,
+      context: identity,
+    });
     input.value = password;
     if (confirm) confirm.value = password;
     setVisible(block, true);
