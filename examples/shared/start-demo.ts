@@ -19,6 +19,8 @@ export interface DemoOptions {
   /** `sqlite:PATH` or `postgres://…`. */
   readonly database?: string;
   readonly redisUrl?: string;
+  /** Prefix of the Redis keys (default `passrotate-demo:`). */
+  readonly redisPrefix?: string;
   /** Interface to listen on. Default `127.0.0.1`. */
   readonly host?: string;
   /** Ports; `0` picks a free one. */
@@ -76,6 +78,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const storage = await openStorage({
     ...(options.database !== undefined ? { database: options.database } : {}),
     ...(options.redisUrl !== undefined ? { redisUrl: options.redisUrl } : {}),
+    ...(options.redisPrefix !== undefined ? { redisPrefix: options.redisPrefix } : {}),
   });
   const cleanups: (() => Promise<void>)[] = [() => storage.close()];
   const stop = async (): Promise<void> => {

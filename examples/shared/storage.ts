@@ -53,6 +53,8 @@ export interface StorageOptions {
   readonly database?: string;
   /** `redis://…` to keep sessions and attempt counters in Redis. */
   readonly redisUrl?: string;
+  /** Prefix of the Redis keys. Default `passrotate-demo:`. */
+  readonly redisPrefix?: string;
 }
 
 /**
@@ -69,10 +71,11 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
   const redis = options.redisUrl
     ? new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
     : null;
+  const prefix = options.redisPrefix ?? 'passrotate-demo:';
   const redisParts = redis
     ? {
-        sessions: redisSessionStore({ client: redis, prefix: 'passrotate-demo:' }),
-        limiter: redisAttemptLimiter({ client: redis, prefix: 'passrotate-demo:', ...LOGIN_ATTEMPT_LIMIT }),
+        sessions: redisSessionStore({ client: redis, prefix }),
+        limiter: redisAttemptLimiter({ client: redis, prefix, ...LOGIN_ATTEMPT_LIMIT }),
       }
     : null;
   const closeRedis = async (): Promise<void> => {

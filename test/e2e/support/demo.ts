@@ -27,13 +27,22 @@ export interface TestDemo extends RunningDemo {
  * ```
  */
 export async function startTestDemo(
-  options: { dovecotBinary?: string; wrapHasher?: (hasher: PasswordHasher) => PasswordHasher } = {},
+  options: {
+    dovecotBinary?: string;
+    wrapHasher?: (hasher: PasswordHasher) => PasswordHasher;
+    /** Another database than a fresh SQLite file (e.g. a fresh PostgreSQL database). */
+    database?: string;
+    redisUrl?: string;
+    redisPrefix?: string;
+  } = {},
 ): Promise<TestDemo> {
   const dir = await mkdtemp(join(tmpdir(), 'passrotate-e2e-'));
   const engine = createNodeEngine({ threads: 2 });
   const wrap = options.wrapHasher ?? ((hasher: PasswordHasher) => hasher);
   const demo = await startDemo({
-    database: `sqlite:${join(dir, 'demo.db')}`,
+    database: options.database ?? `sqlite:${join(dir, 'demo.db')}`,
+    ...(options.redisUrl !== undefined ? { redisUrl: options.redisUrl } : {}),
+    ...(options.redisPrefix !== undefined ? { redisPrefix: options.redisPrefix } : {}),
     ports: { webmail: 0, userPanel: 0, adminPanel: 0 },
     policySpec: DEMO_POLICY_SPEC,
     hasher: wrap(createHasher({ default: { scheme: 'ARGON2ID', params: { m: 4096, t: 1, p: 1 } }, engine })),
