@@ -4,6 +4,7 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { WebSession } from '../../src/index.js';
 import { mountAssets } from './assets.js';
 import type { SafeHtml } from './html.js';
@@ -38,6 +39,8 @@ export type AppContext = Context<AppEnv>;
 export function createBaseApp(session: SessionConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
+  // The forms are a few hundred bytes; refuse big bodies before parsing them.
+  app.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Payload too large', 413) }));
   mountAssets(app);
   app.use(async (c, next) => {
     const locale = negotiateLocale(c.req.header('accept-language'));

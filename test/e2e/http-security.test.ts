@@ -135,6 +135,16 @@ describe('example servers over HTTP: headers, sessions, CSRF, vague logins', () 
     expect(unknown.body).toContain('Too many attempts');
   });
 
+  it('refuses an oversized form before parsing it', async () => {
+    const client = new HttpClient(demo.urls.webmail);
+    const page = await client.request('/login');
+    const answer = await client.request('/login', {
+      method: 'POST',
+      form: { _csrf: HttpClient.csrf(page.body), username: 'alice@example.org', password: 'x'.repeat(100_000) },
+    });
+    expect(answer.status).toBe(413);
+  });
+
   it('escapes what the user typed', async () => {
     const answer = await new HttpClient(demo.urls.webmail).login('<script>alert(1)</script>@x', 'x');
     expect(answer.body).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;@x"');
