@@ -140,7 +140,11 @@ describe('example servers over HTTP: headers, sessions, CSRF, vague logins', () 
     const page = await client.request('/login');
     const answer = await client.request('/login', {
       method: 'POST',
-      form: { _csrf: HttpClient.csrf(page.body), username: 'alice@example.org', password: 'x'.repeat(100_000) },
+      form: {
+        _csrf: HttpClient.csrf(page.body),
+        username: 'alice@example.org',
+        password: 'x'.repeat(100_000),
+      },
     });
     expect(answer.status).toBe(413);
   });
