@@ -22,7 +22,7 @@ import { passwordBlock, violationLines } from '../shared/password-block.js';
 import { randomToken } from '../shared/random-token.js';
 import type { ExampleServices } from '../shared/services.js';
 import { endSession, type SessionConfig, startSession } from '../shared/session.js';
-import { adminBrand, type EditDialog, type MailboxRow, renderUsersPage } from './pages.js';
+import { adminBrand, type EditDialog, type MailboxRow, renderForbidden, renderUsersPage } from './pages.js';
 
 const APP_CLASS = 'app-admin-panel';
 
@@ -126,7 +126,7 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
 
   const forbidden = (c: AppContext): Response => {
     const t = c.get('t');
-    return c.text(t('forbiddenDomain'), 403);
+    return sendPage(c, APP_CLASS, t('forbiddenDomain'), renderForbidden(t), [], 403);
   };
 
   const row = (c: AppContext, record: MailboxRecord): MailboxRow => ({

@@ -128,3 +128,21 @@ ${
 ${domain !== null && options.dialog ? renderDialog(t, options.csrfToken, domain, options.dialog) : ''}
 </main>`;
 }
+
+/**
+ * The page for a domain or mailbox the admin may not manage (sent with HTTP 403).
+ *
+ * @example
+ * ```ts
+ * sendPage(c, 'app-admin-panel', t('forbiddenDomain'), renderForbidden(t), [], 403);
+ * ```
+ */
+export function renderForbidden(t: Translate): SafeHtml {
+  return html`<main class="auth-page">
+<div class="auth-card">
+${adminBrand(t)}
+${renderNotice({ kind: 'error', text: t('forbiddenDomain') })}
+<a class="btn btn-primary" href="/users">${t('users')}</a>
+</div>
+</main>`;
+}

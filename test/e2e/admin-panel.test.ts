@@ -136,6 +136,10 @@ describe.skipIf(chromiumBinary === undefined)(
       await signIn(page, base, 'admin@example.org', DEMO_PASSWORD);
       const listing = await page.goto(`${base}/users?domain=example.net`);
       expect(listing?.status()).toBe(403);
+      await expect(page.locator('.notice-error').textContent()).resolves.toContain(
+        'You may not manage this domain.',
+      );
+      await screenshot(page, 'admin-panel-09-forbidden');
       const editing = await page.goto(`${base}/users?domain=example.org&edit=${FOREIGN}`);
       expect(editing?.status()).toBe(403);
 
