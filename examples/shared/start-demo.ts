@@ -4,7 +4,12 @@
  */
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
-import type { PasswordHasher, PolicySpec, SessionRevoker } from '../../src/index.js';
+import {
+  type PasswordHasher,
+  type PolicySpec,
+  resumePendingRevocations,
+  type SessionRevoker,
+} from '../../src/index.js';
 import { createAdminPanelApp } from '../admin-panel/app.js';
 import { createUserPanelApp } from '../user-panel/app.js';
 import { createWebmailApp } from '../webmail/app.js';
@@ -110,6 +115,11 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       policy: services.policy,
       ...(options.demoPassword !== undefined ? { password: options.demoPassword } : {}),
     });
+    // Revocations that failed after a committed change (e.g. doveadm while Dovecot restarts) stay in
+    // the outbox; retry them every half minute.
+    const resume = setInterval(() => void resumePendingRevocations(services.rotation), 30_000);
+    resume.unref();
+    cleanups.push(async () => clearInterval(resume));
     await clientBundles();
     const apps = [
       ['webmail', createWebmailApp(services), options.ports.webmail],
