@@ -7,8 +7,8 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { WebSession } from '../../src/index.js';
 import { mountAssets } from './assets.js';
-import type { SafeHtml } from './html.js';
-import { renderPage } from './layout.js';
+import { html, type SafeHtml } from './html.js';
+import { renderNotice, renderPage } from './layout.js';
 import { type Translate, translator } from './messages/index.js';
 import { negotiateLocale, type UiLocale } from './negotiate-locale.js';
 import { securityHeaders } from './security-headers.js';
@@ -48,7 +48,20 @@ export function createBaseApp(session: SessionConfig): Hono<AppEnv> {
     c.set('t', translator(locale));
     await next();
   });
-  app.use(sessionMiddleware(session));
+  app.use(
+    sessionMiddleware<AppEnv>(session, (c) => {
+      const t = c.get('t');
+      return c.html(
+        renderPage({
+          title: t('formExpired'),
+          locale: c.get('locale'),
+          appClass: `app-${session.app}`,
+          body: html`<main class="auth-page"><div class="auth-card">${renderNotice({ kind: 'error', text: t('formExpired') })}<a class="btn btn-primary" href="/">${t('tryAgain')}</a></div></main>`,
+        }).value,
+        403,
+      );
+    }),
+  );
   app.onError((error, c) => {
     console.error(`[${session.app}] ${c.req.method} ${new URL(c.req.url).pathname}: ${error.name}`, error);
     return c.text('Internal error', 500);

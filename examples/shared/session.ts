@@ -27,6 +27,9 @@ export interface SessionVariables {
   csrfToken: string;
 }
 
+/** How the middleware answers a refused POST (missing or wrong CSRF token, foreign origin). */
+export type CsrfRefusal<E extends SessionEnv> = (c: Context<E>) => Response | Promise<Response>;
+
 /** The part of a Hono environment the session middleware needs. */
 export interface SessionEnv {
   Variables: SessionVariables;
@@ -70,7 +73,10 @@ function originAllowed(c: Context): boolean {
  * app.use(sessionMiddleware({ app: 'webmail', cookieName: 'webmail_session', store, clock, ttlMs, sameSite: 'Lax' }));
  * ```
  */
-export function sessionMiddleware<E extends SessionEnv>(config: SessionConfig): MiddlewareHandler<E> {
+export function sessionMiddleware<E extends SessionEnv>(
+  config: SessionConfig,
+  refuse: CsrfRefusal<E> = (c) => c.text('Forbidden', 403),
+): MiddlewareHandler<E> {
   return async (c, next) => {
     const id = getCookie(c, config.cookieName);
     let session: WebSession | null = null;
@@ -96,10 +102,7 @@ export function sessionMiddleware<E extends SessionEnv>(config: SessionConfig): 
     c.set('csrfToken', csrfToken);
     if (UNSAFE_METHODS.has(c.req.method)) {
       if (!originAllowed(c) || !tokensEqual(await submittedToken(c), csrfToken)) {
-        return c.text(
-          'Forbidden: the form expired or came from another site. Reload the page and try again.',
-          403,
-        );
+        return refuse(c);
       }
     }
     await next();

@@ -54,7 +54,9 @@ describe('example servers over HTTP: headers, sessions, CSRF, vague logins', () 
       const page = await client.request('/login');
       const token = HttpClient.csrf(page.body);
       const form = { username: 'alice@example.org', password: DEMO_PASSWORD };
-      expect((await client.request('/login', { method: 'POST', form })).status).toBe(403);
+      const missing = await client.request('/login', { method: 'POST', form });
+      expect(missing.status).toBe(403);
+      expect(missing.body).toContain('The form expired. Please try again.');
       expect(
         (await client.request('/login', { method: 'POST', form: { ...form, _csrf: `${token.slice(1)}x` } }))
           .status,

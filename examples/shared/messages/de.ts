@@ -10,7 +10,6 @@ import type { Messages } from './en.js';
  * ```
  */
 export const de: Messages = {
-  language: 'Deutsch',
   signIn: 'Anmelden',
   signOut: 'Abmelden',
   emailAddress: 'E-Mail-Adresse',
@@ -18,6 +17,7 @@ export const de: Messages = {
   loginFailed: 'E-Mail-Adresse oder Passwort ist falsch.',
   rateLimited: 'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
   formExpired: 'Das Formular ist abgelaufen. Bitte versuchen Sie es erneut.',
+  tryAgain: 'Erneut versuchen',
   loggedOut: 'Sie wurden abgemeldet.',
   passwordChangedSignIn:
     'Ihr Passwort wurde geändert und Sie wurden überall abgemeldet. Bitte melden Sie sich mit dem neuen Passwort an.',

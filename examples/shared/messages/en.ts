@@ -9,7 +9,6 @@
  * ```
  */
 export const en = {
-  language: 'English',
   signIn: 'Sign in',
   signOut: 'Sign out',
   emailAddress: 'Email address',
@@ -17,6 +16,7 @@ export const en = {
   loginFailed: 'The email address or password is incorrect.',
   rateLimited: 'Too many attempts. Please wait a few minutes and try again.',
   formExpired: 'The form expired. Please try again.',
+  tryAgain: 'Try again',
   loggedOut: 'You have been signed out.',
   passwordChangedSignIn:
     'Your password was changed and you were signed out everywhere. Please sign in with your new password.',

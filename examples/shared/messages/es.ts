@@ -10,7 +10,6 @@ import type { Messages } from './en.js';
  * ```
  */
 export const es: Messages = {
-  language: 'Español',
   signIn: 'Iniciar sesión',
   signOut: 'Cerrar sesión',
   emailAddress: 'Correo electrónico',
@@ -18,6 +17,7 @@ export const es: Messages = {
   loginFailed: 'El correo electrónico o la contraseña no son correctos.',
   rateLimited: 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   formExpired: 'El formulario ha caducado. Vuelva a intentarlo.',
+  tryAgain: 'Reintentar',
   loggedOut: 'Ha cerrado la sesión.',
   passwordChangedSignIn:
     'Su contraseña se ha cambiado y se han cerrado todas sus sesiones. Inicie sesión con la nueva contraseña.',

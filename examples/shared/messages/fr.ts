@@ -10,7 +10,6 @@ import type { Messages } from './en.js';
  * ```
  */
 export const fr: Messages = {
-  language: 'Français',
   signIn: 'Se connecter',
   signOut: 'Se déconnecter',
   emailAddress: 'Adresse e-mail',
@@ -18,6 +17,7 @@ export const fr: Messages = {
   loginFailed: "L'adresse e-mail ou le mot de passe est incorrect.",
   rateLimited: 'Trop de tentatives. Veuillez patienter quelques minutes puis réessayer.',
   formExpired: 'Le formulaire a expiré. Veuillez réessayer.',
+  tryAgain: 'Réessayer',
   loggedOut: 'Vous êtes déconnecté.',
   passwordChangedSignIn:
     'Votre mot de passe a été modifié et vous avez été déconnecté partout. Connectez-vous avec votre nouveau mot de passe.',

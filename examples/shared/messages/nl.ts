@@ -10,7 +10,6 @@ import type { Messages } from './en.js';
  * ```
  */
 export const nl: Messages = {
-  language: 'Nederlands',
   signIn: 'Inloggen',
   signOut: 'Uitloggen',
   emailAddress: 'E-mailadres',
@@ -18,6 +17,7 @@ export const nl: Messages = {
   loginFailed: 'Het e-mailadres of wachtwoord is onjuist.',
   rateLimited: 'Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.',
   formExpired: 'Het formulier is verlopen. Probeer het opnieuw.',
+  tryAgain: 'Opnieuw proberen',
   loggedOut: 'U bent uitgelogd.',
   passwordChangedSignIn:
     'Uw wachtwoord is gewijzigd en u bent overal uitgelogd. Log in met uw nieuwe wachtwoord.',
