@@ -7,8 +7,8 @@ import type { Runtime } from './runtime.js';
 
 /**
  * Validates `password` for `record`'s owner: account and display-name checks, similarity to
- * `currentPassword` when known, reuse of the last `policy.historySize` passwords (verified with the
- * hasher against the stored hash and its history), and breaches when configured.
+ * `currentPassword` when known, reuse of the last `policy.historySize` passwords (the current one
+ * included, verified with the hasher against the stored hashes), and breaches when configured.
  *
  * @example
  * ```ts
@@ -22,8 +22,12 @@ export async function checkPolicy(
   currentPassword: string | null,
 ): Promise<ValidationResult> {
   const { policy, hasher, breachChecker } = rt.deps;
-  // The current hash counts as the newest "previous" password (an admin does not know it).
-  const recent = [record.passwordHash, ...record.previousHashes].slice(0, policy.historySize);
+  // The last `historySize` passwords include the current one. When the owner typed it, the policy's
+  // `same_as_current` already covers it, so one key derivation is saved; an admin does not know it.
+  const recent =
+    currentPassword === null
+      ? [record.passwordHash, ...record.previousHashes].slice(0, policy.historySize)
+      : record.previousHashes.slice(0, Math.max(policy.historySize - 1, 0));
   const context: ValidationContext = {
     account: record.account,
     ...(record.displayName === null ? {} : { displayName: record.displayName }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CredentialStore, verifyLogin } from '../../src/index.js';
-import { testHasher } from '../support/pbkdf2-hasher.js';
+import { cheapHasher, upgradeHasher } from '../support/hashers.js';
 import { ALICE, ALICE_PASSWORD, fixture, plaintexts, recordedText } from '../support/rotation-fixture.js';
 
 describe('verifyLogin', () => {
@@ -113,14 +113,14 @@ describe('verifyLogin', () => {
   it('upgrades an outdated hash on login by compare-and-set, keeping changedAt and the history', async () => {
     const f = await fixture();
     const before = await f.store.get(ALICE);
-    const stronger = testHasher(3);
+    const stronger = upgradeHasher();
     const result = await verifyLogin(
       { ...f.deps, hasher: stronger },
       { account: ALICE, password: ALICE_PASSWORD },
     );
     expect(result).toMatchObject({ ok: true, rehashed: true, version: 2 });
     const after = await f.store.get(ALICE);
-    expect(after?.passwordHash).toMatch(/^\{TEST-PBKDF2\}\$3\$/);
+    expect(after?.passwordHash).toMatch(/^\{SHA512-CRYPT\}\$6\$rounds=1000\$/);
     expect(after).toMatchObject({ changedAt: before?.changedAt, previousHashes: [], mustChange: false });
     expect(await stronger.verify(ALICE_PASSWORD, after?.passwordHash ?? '')).toBe(true);
     expect(f.audit.events.map((e) => e.type)).toEqual(['password_rehashed', 'login_succeeded']);
@@ -133,7 +133,7 @@ describe('verifyLogin', () => {
 
   it('still logs in when the rehash write fails or loses a race', async () => {
     const f = await fixture();
-    const stronger = testHasher(3);
+    const stronger = upgradeHasher();
     const failing: CredentialStore = {
       ...f.store,
       setPassword: async () => Promise.reject(new Error('disk full')),
@@ -171,7 +171,7 @@ describe('verifyLogin', () => {
     const results = [
       await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-Guess-000' }),
       await verifyLogin(f.deps, { account: 'ghost@example.org', password: 'Ghost-Guess-000' }),
-      await verifyLogin({ ...f.deps, hasher: testHasher(3) }, { account: ALICE, password: ALICE_PASSWORD }),
+      await verifyLogin({ ...f.deps, hasher: cheapHasher(2) }, { account: ALICE, password: ALICE_PASSWORD }),
     ];
     const text = recordedText(f, results);
     for (const secret of plaintexts()) expect(text).not.toContain(secret);

@@ -15,7 +15,7 @@ import {
   type SessionRevoker,
   sessionStoreRevoker,
 } from '../../src/index.js';
-import { seenPasswords, testHasher } from './pbkdf2-hasher.js';
+import { cheapHasher, seenPasswords } from './hashers.js';
 
 export const T0 = new Date('2026-03-01T12:00:00Z');
 export const ALICE = 'alice@example.org';
@@ -56,7 +56,7 @@ export function spyHasher(inner: PasswordHasher) {
 
 export async function fixture(options: { historySize?: number; limit?: number } = {}) {
   const clock = manualClock(T0);
-  const hasher = spyHasher(testHasher(2));
+  const hasher = spyHasher(cheapHasher());
   const store = memoryCredentialStore({ clock });
   const sessions = memorySessionStore();
   const audit = memoryAuditSink();
@@ -99,7 +99,7 @@ export async function fixture(options: { historySize?: number; limit?: number } 
     (await Promise.all(ids.map((id) => sessions.get(id, clock.now())))).map((s) => s !== null);
   const passwordWorks = async (password: string, account = ALICE) => {
     const rec = await store.get(account);
-    return rec !== null && (await testHasher(2).verify(password, rec.passwordHash));
+    return rec !== null && (await cheapHasher().verify(password, rec.passwordHash));
   };
   return {
     clock,
