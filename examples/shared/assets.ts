@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Env, Hono } from 'hono';
+import { compress } from 'hono/compress';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -53,7 +54,8 @@ export function clientBundles(): Promise<ReadonlyMap<string, string>> {
 }
 
 /**
- * Serves `/assets/*`: the stylesheet, the icon and the bundled scripts, cacheable for an hour.
+ * Serves `/assets/*`: the stylesheet, the icon and the bundled scripts, compressed and cacheable for
+ * an hour.
  *
  * @example
  * ```ts
@@ -61,6 +63,7 @@ export function clientBundles(): Promise<ReadonlyMap<string, string>> {
  * ```
  */
 export function mountAssets<E extends Env>(app: Hono<E>): void {
+  app.use('/assets/*', compress());
   app.get('/assets/:file', async (c) => {
     const name = c.req.param('file');
     const file = STATIC_FILES[name];
