@@ -128,7 +128,7 @@ describe.skipIf(chromiumBinary === undefined)(
       await screenshot(owner.page, 'admin-panel-07-owner-must-change');
       expect(problems).toEqual([]);
       expect(owner.problems).toEqual([]);
-    });
+    }, 90_000);
 
     it('refuses another domain on the server, even when the UI is bypassed (403)', async () => {
       const base = demo.urls.adminPanel;
@@ -159,7 +159,7 @@ describe.skipIf(chromiumBinary === undefined)(
       // dave's password is unchanged.
       const login = await verifyLogin(demo.services.rotation, { account: FOREIGN, password: DEMO_PASSWORD });
       expect(login.ok).toBe(true);
-    });
+    }, 90_000);
 
     it('lets the superadmin manage every domain', async () => {
       const { page } = await newPage();
@@ -175,6 +175,6 @@ describe.skipIf(chromiumBinary === undefined)(
       ]);
       await expect(page.locator('.data-table tbody tr').count()).resolves.toBe(3);
       await screenshot(page, 'admin-panel-08-superadmin');
-    });
+    }, 90_000);
   },
 );

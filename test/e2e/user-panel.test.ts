@@ -111,5 +111,5 @@ describe.skipIf(chromiumBinary === undefined)('user panel: Password → Change i
     await signIn(again.page, base, fresh);
     expect(new URL(again.page.url()).pathname).toBe('/');
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -60,6 +60,6 @@ describe.skipIf(dovecotBinary === undefined || chromiumBinary === undefined)(
       await within(held.closed, 10_000, 'the held IMAP connection being dropped');
       expect(await imapLoginWorks(port, ACCOUNT, fresh)).toBe(true);
       expect(await imapLoginWorks(port, ACCOUNT, DEMO_PASSWORD)).toBe(false);
-    });
+    }, 90_000);
   },
 );

@@ -148,7 +148,7 @@ describe.skipIf(chromiumBinary === undefined)('webmail: My account → Password 
     expect(new URL(page.url()).pathname).toBe('/');
 
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 
   it('speaks the browser language among en, de, fr, nl and es', async () => {
     for (const [locale, signInLabel] of [
@@ -168,5 +168,5 @@ describe.skipIf(chromiumBinary === undefined)('webmail: My account → Password 
     await page.goto(`${demo.urls.webmail}/account`);
     await expect(page.locator('button[type=submit]:has-text("überall abmelden")').count()).resolves.toBe(1);
     await screenshot(page, 'webmail-10-account-de');
-  });
+  }, 90_000);
 });
