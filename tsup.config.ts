@@ -21,6 +21,32 @@ export default defineConfig([
     clean: true,
   },
   {
+    // Node-only adapters; their clients (better-sqlite3, pg, ioredis) are optional peers, imported as types only.
+    entry: {
+      'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
+      'adapters/postgres/index': 'src/adapters/postgres/index.ts',
+      'adapters/redis/index': 'src/adapters/redis/index.ts',
+      'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+  },
+  {
+    // passrotate/hash on Node: the same API with the worker-pool engine as default, and the worker.
+    // No code splitting: the pool finds the worker at ../hash/kdf-worker.js from its own bundle.
+    entry: { 'hash/node': 'src/hash/node.ts', 'hash/kdf-worker': 'src/hash/pool/kdf-worker.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: { entry: { 'hash/node': 'src/hash/node.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
+    shims: true,
+    splitting: false,
+    sourcemap: true,
+  },
+  {
     entry: { 'cli/main': 'src/cli/main.ts' },
     format: ['esm'],
     platform: 'node',
