@@ -2,8 +2,7 @@ import { defineConfig } from 'tsup';
 
 // Library entries: the pure, runtime-neutral ones (root, passrotate/hash, memory adapters), the
 // test-time conformance suites (vitest, an optional peer, stays external), and the Node-only CLI.
-// One config for every library entry: a second config with its own dts step would race the first
-// one's `clean` and lose its declaration files.
+// `npm run build` empties dist/ first: a `clean` in one config would race the others' outputs.
 export default defineConfig([
   {
     entry: {
@@ -18,7 +17,6 @@ export default defineConfig([
     external: ['vitest'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
-    clean: true,
   },
   {
     // Node-only adapters; their clients (better-sqlite3, pg, ioredis) are optional peers, imported as types only.
