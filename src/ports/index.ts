@@ -1,6 +1,8 @@
 /** @module The ports: every interface through which passrotate touches the outside world. */
+
 export type { AttemptLimiter, LimitDecision } from './attempt-limiter.js';
 export type { AuditEvent, AuditEventType, AuditSink } from './audit-sink.js';
+export type { BreachChecker } from './breach-checker.js';
 export { type Clock, systemClock } from './clock.js';
 export type {
   CredentialStore,

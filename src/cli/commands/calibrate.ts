@@ -45,7 +45,6 @@ const formatParams = (params: HashParams): string =>
  */
 export function calibrateCommand(): Command {
   return new Command('calibrate')
-    .exitOverride()
     .description('pick the cost whose hash takes about --target-ms on this machine')
     .option('-s, --scheme <scheme>', 'password scheme', DEFAULT_CLI_SCHEME)
     .addOption(new Option('--target-ms <ms>', 'wanted time per hash').argParser(parseTarget).default(250))

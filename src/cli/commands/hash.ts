@@ -65,7 +65,6 @@ async function test(stored: string, password: string, user: string | undefined):
  */
 export function hashCommand(): Command {
   return new Command('hash')
-    .exitOverride()
     .description('print the stored hash of a password (read from stdin), like `doveadm pw`')
     .option('-s, --scheme <scheme>', 'password scheme', DEFAULT_CLI_SCHEME)
     .addOption(new Option('-r, --rounds <n>', 'work factor of the scheme').argParser(parseRounds))

@@ -1,11 +1,15 @@
 /** @module Registers every CLI sub-command on the program. */
 import type { Command } from 'commander';
 import { calibrateCommand } from './calibrate.js';
+import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
+import { generateCommand } from './generate.js';
 import { hashCommand } from './hash.js';
 import { verifyCommand } from './verify.js';
 
 /**
- * Adds all sub-commands to `program`.
+ * Adds all sub-commands to `program`. Each inherits the program's settings (notably `exitOverride`,
+ * so usage errors reach `main.ts` and exit with code 2).
  *
  * @example
  * ```ts
@@ -13,7 +17,14 @@ import { verifyCommand } from './verify.js';
  * ```
  */
 export function registerCommands(program: Command): void {
-  program.addCommand(hashCommand());
-  program.addCommand(verifyCommand());
-  program.addCommand(calibrateCommand());
+  for (const command of [
+    generateCommand(),
+    checkCommand(),
+    explainCommand(),
+    hashCommand(),
+    verifyCommand(),
+    calibrateCommand(),
+  ]) {
+    program.addCommand(command.copyInheritedSettings(program));
+  }
 }

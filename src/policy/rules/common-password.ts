@@ -1,0 +1,29 @@
+/** @module Rule: the common-password blocklist (bundled list, decorated forms) and the policy's extra words. */
+import { isCommonPassword } from '../blocklist/common-password-set.js';
+import type { PolicyRule } from '../rule.js';
+
+/**
+ * `common_password`: the bundled list of 20,000 common passwords (exact, case-insensitive, or once
+ * end digits/symbols and leet substitutions are undone, so `Summer2025!` and `Dr4gon#1` are
+ * refused), and any password that contains one of the policy's `blockedWords` (plainly or in leet).
+ */
+export const commonPasswordRule: PolicyRule = {
+  codes: ['common_password'],
+  requirements: (p) => (p.blocklist || p.blockedWords.length > 0 ? [{ code: 'common_password' }] : []),
+  passwordRules: () => [],
+  check(input, out) {
+    const { policy } = input;
+    if (!policy.blocklist && policy.blockedWords.length === 0) return;
+    const lowered = input.lowered();
+    if (policy.blocklist && isCommonPassword(lowered)) {
+      out.push({ code: 'common_password' });
+      return;
+    }
+    for (const word of input.compiled.blockedWords) {
+      if (input.contains(word)) {
+        out.push({ code: 'common_password' });
+        return;
+      }
+    }
+  },
+};

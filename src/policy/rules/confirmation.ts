@@ -1,0 +1,14 @@
+/** @module Check: the confirmation field must repeat the password exactly. */
+import type { PolicyRule } from '../rule.js';
+
+/** `confirmation_mismatch` when `context.confirmation` is given and differs. No requirement line. */
+export const confirmationRule: PolicyRule = {
+  codes: ['confirmation_mismatch'],
+  requirements: () => [],
+  passwordRules: () => [],
+  check(input, out) {
+    const confirmation = input.context?.confirmation;
+    if (confirmation !== undefined && confirmation !== input.password)
+      out.push({ code: 'confirmation_mismatch' });
+  },
+};

@@ -1,0 +1,35 @@
+/** @module The list of rules, in the order their violations and requirement lines appear. */
+import type { PolicyRule } from '../rule.js';
+import { accountRule } from './account.js';
+import { allowedCharactersRule } from './allowed-characters.js';
+import { breachedPasswordRule } from './breached-password.js';
+import { characterClassesRule } from './character-classes.js';
+import { commonPasswordRule } from './common-password.js';
+import { confirmationRule } from './confirmation.js';
+import { lengthRule } from './length.js';
+import { minClassesRule } from './min-classes.js';
+import { repeatedCharactersRule } from './repeated-characters.js';
+import { reusedPasswordRule } from './reused-password.js';
+import { sequentialCharactersRule } from './sequential-characters.js';
+import { similarityRule } from './similarity.js';
+
+/** Every rule; adding one means adding its module and one entry here. */
+export const RULES: readonly PolicyRule[] = [
+  lengthRule,
+  characterClassesRule,
+  minClassesRule,
+  allowedCharactersRule,
+  repeatedCharactersRule,
+  sequentialCharactersRule,
+  commonPasswordRule,
+  accountRule,
+  similarityRule,
+  reusedPasswordRule,
+  breachedPasswordRule,
+  confirmationRule,
+];
+
+/** The rules with a synchronous check. */
+export const SYNC_RULES: readonly PolicyRule[] = RULES.filter((r) => r.check !== undefined);
+/** The rules with an asynchronous check. */
+export const ASYNC_RULES: readonly PolicyRule[] = RULES.filter((r) => r.checkAsync !== undefined);

@@ -1,0 +1,175 @@
+/** @module One pass over a password that gathers the facts the character rules read. */
+import { isControl, letterOrDigitClass } from './characters.js';
+import type { CompiledPolicy } from './compiled.js';
+
+/** Bits of `PasswordFacts.disallowed`. */
+export const CONTROL = 1;
+export const NOT_ALLOWED = 2;
+export const LONE_SURROGATE = 4;
+export const NOT_NORMALIZED = 8;
+
+/** What one pass over a password found (internal, reused between calls). */
+export interface PasswordFacts {
+  /** Length in code points (a lone surrogate counts as one). */
+  length: number;
+  uppercase: number;
+  lowercase: number;
+  digit: number;
+  special: number;
+  longestRun: number;
+  longestSequence: number;
+  disallowed: number;
+}
+
+/** 1 upper, 2 lower, 3 digit, 0 other — for ASCII. */
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0x41; c <= 0x5a; c++) ASCII_KIND[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++) ASCII_KIND[c] = 2;
+for (let c = 0x30; c <= 0x39; c++) ASCII_KIND[c] = 3;
+
+/**
+ * The sequences a run may follow: the alphabet, the digits and the keyboard rows of QWERTY, QWERTZ
+ * and AZERTY layouts (letters lowercased), plus the shifted digit row of US keyboards.
+ */
+export const SEQUENCES: readonly string[] = [
+  'abcdefghijklmnopqrstuvwxyz',
+  '01234567890',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'qwertzuiop',
+  'yxcvbnm',
+  'azertyuiop',
+  'qsdfghjklm',
+  'wxcvbn',
+  '!@#$%^&*()',
+];
+
+/** STEP[a * 128 + b]: bit 1 when b follows a in some sequence, bit 2 when b precedes a. */
+const STEP = new Uint8Array(128 * 128);
+for (const seq of SEQUENCES) {
+  for (let i = 0; i + 1 < seq.length; i++) {
+    const a = seq.charCodeAt(i);
+    const b = seq.charCodeAt(i + 1);
+    STEP[a * 128 + b] = (STEP[a * 128 + b] as number) | 1;
+    STEP[b * 128 + a] = (STEP[b * 128 + a] as number) | 2;
+  }
+}
+
+/** Creates a zeroed facts record. */
+export function createFacts(): PasswordFacts {
+  return {
+    length: 0,
+    uppercase: 0,
+    lowercase: 0,
+    digit: 0,
+    special: 0,
+    longestRun: 0,
+    longestSequence: 0,
+    disallowed: 0,
+  };
+}
+
+/**
+ * Counts code points only, stopping once past `limit` (for absurdly long input).
+ */
+export function countCodePoints(password: string, limit: number): number {
+  const n = password.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const u = password.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < n) {
+      const lo = password.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) i++;
+    }
+    if (++count > limit) return count;
+  }
+  return count;
+}
+
+/** Fills `f` with the facts of `password` under policy `c`. */
+export function scanPassword(c: CompiledPolicy, password: string, f: PasswordFacts): void {
+  const n = password.length;
+  const specialAscii = c.specialAscii;
+  const allowedAscii = c.allowedAscii;
+  let length = 0;
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let special = 0;
+  let disallowed = 0;
+  let prev = -1;
+  let prevFold = -1;
+  let run = 0;
+  let longestRun = 0;
+  let fwd = 0;
+  let bwd = 0;
+  let longestSeq = 0;
+  let nonAscii = false;
+  for (let i = 0; i < n; i++) {
+    let cp = password.charCodeAt(i);
+    length++;
+    if (cp < 128) {
+      const kind = ASCII_KIND[cp] as number;
+      if (kind === 1) upper++;
+      else if (kind === 2) lower++;
+      else if (kind === 3) digit++;
+      else if (specialAscii[cp] === 1) special++;
+      if (cp < 0x20 || cp === 0x7f) disallowed |= CONTROL;
+      else if (allowedAscii !== null && allowedAscii[cp] !== 1) disallowed |= NOT_ALLOWED;
+      const fold = kind === 1 ? cp | 0x20 : cp;
+      if (prevFold >= 0) {
+        const step = STEP[prevFold * 128 + fold] as number;
+        fwd = step & 1 ? fwd + 1 : 1;
+        bwd = step & 2 ? bwd + 1 : 1;
+      } else {
+        fwd = 1;
+        bwd = 1;
+      }
+      if (fwd > longestSeq) longestSeq = fwd;
+      if (bwd > longestSeq) longestSeq = bwd;
+      prevFold = fold;
+    } else {
+      nonAscii = true;
+      prevFold = -1;
+      if (cp >= 0xd800 && cp <= 0xdfff) {
+        const lo = cp <= 0xdbff && i + 1 < n ? password.charCodeAt(i + 1) : 0;
+        if (lo >= 0xdc00 && lo <= 0xdfff) {
+          cp = ((cp - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+          i++;
+        } else {
+          disallowed |= LONE_SURROGATE;
+        }
+      }
+      if (cp < 0xd800 || cp > 0xdfff) {
+        const kind = letterOrDigitClass(cp);
+        if (kind === 'uppercase') upper++;
+        else if (kind === 'lowercase') lower++;
+        else if (kind === 'digit') digit++;
+        else if (c.specialOther.has(cp)) special++;
+        if (isControl(cp)) disallowed |= CONTROL;
+        else if (c.allowedOther !== null && !c.allowedOther.has(cp)) disallowed |= NOT_ALLOWED;
+      }
+      if (longestSeq < 1) longestSeq = 1;
+    }
+    run = cp === prev ? run + 1 : 1;
+    if (run > longestRun) longestRun = run;
+    prev = cp;
+  }
+  if (
+    nonAscii &&
+    c.policy.requireNormalized &&
+    (disallowed & LONE_SURROGATE) === 0 &&
+    password.normalize('NFKC') !== password
+  ) {
+    disallowed |= NOT_NORMALIZED;
+  }
+  f.length = length;
+  f.uppercase = upper;
+  f.lowercase = lower;
+  f.digit = digit;
+  f.special = special;
+  f.longestRun = longestRun;
+  f.longestSequence = longestSeq;
+  f.disallowed = disallowed;
+}
