@@ -73,6 +73,15 @@ describe('passrotate hash', () => {
     expect(mismatch.stdout).toBe('');
   });
 
+  it('-u passes the account name to schemes salted with it, and verify -u reads it back', async () => {
+    const stored = (
+      await cli(['hash', '-s', 'DIGEST-MD5', '-u', 'joe@example.com', '-p', PASSWORD])
+    ).stdout.trim();
+    expect(stored).toMatch(/^\{DIGEST-MD5\}[0-9a-f]{32}$/);
+    expect((await cli(['verify', '-u', 'joe@example.com', stored], `${PASSWORD}\n`)).code).toBe(0);
+    expect((await cli(['verify', '-u', 'ann@example.com', stored], `${PASSWORD}\n`)).code).toBe(1);
+  });
+
   it('-l lists writable and verify-only schemes', async () => {
     const run = await cli(['hash', '-l']);
     const lines = run.stdout.trim().split('\n');
