@@ -66,6 +66,13 @@ describe('createWorkerPool', () => {
     expect(broken.running).toBe(0);
   });
 
+  it('rejects the task with a coded error when the thread cannot even be created', async () => {
+    const impossible = createWorkerPool({ script: new URL('https://example.com/worker.js'), size: 1 });
+    pools.push(impossible);
+    await expect(impossible.run({})).rejects.toMatchObject({ code: 'hash_worker_crashed' });
+    await expect(impossible.run({})).rejects.toMatchObject({ code: 'hash_worker_crashed' });
+  });
+
   it('rejects queued and later tasks once closed', async () => {
     const p = pool(1);
     const outcomes = [p.run({ kind: 'thread', ms: 50 }), p.run({ kind: 'thread', ms: 0 })].map((task) =>
