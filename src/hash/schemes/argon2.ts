@@ -162,6 +162,7 @@ function writer(type: 'argon2id' | 'argon2i', defaults: { m: number; t: number; 
     scheme,
     dovecot: true,
     selfDescribing: true,
+    encodable: false,
     defaults,
     resolveParams(params: HashParams): HashParams {
       const resolved = resolveIntParams(scheme, params, {

@@ -141,6 +141,7 @@ export const bcryptWriter: SchemeWriter = {
   scheme: 'BLF-CRYPT',
   dovecot: true,
   selfDescribing: true,
+  encodable: false,
   defaults: { cost: 10 },
   resolveParams(params: HashParams): HashParams {
     return resolveIntParams('BLF-CRYPT', params, { cost: [10, 4, 31] });

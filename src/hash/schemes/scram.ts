@@ -94,6 +94,7 @@ function writer(scheme: Variant): SchemeWriter {
     scheme,
     dovecot: true,
     selfDescribing: false,
+    encodable: false,
     defaults: { rounds: MIN_ROUNDS },
     resolveParams(params: HashParams): HashParams {
       return resolveIntParams(scheme, params, { rounds: [MIN_ROUNDS, MIN_ROUNDS, 0x7fffffff] });
