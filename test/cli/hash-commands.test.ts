@@ -82,13 +82,20 @@ describe('passrotate hash', () => {
     expect((await cli(['verify', '-u', 'ann@example.com', stored], `${PASSWORD}\n`)).code).toBe(1);
   });
 
-  it('-l lists writable and verify-only schemes', async () => {
+  it('-l lists the schemes with their defaults, verify-only ones and those Dovecot cannot read', async () => {
     const run = await cli(['hash', '-l']);
-    const lines = run.stdout.trim().split('\n');
-    expect(run.code).toBe(0);
-    expect(lines).toEqual(
-      expect.arrayContaining(['ARGON2ID', 'BLF-CRYPT', 'SHA512-CRYPT', 'MD5-CRYPT (verify only)']),
+    const lines = new Map(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => [line.split(' ')[0], line.replace(/\s+/g, ' ')] as const),
     );
+    expect(run.code).toBe(0);
+    expect(lines.get('ARGON2ID')).toBe('ARGON2ID m=19456,t=2,p=1');
+    expect(lines.get('BLF-CRYPT')).toBe('BLF-CRYPT cost=10');
+    expect(lines.get('SSHA512')).toBe('SSHA512');
+    expect(lines.get('MD5-CRYPT')).toBe('MD5-CRYPT (verify only)');
+    expect(lines.get('SCRYPT')).toBe('SCRYPT ln=17,r=8,p=1 (not read by Dovecot)');
   });
 
   it.skipIf(!hasDoveadm)(
