@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'tsup';
 import { describe, expect, it } from 'vitest';
 
-describe('the bundled CLI', () => {
+describe('the bundled CLI', { timeout: 60_000 }, () => {
   // Bundlers drop a module's top-level statements unless package.json lists it under sideEffects;
   // without that entry the CLI silently hashes with the pure-JS engine on its main thread.
   it('keeps the Node entry’s installation of the worker-pool engine', async () => {

@@ -31,7 +31,7 @@ function cli(args: readonly string[], stdin = ''): Promise<Run> {
 const hasDoveadm = spawnSync('doveadm', ['pw', '-l'], { stdio: 'ignore' }).status === 0;
 const PASSWORD = 'Tr0ub4dor & 3 wörds';
 
-describe('passrotate hash', () => {
+describe('passrotate hash', { timeout: 60_000 }, () => {
   it('hashes the first stdin line (without its newline, spaces kept) with the chosen scheme and rounds', async () => {
     const run = await cli(['hash', '-s', 'SHA512-CRYPT', '-r', '6000'], ` ${PASSWORD} \nignored\n`);
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -112,7 +112,7 @@ describe('passrotate hash', () => {
   );
 });
 
-describe('passrotate verify', () => {
+describe('passrotate verify', { timeout: 60_000 }, () => {
   it('exits 0 on a match, 1 on a mismatch, 2 on a malformed hash, never echoing the password', async () => {
     const stored = (await cli(['hash', '-s', 'SHA512-CRYPT', '-p', PASSWORD])).stdout.trim();
     expect(await cli(['verify', stored], `${PASSWORD}\n`)).toMatchObject({ code: 0, stdout: '' });
@@ -125,7 +125,7 @@ describe('passrotate verify', () => {
   });
 });
 
-describe('passrotate calibrate', () => {
+describe('passrotate calibrate', { timeout: 60_000 }, () => {
   it('prints the scheme, the parameters and the measured time, and the parameters hash', async () => {
     const run = await cli(['calibrate', '-s', 'sha256-crypt', '--target-ms', '15']);
     expect(run.code).toBe(0);
