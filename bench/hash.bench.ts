@@ -132,18 +132,32 @@ const rows: Row[] = [
   },
 ];
 
-/** Median milliseconds of `fn`, after one warm-up call, over at least `iterations` calls or `time` ms. */
-async function median(fn: () => unknown, iterations: number, time: number): Promise<number> {
-  const bench = new Bench({ iterations, time, warmupIterations: 1, warmupTime: 0 });
-  bench.add('task', async () => {
-    await fn();
-  });
-  await bench.run();
-  const result = bench.tasks[0]?.result as { latency?: { p50?: number }; error?: unknown } | undefined;
-  if (result?.error) throw result.error;
-  const p50 = result?.latency?.p50;
-  if (p50 === undefined) throw new Error('tinybench gave no latency');
-  return p50;
+const middle = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1] ?? Number.NaN;
+
+/**
+ * Median milliseconds of each of `fns`, timed in turn one call at a time (A B C, A B C, …) for
+ * `rounds` rounds after one warm-up call each: on a shared machine, bursts of outside load then hit
+ * every candidate alike instead of whichever happened to be running.
+ */
+async function interleaved(fns: readonly (() => unknown)[], rounds: number): Promise<number[]> {
+  for (const fn of fns) await fn();
+  const bench = new Bench({ iterations: 1, time: 0, warmup: false });
+  for (const [index, fn] of fns.entries()) {
+    bench.add(String(index), async () => {
+      await fn();
+    });
+  }
+  const samples = fns.map((): number[] => []);
+  for (let round = 0; round < rounds; round++) {
+    bench.reset();
+    await bench.run();
+    for (const [index, task] of bench.tasks.entries()) {
+      const result = task.result as { latency?: { p50?: number }; error?: unknown } | undefined;
+      if (result?.error) throw result.error;
+      samples[index]?.push(result?.latency?.p50 ?? Number.NaN);
+    }
+  }
+  return samples.map(middle);
 }
 
 /** Worst event-loop delay (ms) while `count` Argon2id hashes at OWASP cost run at once. */
@@ -163,27 +177,14 @@ async function eventLoopDelay(count: number): Promise<{ delay: number; wall: num
 
 const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(value >= 10 ? 1 : 2));
 
-/**
- * Times every candidate of a row in turn, `PASSES` times over, and keeps each one's best median:
- * interleaving spreads the noise of a busy machine over all candidates instead of one.
- */
-const PASSES = 3;
 async function timeRow(row: Row): Promise<number[]> {
   const slow = row.name.includes('656,000') || row.name.startsWith('scrypt') || row.name.startsWith('PBKDF2');
-  const [iterations, time] = slow ? [3, 500] : [10, 500];
-  const candidates = [row.ours, ...row.peers.map((peer) => peer.run)];
-  const best = candidates.map(() => Number.POSITIVE_INFINITY);
-  for (let pass = 0; pass < PASSES; pass++) {
-    for (const [index, candidate] of candidates.entries()) {
-      best[index] = Math.min(best[index] as number, await median(candidate, iterations, time));
-    }
-  }
-  return best;
+  return interleaved([row.ours, ...row.peers.map((peer) => peer.run)], slow ? 5 : 15);
 }
 
 async function main(): Promise<void> {
   const backends = await nodeEngine.backends();
-  mkpasswdStart = await median(() => mkpasswd(1000), 10, 500);
+  mkpasswdStart = (await interleaved([() => mkpasswd(1000)], 10))[0] ?? 0;
   const lines: string[][] = [['benchmark', 'ours (ms)', 'peer', 'peer (ms)', 'ours ÷ peer', 'target']];
   for (const row of rows) {
     const [ours = 0, ...theirs] = await timeRow(row);
