@@ -1,16 +1,36 @@
 import { defineConfig } from 'tsup';
 
-// Library entries: the pure root and passrotate/hash (both runtime-neutral), passrotate/hash's Node
-// build, and the Node-only CLI.
+// Library entries: the pure, runtime-neutral ones (root, passrotate/hash, memory adapters), the
+// test-time conformance suites (vitest, an optional peer, stays external), and the Node-only CLI.
+// `npm run build` empties dist/ first: a `clean` in one config would race the others' outputs.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'hash/index': 'src/hash/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'hash/index': 'src/hash/index.ts',
+      'adapters/memory/index': 'src/adapters/memory/index.ts',
+      'testing/index': 'src/testing/index.ts',
+    },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     target: 'es2022',
+    external: ['vitest'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
-    clean: true,
+  },
+  {
+    // Node-only adapters; their clients (better-sqlite3, pg, ioredis) are optional peers, imported as types only.
+    entry: {
+      'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
+      'adapters/postgres/index': 'src/adapters/postgres/index.ts',
+      'adapters/redis/index': 'src/adapters/redis/index.ts',
+      'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
   },
   {
     // passrotate/hash on Node: the same API with the worker-pool engine as default, and the worker.

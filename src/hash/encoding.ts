@@ -81,7 +81,14 @@ export function decodeHex(text: string): Uint8Array {
 
 const STD64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BCRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** crypt(3)'s alphabet ("hash64"), also Dovecot's salt alphabet. */
+/**
+ * crypt(3)'s alphabet ("hash64"), also Dovecot's salt alphabet.
+ *
+ * @example
+ * ```ts
+ * CRYPT64_ALPHABET[0]; // '.'
+ * ```
+ */
 export const CRYPT64_ALPHABET: string = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 function reverse(alphabet: string): Int16Array {

@@ -22,7 +22,14 @@ import type { HashParams } from '../types.js';
 /** RFC 7677 §4 / RFC 5802 §5.1: at least 4096 iterations; Dovecot refuses fewer and writes 4096. */
 const MIN_ROUNDS = 4096;
 
-/** The two SCRAM variants Dovecot stores. */
+/**
+ * The two SCRAM variants Dovecot stores.
+ *
+ * @example
+ * ```ts
+ * const scheme: ScramScheme = 'SCRAM-SHA-256';
+ * ```
+ */
 export type ScramScheme = 'SCRAM-SHA-1' | 'SCRAM-SHA-256';
 type Variant = ScramScheme;
 const VARIANTS: Readonly<Record<Variant, { digest: 'sha1' | 'sha256'; hash: typeof sha1 }>> = {
