@@ -8,7 +8,7 @@ src=src/hash/engines/wasm/sha-crypt.c
 out=src/hash/engines/node-sha-crypt-wasm.ts
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-clang --target=wasm32 -O3 -nostdlib -fno-builtin -Wl,--no-entry -Wl,--strip-all -o "$tmp/sha-crypt.wasm" "$src"
+clang --target=wasm32 -O3 -mbulk-memory -nostdlib -Wl,--no-entry -Wl,--strip-all -o "$tmp/sha-crypt.wasm" "$src"
 {
   echo "/** @module SHA-crypt compiled to WebAssembly from wasm/sha-crypt.c by scripts/build-sha-crypt-wasm.sh (generated: do not edit). */"
   echo

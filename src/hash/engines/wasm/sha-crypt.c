@@ -1,7 +1,8 @@
 /*
  * SHA-crypt (Ulrich Drepper's SHA256-CRYPT / SHA512-CRYPT, https://www.akkadia.org/drepper/SHA-crypt.txt)
  * for WebAssembly: the raw digest (steps 1-21, before the custom base64 transposition), with the
- * SHA-256 and SHA-512 compression functions of FIPS 180-4. Freestanding (no libc).
+ * SHA-256 and SHA-512 compression functions of FIPS 180-4 (SHA-512 with a 16-word rolling message
+ * schedule and unrolled rounds). Freestanding: no libc; memcpy becomes WebAssembly's memory.copy.
  * Build: scripts/build-sha-crypt-wasm.sh, which writes ../node-sha-crypt-wasm.ts.
  *
  * The caller writes the password at pw_buffer() and the salt at salt_buffer(), calls
@@ -24,7 +25,7 @@ __attribute__((export_name("out_buffer"))) u8 *out_buffer(void) { return out; }
 __attribute__((export_name("max_password"))) u32 max_password(void) { return MAX_PW; }
 __attribute__((export_name("max_salt"))) u32 max_salt(void) { return MAX_SALT; }
 
-static void copy(u8 *dst, const u8 *src, u32 n) { while (n--) *dst++ = *src++; }
+static void copy(u8 *dst, const u8 *src, u32 n) { __builtin_memcpy(dst, src, n); }
 
 /* ---- SHA-256 ---- */
 static const u32 K256[64] = {
@@ -41,8 +42,11 @@ static const u32 K256[64] = {
 
 static void sha256_block(u32 *h, const u8 *p) {
   u32 w[64];
-  for (int i = 0; i < 16; i++)
-    w[i] = ((u32)p[4 * i] << 24) | ((u32)p[4 * i + 1] << 16) | ((u32)p[4 * i + 2] << 8) | p[4 * i + 3];
+  for (int i = 0; i < 16; i++) {
+    u32 v;
+    __builtin_memcpy(&v, p + 4 * i, 4);
+    w[i] = __builtin_bswap32(v);
+  }
   for (int i = 16; i < 64; i++) {
     u32 s0 = ROR32(w[i - 15], 7) ^ ROR32(w[i - 15], 18) ^ (w[i - 15] >> 3);
     u32 s1 = ROR32(w[i - 2], 17) ^ ROR32(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -82,25 +86,44 @@ static const u64 K512[80] = {
 
 #define ROR64(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
 
-static void sha512_block(u64 *h, const u8 *p) {
-  u64 w[80];
-  for (int i = 0; i < 16; i++) {
-    u64 v = 0;
-    for (int j = 0; j < 8; j++) v = (v << 8) | p[8 * i + j];
-    w[i] = v;
+static u64 load_be64(const u8 *p) {
+  u64 v;
+  __builtin_memcpy(&v, p, 8);
+  return __builtin_bswap64(v);
+}
+
+#define S512_ROUND(a, b, c, d, e, f, g, h, i, wv)                                                   \
+  do {                                                                                              \
+    u64 t1 = h + (ROR64(e, 14) ^ ROR64(e, 18) ^ ROR64(e, 41)) + ((e & f) ^ (~e & g)) + K512[i] + wv; \
+    u64 t2 = (ROR64(a, 28) ^ ROR64(a, 34) ^ ROR64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));          \
+    d += t1;                                                                                        \
+    h = t1 + t2;                                                                                    \
+  } while (0)
+
+static void sha512_block(u64 *st, const u8 *p) {
+  u64 w[16];
+  for (int i = 0; i < 16; i++) w[i] = load_be64(p + 8 * i);
+  u64 a = st[0], b = st[1], c = st[2], d = st[3], e = st[4], f = st[5], g = st[6], h = st[7];
+  for (int i = 0; i < 80; i += 8) {
+    if (i >= 16) {
+      for (int j = 0; j < 8; j++) {
+        int k = (i + j) & 15;
+        u64 w15 = w[(i + j - 15) & 15], w2 = w[(i + j - 2) & 15];
+        u64 s0 = ROR64(w15, 1) ^ ROR64(w15, 8) ^ (w15 >> 7);
+        u64 s1 = ROR64(w2, 19) ^ ROR64(w2, 61) ^ (w2 >> 6);
+        w[k] += s0 + w[(i + j - 7) & 15] + s1;
+      }
+    }
+    S512_ROUND(a, b, c, d, e, f, g, h, i + 0, w[(i + 0) & 15]);
+    S512_ROUND(h, a, b, c, d, e, f, g, i + 1, w[(i + 1) & 15]);
+    S512_ROUND(g, h, a, b, c, d, e, f, i + 2, w[(i + 2) & 15]);
+    S512_ROUND(f, g, h, a, b, c, d, e, i + 3, w[(i + 3) & 15]);
+    S512_ROUND(e, f, g, h, a, b, c, d, i + 4, w[(i + 4) & 15]);
+    S512_ROUND(d, e, f, g, h, a, b, c, i + 5, w[(i + 5) & 15]);
+    S512_ROUND(c, d, e, f, g, h, a, b, i + 6, w[(i + 6) & 15]);
+    S512_ROUND(b, c, d, e, f, g, h, a, i + 7, w[(i + 7) & 15]);
   }
-  for (int i = 16; i < 80; i++) {
-    u64 s0 = ROR64(w[i - 15], 1) ^ ROR64(w[i - 15], 8) ^ (w[i - 15] >> 7);
-    u64 s1 = ROR64(w[i - 2], 19) ^ ROR64(w[i - 2], 61) ^ (w[i - 2] >> 6);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  u64 a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-  for (int i = 0; i < 80; i++) {
-    u64 t1 = k + (ROR64(e, 14) ^ ROR64(e, 18) ^ ROR64(e, 41)) + ((e & f) ^ (~e & g)) + K512[i] + w[i];
-    u64 t2 = (ROR64(a, 28) ^ ROR64(a, 34) ^ ROR64(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-    k = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-  }
-  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+  st[0] += a; st[1] += b; st[2] += c; st[3] += d; st[4] += e; st[5] += f; st[6] += g; st[7] += h;
 }
 
 /* ---- one incremental hash context for both ---- */
