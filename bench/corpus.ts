@@ -1,5 +1,5 @@
 /** @module The bench corpus: 1,000 passwords of the kinds a mail panel sees, the same for every library. */
-import type { RandomSource } from '../src/index.ts';
+import type { RandomSource } from '../dist/index.js';
 
 /** A seeded (xorshift32) source, so every run measures the same corpus. Not for real passwords. */
 export function seededSource(seed: number): RandomSource {

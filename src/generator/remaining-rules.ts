@@ -31,9 +31,7 @@ export function passesRemainingRules(
 ): boolean {
   if (context === undefined && policy.blockedWords.length === 0) {
     // The common case (e.g. the presets): a blocklist lookup, skipped when provably useless.
-    if (!policy.blocklist) return true;
-    const lowered = password.toLowerCase();
-    return !mayBeCommonPassword(lowered) || !isCommonPassword(lowered);
+    return !policy.blocklist || !mayBeCommonPassword(password) || !isCommonPassword(password.toLowerCase());
   }
   return validatePassword(policy, password, context).ok;
 }
