@@ -1,9 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// Library entries: the pure root (browser-safe) and the Node-only CLI.
+// Library entries: the pure root and passrotate/hash (both runtime-neutral) and the Node-only CLI.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', 'hash/index': 'src/hash/index.ts' },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     target: 'es2022',
