@@ -1,7 +1,14 @@
 /** @module Check: the confirmation field must repeat the password exactly. */
 import type { PolicyRule } from '../rule.js';
 
-/** `confirmation_mismatch` when `context.confirmation` is given and differs. No requirement line. */
+/**
+ * `confirmation_mismatch` when `context.confirmation` is given and differs. No requirement line.
+ *
+ * @example
+ * ```ts
+ * confirmationRule.codes; // ['confirmation_mismatch']
+ * ```
+ */
 export const confirmationRule: PolicyRule = {
   codes: ['confirmation_mismatch'],
   requirements: () => [],

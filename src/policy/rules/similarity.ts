@@ -14,6 +14,11 @@ function codePoints(text: string): number[] {
  * context has it), `too_similar_to_current` when — compared case-insensitively — one contains the
  * other, or fewer than `similarity.minEditDistance` single-character edits separate them.
  * `actual` is the edit distance in code points.
+ *
+ * @example
+ * ```ts
+ * similarityRule.codes; // ['same_as_current', 'too_similar_to_current']
+ * ```
  */
 export const similarityRule: PolicyRule = {
   codes: ['same_as_current', 'too_similar_to_current'],
