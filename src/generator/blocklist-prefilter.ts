@@ -3,18 +3,7 @@
  * the full lookup for almost every password it draws.
  */
 import { COMMON_PASSWORDS } from '../policy/blocklist/common-passwords.js';
-
-/** What the blocklist's lookup may turn a leet character into (`1` becomes `i` or `l`). */
-const LEET: Readonly<Record<string, string>> = {
-  '4': 'a',
-  '@': 'a',
-  '3': 'e',
-  '0': 'o',
-  $: 's',
-  '5': 's',
-  '7': 't',
-  '1': 'il',
-};
+import { FOLD, foldText } from '../policy/fold.js';
 
 /**
  * Pair tables by minimum entry length: a lookup covering a span of n characters can only hit entries
@@ -24,56 +13,38 @@ const TIERS: readonly number[] = [0, 10, 13];
 
 interface ListShape {
   /**
-   * Per tier: 1 at `x * 128 + y` when ASCII `x` then `y` (each possibly un-leeted) stand next to each
-   * other in an entry at least that tier's length.
+   * Per tier: 1 at `x * 128 + y` when the folded ASCII characters `x` then `y` stand next to each
+   * other in a folded entry at least that tier's length.
    */
   readonly pairs: readonly Uint8Array[];
   readonly longest: number;
+  /** Some entry has a non-ASCII character (then such characters cannot clear a password). */
+  readonly nonAscii: boolean;
 }
 
 let shape: ListShape | undefined;
 
-function pairTable(entries: readonly string[], forms: readonly (readonly number[])[]): Uint8Array {
-  const listed = new Uint8Array(128 * 128);
-  for (const entry of entries) {
-    for (let i = 1; i < entry.length; i++) {
-      const x = entry.charCodeAt(i - 1);
-      const y = entry.charCodeAt(i);
-      if (x < 128 && y < 128) listed[x * 128 + y] = 1;
-    }
-  }
-  const pairs = new Uint8Array(128 * 128);
-  for (let x = 0; x < 128; x++) {
-    for (let y = 0; y < 128; y++) {
-      for (const fx of forms[x] as readonly number[]) {
-        for (const fy of forms[y] as readonly number[])
-          if (listed[fx * 128 + fy] === 1) pairs[x * 128 + y] = 1;
-      }
-    }
-  }
-  return pairs;
-}
-
 function listShape(): ListShape {
   if (shape !== undefined) return shape;
-  const entries = COMMON_PASSWORDS.split('\n');
-  const forms = Array.from({ length: 128 }, (_, c) => [
-    c,
-    ...Array.from(LEET[String.fromCharCode(c)] ?? '', (l) => l.charCodeAt(0)),
-  ]);
-  const pairs = TIERS.map((tier) =>
-    pairTable(
-      entries.filter((e) => e.length >= tier),
-      forms,
-    ),
-  );
-  shape = { pairs, longest: Math.max(...entries.map((e) => e.length)) };
+  const entries = COMMON_PASSWORDS.split('\n').map(foldText);
+  const pairs = TIERS.map((tier) => {
+    const table = new Uint8Array(128 * 128);
+    for (const entry of entries) {
+      if (entry.length < tier) continue;
+      for (let i = 1; i < entry.length; i++) {
+        const x = entry.charCodeAt(i - 1);
+        const y = entry.charCodeAt(i);
+        if (x < 128 && y < 128) table[x * 128 + y] = 1;
+      }
+    }
+    return table;
+  });
+  shape = {
+    pairs,
+    longest: Math.max(...entries.map((e) => e.length)),
+    nonAscii: entries.some((e) => /[^\0-\x7f]/.test(e)),
+  };
   return shape;
-}
-
-/** Lowercases an ASCII letter code, leaves every other code alone. */
-function lower(c: number): number {
-  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -84,12 +55,12 @@ function isAsciiLetter(c: number): boolean {
  * `false` only when `password` cannot match the bundled blocklist however its decorations are undone;
  * `true` means "maybe" (then the real lookup decides). Case is ignored, as the blocklist does.
  *
- * Why this is sound: every form the blocklist looks up (the lowercased password, its letters-only
- * core, its alphanumeric core, and their leet-undone versions) is a stretch of the password covering
- * at least the span from its first to its last ASCII letter, with leet characters possibly replaced
- * by letters one for one. So if that span is longer than the longest entry, or holds two neighbours
- * that stand next to each other in no entry at least as long as the span (even after undoing
- * leet), nothing can match. A random
+ * Why this is sound: every form the blocklist looks up is a stretch of the password, with at most a
+ * few digits or symbols stripped from each end, that covers at least the span from its first to its
+ * last ASCII letter, case- and leet-folded character by character (`fold.ts`), and it matches only
+ * an entry folded the same way. So if that span is longer than the longest entry, or holds two
+ * folded neighbours that stand next to each other in no folded entry at least as long as the span,
+ * nothing can match. A random
  * 16-character password over the 94 printable ASCII characters is almost always cleared this way;
  * a test checks the claim against the real lookup.
  *
@@ -100,7 +71,7 @@ function isAsciiLetter(c: number): boolean {
  * ```
  */
 export function mayBeCommonPassword(password: string): boolean {
-  const { pairs: allPairs, longest } = listShape();
+  const { pairs: allPairs, longest, nonAscii } = listShape();
   let first = 0;
   while (first < password.length && !isAsciiLetter(password.charCodeAt(first))) first++;
   if (first >= password.length) return true;
@@ -111,10 +82,16 @@ export function mayBeCommonPassword(password: string): boolean {
   let tier = TIERS.length - 1;
   while ((TIERS[tier] as number) > span) tier--;
   const pairs = allPairs[tier] as Uint8Array;
-  let previous = lower(password.charCodeAt(first));
+  let previous = FOLD[password.charCodeAt(first)] as number;
   for (let i = first + 1; i <= last; i++) {
-    const c = lower(password.charCodeAt(i));
-    if (c >= 128 || pairs[previous * 128 + c] === 0) return false;
+    const raw = password.charCodeAt(i);
+    if (raw >= 128) {
+      if (!nonAscii) return false;
+      previous = -1;
+      continue;
+    }
+    const c = FOLD[raw] as number;
+    if (previous >= 0 && pairs[previous * 128 + c] === 0) return false;
     previous = c;
   }
   return true;

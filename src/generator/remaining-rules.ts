@@ -31,7 +31,7 @@ export function passesRemainingRules(
 ): boolean {
   if (context === undefined && policy.blockedWords.length === 0) {
     // The common case (e.g. the presets): a blocklist lookup, skipped when provably useless.
-    return !policy.blocklist || !mayBeCommonPassword(password) || !isCommonPassword(password.toLowerCase());
+    return !policy.blocklist || !mayBeCommonPassword(password) || !isCommonPassword(password);
   }
   return validatePassword(policy, password, context).ok;
 }

@@ -36,7 +36,7 @@ describe('mayBeCommonPassword (the generator’s blocklist prefilter)', () => {
     let refused = 0;
     fc.assert(
       fc.property(anything, (password) => {
-        if (isCommonPassword(password.toLowerCase())) {
+        if (isCommonPassword(password)) {
           refused++;
           expect(mayBeCommonPassword(password)).toBe(true);
         }
