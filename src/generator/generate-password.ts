@@ -74,7 +74,7 @@ function compliantPassword(policy: Policy, options: GeneratePasswordOptions, pla
  * ```ts
  * const { password, entropyBits } = generatePasswordWithEntropy(presets.mailbox, { length: 20 });
  * validatePassword(presets.mailbox, password).ok; // true
- * entropyBits; // ≈ 129.7
+ * entropyBits; // ≈ 122.6
  * ```
  */
 export function generatePasswordWithEntropy(
