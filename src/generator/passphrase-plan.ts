@@ -16,10 +16,25 @@ import { type LocalLimits, maxForbidden, wouldBreakLimits } from './local-rules.
 import type { GeneratePassphraseOptions, PassphraseCapitalization } from './options.js';
 import { byteTable, type Pool } from './password-plan.js';
 
-/** Default number of words: 6 EFF words carry about 77.5 bits. */
+/**
+ * Default number of words: 6 EFF words carry about 77.5 bits.
+ *
+ * @example
+ * ```ts
+ * planPassphrase(presets.nist, {}).wordCount === DEFAULT_PASSPHRASE_WORDS; // true
+ * ```
+ */
 export const DEFAULT_PASSPHRASE_WORDS = 6;
 
-/** Everything {@link generatePassphrase} needs, computed once per policy and options. */
+/**
+ * Everything {@link generatePassphrase} needs, computed once per policy and options.
+ *
+ * @example
+ * ```ts
+ * const plan: PassphrasePlan = planPassphrase(presets.mailbox, { words: 5 });
+ * plan.suffix.length; // 1: mailbox still needs a digit
+ * ```
+ */
 export interface PassphrasePlan {
   readonly wordCount: number;
   /** The usable words as code points, already capitalised. */
