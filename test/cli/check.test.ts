@@ -11,6 +11,15 @@ describe('passrotate check', { timeout: 60_000 }, () => {
     expect([newline.code, newline.stdout]).toEqual([0, 'ok\n']);
   });
 
+  it('keeps everything but one trailing newline: a second one is a control character', async () => {
+    const { code, stdout } = await runCli(['check', '--json'], 'Xq7#mLp2,vR9wz\n\n');
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as { violations: { code: string; reason?: string }[] };
+    expect(result.violations).toEqual([
+      expect.objectContaining({ code: 'disallowed_character', reason: 'control' }),
+    ]);
+  });
+
   it('exits 1 and lists every violation', async () => {
     const { code, stdout } = await runCli(['check'], 'abc');
     expect(code).toBe(1);
