@@ -1,12 +1,21 @@
 import { defineConfig } from 'tsup';
 
-// Library entries: the pure root and passrotate/hash (both runtime-neutral) and the Node-only CLI.
+// Library entries: the pure, runtime-neutral ones (root, passrotate/hash, memory adapters), the
+// test-time conformance suites (vitest, an optional peer, stays external), and the Node-only CLI.
+// One config for every library entry: a second config with its own dts step would race the first
+// one's `clean` and lose its declaration files.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'hash/index': 'src/hash/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'hash/index': 'src/hash/index.ts',
+      'adapters/memory/index': 'src/adapters/memory/index.ts',
+      'testing/index': 'src/testing/index.ts',
+    },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     target: 'es2022',
+    external: ['vitest'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
     clean: true,

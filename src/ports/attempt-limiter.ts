@@ -9,9 +9,12 @@ export type LimitDecision =
  * Counts failures per key (e.g. `account:alice@example.org`, `client:203.0.113.5`) in a window.
  * Adapters: memory, SQLite, Redis (shared by many instances).
  *
- * Guarantees: once `limit` failures are recorded for a key within the window, `check` answers
- * `allowed: false` until the window (or lockout) has passed; `reset` clears the key. Counting is
- * atomic under concurrency (no lost increments).
+ * Guarantees (checked by `testAttemptLimiter`): the limit and window are the adapter's options;
+ * once `limit` failures are recorded for a key within the window, `check` answers
+ * `allowed: false` with `0 < retryAfterMs <= windowMs` until the window has passed; fewer failures
+ * leave it allowed; `reset` clears the key; keys are independent. Counting is atomic under
+ * concurrency (no lost increments). The rotation flows use the keys `account:<address>` and
+ * `client:<clientKey>`.
  *
  * @example
  * ```ts

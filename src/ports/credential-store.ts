@@ -32,6 +32,8 @@ export interface NewMailbox {
   readonly mustChange?: boolean;
   readonly expiresAt?: Date | null;
   readonly active?: boolean;
+  /** When the password was set; defaults to the store's current time. */
+  readonly changedAt?: Date;
 }
 
 /** A revocation that must happen after a committed password change: one row of the outbox. */
@@ -60,8 +62,17 @@ export interface PasswordWrite {
   readonly changedAt: Date;
   readonly mustChange: boolean;
   readonly expiresAt: Date | null;
-  /** Push the old hash onto the history and keep at most this many (0 keeps none). */
+  /**
+   * Push the old hash onto the history (newest first) and keep at most this many (0 keeps none).
+   * Nothing is pushed when `keepHistory` is `true` or `passwordHash` equals the stored hash, but the
+   * history is still trimmed to the limit.
+   */
   readonly historyLimit: number;
+  /**
+   * `true` for a write that does not change the password itself: a rehash of the same password
+   * on login (upgrade to the target scheme) or a flags-only write such as an expiry. Default `false`.
+   */
+  readonly keepHistory?: boolean;
   /** Outbox rows to insert in the same atomic write as the new hash. */
   readonly pendingRevocations: readonly PendingRevocation[];
 }
@@ -86,7 +97,12 @@ export interface MailboxPage {
  *   `expectedVersion`, exactly one caller receives `{ ok: true }`; the others get `conflict`.
  *   The new hash, the history push, the version bump and the outbox rows are written all together
  *   or not at all, so a failed write leaves the old password working.
- * - Accounts are matched case-insensitively (stored lower-case).
+ * - A write that ends in `conflict` or `not_found` changes nothing and inserts no outbox row.
+ * - Accounts and domains are matched case-insensitively (stored lower-case).
+ * - `listByDomain` pages in ascending account order; the cursor is opaque; `limit` defaults to 100.
+ * - `listPendingRevocations` returns rows with `nextAttemptAt <= now`, ordered by `nextAttemptAt`
+ *   then `id`; `completeRevocation` and `failRevocation` on an unknown id do nothing.
+ * - Dates round-trip with at least millisecond precision.
  * - Methods reject (throw) only on infrastructure failure; expected outcomes are results.
  *
  * @example
@@ -106,7 +122,7 @@ export interface CredentialStore {
   createMailbox(mailbox: NewMailbox): Promise<PasswordWriteResult>;
   /** Mailboxes of `domain`, ordered by account, paged. */
   listByDomain(domain: string, options?: { cursor?: string | null; limit?: number }): Promise<MailboxPage>;
-  /** Outbox rows whose `nextAttemptAt` is at or before `now`, oldest first. */
+  /** Outbox rows whose `nextAttemptAt` is at or before `now`, by `nextAttemptAt` then `id`, at most `limit`. */
   listPendingRevocations(now: Date, limit: number): Promise<readonly PendingRevocation[]>;
   /** Removes a done outbox row (idempotent). */
   completeRevocation(id: string): Promise<void>;

@@ -3,7 +3,10 @@
 /** What to revoke. */
 export interface RevocationRequest {
   readonly account: string;
-  /** Web session to keep (the "log out other devices" choice), or `null` for all. */
+  /**
+   * Web session to keep (the "log out other devices" choice), or `null` for all. Only web-session
+   * revokers can honour it; others (IMAP kick, auth-cache flush) ignore it.
+   */
   readonly keepSessionId: string | null;
 }
 
@@ -24,6 +27,12 @@ export interface RevocationRequest {
 export interface SessionRevoker {
   /** Stable name, recorded in the outbox; unique among the revokers of one rotation setup. */
   readonly name: string;
+  /**
+   * `true` for a revoker that must run on every password change, even when the caller chose
+   * `revoke: 'none'` — e.g. flushing the mail server's auth cache, without which the old password
+   * keeps working. Give such work its own revoker, apart from session kicks. Default `false`.
+   */
+  readonly alwaysRun?: boolean;
   /** Revokes; resolves when done, rejects on failure (to be retried). Idempotent. */
   revoke(request: RevocationRequest): Promise<void>;
 }

@@ -14,8 +14,8 @@ export interface WebSession {
 /**
  * Stores web sessions. Adapters: memory, SQLite, PostgreSQL, Redis (shared by many panel instances).
  *
- * Guarantees (checked by `testSessionStore`): `get` never returns a revoked or expired session;
- * `revokeAll` removes every session of the account (case-insensitive) that exists when it starts,
+ * Guarantees (checked by `testSessionStore`): `get` never returns a revoked or expired session
+ * (expired means `expiresAt <= now`); `revokeAll` removes every session of the account (case-insensitive) that exists when it starts,
  * except `exceptId`, and returns how many it removed; a session created after it returns survives.
  *
  * @example

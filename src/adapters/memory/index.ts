@@ -1,0 +1,15 @@
+/**
+ * @module passrotate/adapters/memory — in-memory implementations of every port: the reference
+ * behaviour the conformance suites pin, for tests, demos and single-process tools.
+ */
+export { type MemoryAttemptLimiterOptions, memoryAttemptLimiter } from './attempt-limiter.js';
+export { type MemoryAuditSink, memoryAuditSink } from './audit-sink.js';
+export {
+  type MemoryCredentialStore,
+  type MemoryCredentialStoreOptions,
+  memoryCredentialStore,
+} from './credential-store.js';
+export { type ManualClock, manualClock } from './manual-clock.js';
+export { type MemoryNotifier, memoryNotifier } from './notifier.js';
+export { seededRandomSource } from './seeded-random-source.js';
+export { memorySessionStore } from './session-store.js';
