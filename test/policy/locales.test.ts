@@ -4,6 +4,7 @@ import {
   formatRequirement,
   formatViolation,
   type LocaleId,
+  type LocaleMessages,
   locales,
   presets,
   REQUIREMENT_CODES,
@@ -136,6 +137,11 @@ describe('locales', () => {
       messages: { requirements: { too_short: (r) => `mín. ${r.minimum}` } },
     });
     expect(lines.map((l) => l.text).slice(0, 2)).toEqual(['mín. 8', 'Como máximo 128 caracteres']);
+  });
+
+  it('fall back to the code when a hand-made locale lacks a message', () => {
+    const partial = { ...locales.en, violations: {} } as unknown as LocaleMessages;
+    expect(formatViolation({ code: 'common_password' }, { locale: partial })).toBe('common_password');
   });
 
   it('refuse an unknown locale id', () => {

@@ -227,6 +227,10 @@ describe('similarity to the current password', () => {
   it('accepts a different password', () => {
     expect(validatePassword(p, 'Tulip-Ocean-7', { currentPassword: 'Secret-1' }).ok).toBe(true);
   });
+  it('only compares an absurdly long current password for equality', () => {
+    const current = 'Tulip-Ocean-7'.repeat(100_000);
+    expect(validatePassword(p, 'Tulip-Ocean-7', { currentPassword: current }).ok).toBe(true);
+  });
   it('still refuses the same password when similarity is off', () => {
     const q = definePolicy({ ...bare, similarity: false });
     expect(codes(validatePassword(q, 'abc', { currentPassword: 'abc' }).violations)).toEqual([
