@@ -1,7 +1,7 @@
 /** @module `passrotate hash`: writes (or with `-t` checks) a stored password hash; flags as `doveadm pw`. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type HashParams, hashPassword, listSchemes, verifyPassword } from '../../hash/node.js';
-import { readPasswordLine } from '../read-password.js';
+import { readPasswordLine } from '../read-stdin.js';
 import { costKnob } from '../scheme-cost.js';
 
 /** The scheme `passrotate hash` writes when `-s` is not given: Argon2id, OWASP's first choice. */

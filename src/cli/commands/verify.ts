@@ -1,7 +1,7 @@
 /** @module `passrotate verify`: checks a password from standard input against a stored hash. */
 import { Command } from 'commander';
 import { verifyPassword } from '../../hash/node.js';
-import { readPasswordLine } from '../read-password.js';
+import { readPasswordLine } from '../read-stdin.js';
 
 /**
  * The `verify` command: `passrotate verify STORED [-u USER]` reads one line from standard input and

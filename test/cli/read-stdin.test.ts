@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPasswordLine } from '../../src/cli/read-password.js';
+import { readPasswordFromStdin, readPasswordLine } from '../../src/cli/read-stdin.js';
 
 function feed(...chunks: (string | Buffer)[]): PassThrough {
   const stream = new PassThrough();
@@ -44,5 +44,37 @@ describe('readPasswordLine', () => {
     const stream = new PassThrough();
     stream.write('open\nsesame');
     expect(await readPasswordLine(stream)).toBe('open');
+  });
+});
+
+describe('readPasswordFromStdin', () => {
+  it('returns all of the input without one trailing \\n or \\r\\n, nothing else trimmed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary' }),
+        fc.constantFrom('', '\n', '\r\n'),
+        async (text, eol) => {
+          // Otherwise the end of the text and `eol` would form another line ending.
+          fc.pre(!(eol === '' && text.endsWith('\n')) && !(eol === '\n' && text.endsWith('\r')));
+          expect(await readPasswordFromStdin(feed(`${text}${eol}`))).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it('reassembles UTF-8 sequences split across chunks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary' }), fc.nat(), async (password, cut) => {
+        const text = password.endsWith('\r') ? `${password}x` : password;
+        const bytes = Buffer.from(`${text}\n`);
+        const at = cut % bytes.length;
+        expect(await readPasswordFromStdin(feed(bytes.subarray(0, at), bytes.subarray(at)))).toBe(text);
+      }),
+    );
+  });
+
+  it('keeps a second newline and spaces, and returns the empty string for empty input', async () => {
+    expect(await readPasswordFromStdin(feed(' a b \n\n'))).toBe(' a b \n');
+    expect(await readPasswordFromStdin(feed())).toBe('');
   });
 });
