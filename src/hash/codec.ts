@@ -91,6 +91,32 @@ export interface SchemeWriter {
 }
 
 /**
+ * A writer for a Dovecot scheme without parameters (no cost, no salt size to choose) whose body is
+ * a raw digest written in hex or base64: `hash` gets the password and the write context.
+ *
+ * @example
+ * ```ts
+ * const writer = parameterlessWriter('SHA256', async (password, ctx) =>
+ *   encodeDigestBody(sha256(password), ctx.encoding ?? 'base64'),
+ * );
+ * ```
+ */
+export function parameterlessWriter(
+  scheme: string,
+  hash: (password: Uint8Array, ctx: WriteContext) => Promise<string>,
+): SchemeWriter {
+  return {
+    scheme,
+    dovecot: true,
+    selfDescribing: false,
+    encodable: true,
+    defaults: {},
+    resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
+    hash: (password, _params, ctx) => hash(password, ctx),
+  };
+}
+
+/**
  * The `malformed_hash` error; the message names what is wrong, never the hash itself.
  *
  * @example

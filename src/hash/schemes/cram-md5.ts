@@ -1,9 +1,14 @@
 /** @module CRAM-MD5 / HMAC-MD5: the HMAC-MD5 inner and outer MD5 states Dovecot stores (RFC 2195, RFC 2104). */
 
 import { _MD5, md5 } from '@noble/hashes/legacy.js';
-import { type BodyParser, noCost, type ParsedHash, resolveIntParams, type SchemeWriter } from '../codec.js';
+import {
+  type BodyParser,
+  noCost,
+  type ParsedHash,
+  parameterlessWriter,
+  type SchemeWriter,
+} from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
-import type { HashParams } from '../types.js';
 import { decodeDigestBody, encodeDigestBody } from './dovecot-encoding.js';
 
 /** MD5 that exposes its chaining state (A, B, C, D) after whole blocks. */
@@ -80,16 +85,8 @@ export const cramMd5Parsers: Readonly<Record<string, BodyParser>> = {
  * await hashPassword('pw', { scheme: 'CRAM-MD5' });
  * ```
  */
-export const cramMd5Writers: readonly SchemeWriter[] = ['CRAM-MD5', 'HMAC-MD5'].map(
-  (scheme): SchemeWriter => ({
-    scheme,
-    dovecot: true,
-    selfDescribing: false,
-    encodable: true,
-    defaults: {},
-    resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
-    async hash(password, _params, ctx) {
-      return encodeDigestBody(cramMd5Context(password), ctx.encoding ?? 'hex');
-    },
-  }),
+export const cramMd5Writers: readonly SchemeWriter[] = ['CRAM-MD5', 'HMAC-MD5'].map((scheme) =>
+  parameterlessWriter(scheme, async (password, ctx) =>
+    encodeDigestBody(cramMd5Context(password), ctx.encoding ?? 'hex'),
+  ),
 );

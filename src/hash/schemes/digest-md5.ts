@@ -2,10 +2,9 @@
 
 import { md5 } from '@noble/hashes/legacy.js';
 import { PassrotateError } from '../../errors.js';
-import { noCost, type ParsedHash, resolveIntParams, type SchemeWriter } from '../codec.js';
+import { noCost, type ParsedHash, parameterlessWriter, type SchemeWriter } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
 import { utf8Bytes } from '../encoding.js';
-import type { HashParams } from '../types.js';
 import { decodeDigestBody, encodeDigestBody } from './dovecot-encoding.js';
 
 function requireUser(user: string | undefined): string {
@@ -64,14 +63,6 @@ export function parseDigestMd5(body: string, encoding: 'hex' | 'base64' | undefi
  * await hashPassword('pw', { scheme: 'DIGEST-MD5', user: 'joe@example.com' });
  * ```
  */
-export const digestMd5Writer: SchemeWriter = {
-  scheme: 'DIGEST-MD5',
-  dovecot: true,
-  selfDescribing: false,
-  encodable: true,
-  defaults: {},
-  resolveParams: (params: HashParams) => resolveIntParams('DIGEST-MD5', params, {}),
-  async hash(password, _params, ctx) {
-    return encodeDigestBody(digestMd5(password, requireUser(ctx.user)), ctx.encoding ?? 'hex');
-  },
-};
+export const digestMd5Writer: SchemeWriter = parameterlessWriter('DIGEST-MD5', async (password, ctx) =>
+  encodeDigestBody(digestMd5(password, requireUser(ctx.user)), ctx.encoding ?? 'hex'),
+);

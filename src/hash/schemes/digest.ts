@@ -2,9 +2,14 @@
 
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { type BodyParser, noCost, type ParsedHash, resolveIntParams, type SchemeWriter } from '../codec.js';
+import {
+  type BodyParser,
+  noCost,
+  type ParsedHash,
+  parameterlessWriter,
+  type SchemeWriter,
+} from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
-import type { HashParams } from '../types.js';
 import { decodeDigestBody, encodeDigestBody } from './dovecot-encoding.js';
 
 interface DigestSpec {
@@ -77,16 +82,8 @@ export const digestParsers: Readonly<Record<string, BodyParser>> = Object.fromEn
  */
 export const digestWriters: readonly SchemeWriter[] = Object.entries(SPECS)
   .filter(([, spec]) => spec.writable)
-  .map(
-    ([scheme, spec]): SchemeWriter => ({
-      scheme,
-      dovecot: true,
-      selfDescribing: false,
-      encodable: true,
-      defaults: {},
-      resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
-      async hash(password, _params, ctx) {
-        return encodeDigestBody(spec.hash(password), ctx.encoding ?? spec.defaultEncoding);
-      },
-    }),
+  .map(([scheme, spec]) =>
+    parameterlessWriter(scheme, async (password, ctx) =>
+      encodeDigestBody(spec.hash(password), ctx.encoding ?? spec.defaultEncoding),
+    ),
   );

@@ -1,9 +1,14 @@
 /** @module PLAIN, CLEAR, CLEARTEXT: the password itself (optionally `.B64`/`.HEX` encoded). */
 
-import { type BodyParser, noCost, type ParsedHash, resolveIntParams, type SchemeWriter } from '../codec.js';
+import {
+  type BodyParser,
+  noCost,
+  type ParsedHash,
+  parameterlessWriter,
+  type SchemeWriter,
+} from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
 import { decodeBase64, decodeHex, encodeBase64, encodeHex, utf8Bytes, utf8Text } from '../encoding.js';
-import type { HashParams } from '../types.js';
 
 const NAMES = ['PLAIN', 'CLEAR', 'CLEARTEXT'] as const;
 
@@ -51,18 +56,10 @@ export const plainParsers: Readonly<Record<string, BodyParser>> = Object.fromEnt
  * await hashPassword('pw', { scheme: 'PLAIN' }); // '{PLAIN}pw'
  * ```
  */
-export const plainWriters: readonly SchemeWriter[] = NAMES.map(
-  (scheme): SchemeWriter => ({
-    scheme,
-    dovecot: true,
-    selfDescribing: false,
-    encodable: true,
-    defaults: {},
-    resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
-    async hash(password, _params, ctx) {
-      if (ctx.encoding === 'hex') return encodeHex(password);
-      if (ctx.encoding === 'base64') return encodeBase64(password);
-      return utf8Text(password);
-    },
+export const plainWriters: readonly SchemeWriter[] = NAMES.map((scheme) =>
+  parameterlessWriter(scheme, async (password, ctx) => {
+    if (ctx.encoding === 'hex') return encodeHex(password);
+    if (ctx.encoding === 'base64') return encodeBase64(password);
+    return utf8Text(password);
   }),
 );

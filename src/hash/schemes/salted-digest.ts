@@ -7,12 +7,11 @@ import {
   malformedHash,
   noCost,
   type ParsedHash,
+  parameterlessWriter,
   randomSalt,
-  resolveIntParams,
   type SchemeWriter,
 } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
-import type { HashParams } from '../types.js';
 import { decodeDigestBody, encodeDigestBody } from './dovecot-encoding.js';
 
 interface SaltedSpec {
@@ -94,20 +93,12 @@ export const saltedDigestParsers: Readonly<Record<string, BodyParser>> = Object.
  */
 export const saltedDigestWriters: readonly SchemeWriter[] = Object.entries(SPECS)
   .filter(([, spec]) => spec.writable)
-  .map(
-    ([scheme, spec]): SchemeWriter => ({
-      scheme,
-      dovecot: true,
-      selfDescribing: false,
-      encodable: true,
-      defaults: {},
-      resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
-      async hash(password, _params, ctx) {
-        const salt = randomSalt(ctx, SALT_LENGTH);
-        const raw = new Uint8Array(spec.length + SALT_LENGTH);
-        raw.set(digestOf(spec, password, salt));
-        raw.set(salt, spec.length);
-        return encodeDigestBody(raw, ctx.encoding ?? 'base64');
-      },
+  .map(([scheme, spec]) =>
+    parameterlessWriter(scheme, async (password, ctx) => {
+      const salt = randomSalt(ctx, SALT_LENGTH);
+      const raw = new Uint8Array(spec.length + SALT_LENGTH);
+      raw.set(digestOf(spec, password, salt));
+      raw.set(salt, spec.length);
+      return encodeDigestBody(raw, ctx.encoding ?? 'base64');
     }),
   );
