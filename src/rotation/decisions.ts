@@ -126,17 +126,3 @@ export function errorCode(error: unknown, fallback: string): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(code) ? code : fallback;
 }
-
-/**
- * Lower-case hex of `bytes`.
- *
- * @example
- * ```ts
- * toHex(new Uint8Array([1, 255])); // '01ff'
- * ```
- */
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
-  return out;
-}

@@ -1,10 +1,11 @@
 /** @module Thin helpers the orchestrators share: defaults, safe audit/notify, store calls, the limiter. */
+
+import { encodeHex } from '../hash/encoding.js';
 import type { AuditEvent, AuditEventType } from '../ports/audit-sink.js';
 import { type Clock, systemClock } from '../ports/clock.js';
 import type { PasswordNotification } from '../ports/notifier.js';
 import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
-import { toHex } from './decisions.js';
 import type { RateLimited, RotationDeps } from './types.js';
 
 /** The deps with every default filled in. */
@@ -46,7 +47,7 @@ export function runtime(deps: RotationDeps): Runtime {
     temporaryPasswordTtlMs: deps.temporaryPasswordTtlMs ?? 72 * 3_600_000,
     retryBaseMs: deps.retryBaseMs ?? 30_000,
     retryMaxMs: deps.retryMaxMs ?? 3_600_000,
-    newId: () => toHex(random.fill(new Uint8Array(16))),
+    newId: () => encodeHex(random.fill(new Uint8Array(16))),
     async audit(event) {
       if (!deps.audit) return;
       try {

@@ -1,4 +1,5 @@
 /** @module Unique names so the suites can share one database between tests and runs. */
+import { encodeHex } from '../hash/encoding.js';
 
 /**
  * A short random lower-case hex tag.
@@ -9,6 +10,5 @@
  * ```
  */
 export function uniqueTag(): string {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(5));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return encodeHex(globalThis.crypto.getRandomValues(new Uint8Array(5)));
 }

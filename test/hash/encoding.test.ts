@@ -27,6 +27,10 @@ describe('encodings', () => {
     );
   });
 
+  it('write lower-case hex, two digits a byte', () => {
+    expect(encodeHex(new Uint8Array([0, 15, 255]))).toBe('000fff');
+  });
+
   it('match the platform base64', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {

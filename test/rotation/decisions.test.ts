@@ -10,7 +10,6 @@ import {
   retryDelayMs,
   selectRevokers,
   temporaryPasswordDead,
-  toHex,
 } from '../../src/rotation/decisions.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
@@ -118,9 +117,5 @@ describe('rotation decisions', () => {
     expect(errorCode(new Error('secret'), 'f')).toBe('f');
     expect(errorCode(null, 'f')).toBe('f');
     expect(errorCode('string', 'f')).toBe('f');
-  });
-
-  it('hex-encodes bytes', () => {
-    expect(toHex(new Uint8Array([0, 15, 255]))).toBe('000fff');
   });
 });
