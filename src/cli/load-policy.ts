@@ -10,7 +10,7 @@ import { definePolicy, PassrotateError, type Policy, type PolicySpec, presets } 
  * await loadPolicy(); // presets[DEFAULT_POLICY]
  * ```
  */
-export const DEFAULT_POLICY: string = 'mailbox';
+const DEFAULT_POLICY: string = 'mailbox';
 
 /**
  * Help text of the `--policy` option, shared by every command that takes it.

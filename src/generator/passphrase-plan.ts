@@ -24,7 +24,7 @@ import { byteTable, type Pool } from './password-plan.js';
  * planPassphrase(presets.nist, {}).wordCount === DEFAULT_PASSPHRASE_WORDS; // true
  * ```
  */
-export const DEFAULT_PASSPHRASE_WORDS = 6;
+const DEFAULT_PASSPHRASE_WORDS = 6;
 
 /**
  * Everything {@link generatePassphrase} needs, computed once per policy and options.

@@ -22,7 +22,7 @@ import type { GeneratePasswordOptions } from './options.js';
  * planPassword(presets.mailbox, {}).length === DEFAULT_PASSWORD_LENGTH; // true
  * ```
  */
-export const DEFAULT_PASSWORD_LENGTH = 16;
+const DEFAULT_PASSWORD_LENGTH = 16;
 
 /**
  * One pool of code points and how many of them local limits may forbid at a position.

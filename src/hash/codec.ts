@@ -136,7 +136,7 @@ export function malformedHash(what: string): PassrotateError {
  * throw invalidParams('bcrypt cost must be 4–31');
  * ```
  */
-export function invalidParams(what: string): PassrotateError {
+function invalidParams(what: string): PassrotateError {
   return new PassrotateError('invalid_params', `Invalid hash parameters: ${what}`);
 }
 

@@ -232,7 +232,7 @@ export function decodeBcrypt64(text: string): Uint8Array {
  * crypt64Group(0, 0, 0x3f, 1); // 'z'
  * ```
  */
-export function crypt64Group(b2: number, b1: number, b0: number, n: number): string {
+function crypt64Group(b2: number, b1: number, b0: number, n: number): string {
   let w = (b2 << 16) | (b1 << 8) | b0;
   let out = '';
   for (let i = 0; i < n; i++) {

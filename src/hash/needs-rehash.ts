@@ -44,6 +44,6 @@ export function needsRehash(stored: string, target: HashTarget): boolean {
  * isWeaker({ cost: 10 }, { cost: 12 }); // true
  * ```
  */
-export function isWeaker(have: HashParams, want: HashParams): boolean {
+function isWeaker(have: HashParams, want: HashParams): boolean {
   return COST_KEYS.some((key) => want[key] !== undefined && (have[key] ?? 0) < (want[key] as number));
 }

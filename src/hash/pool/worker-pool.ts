@@ -6,7 +6,7 @@ import type { ResultMessage, SerializedError, TaskMessage } from './protocol.js'
 import { spawnWorker } from './spawn-worker.js';
 
 /** The most threads a pool starts unless told otherwise: password hashing must not starve the host. */
-export const DEFAULT_MAX_THREADS = 4;
+const DEFAULT_MAX_THREADS = 4;
 
 /** Options of {@link createWorkerPool}. */
 export interface WorkerPoolOptions {

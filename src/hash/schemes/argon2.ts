@@ -83,7 +83,7 @@ function checkArgon2Limits(parts: { m: number; t: number; p: number }, limits: H
  * formatArgon2(parts); // '$argon2id$v=19$m=19456,t=2,p=1$…$…'
  * ```
  */
-export function formatArgon2(parts: Argon2Parts): string {
+function formatArgon2(parts: Argon2Parts): string {
   const version = parts.version === 0x13 ? 'v=19$' : 'v=16$';
   return `$${parts.type}$${version}m=${parts.m},t=${parts.t},p=${parts.p}$${encodeBase64(parts.salt, false)}$${encodeBase64(parts.hash, false)}`;
 }
@@ -96,7 +96,7 @@ export function formatArgon2(parts: Argon2Parts): string {
  * await verifyArgon2Parts(parts, utf8Bytes('pw'), ctx);
  * ```
  */
-export async function verifyArgon2Parts(
+async function verifyArgon2Parts(
   parts: Argon2Parts,
   password: Uint8Array,
   ctx: CodecContext,

@@ -24,7 +24,7 @@ import type { HashParams } from '../types.js';
  * utf8Bytes(pw).length <= BCRYPT_MAX_PASSWORD_BYTES;
  * ```
  */
-export const BCRYPT_MAX_PASSWORD_BYTES = 72;
+const BCRYPT_MAX_PASSWORD_BYTES = 72;
 
 /**
  * bcrypt's key from password bytes: the bytes plus a NUL, cut to 72 — what every implementation
@@ -132,7 +132,7 @@ export function parseBcrypt(stored: string): ParsedHash {
  * assertBcryptLength(utf8Bytes('x'.repeat(73))); // throws password_too_long
  * ```
  */
-export function assertBcryptLength(password: Uint8Array): void {
+function assertBcryptLength(password: Uint8Array): void {
   if (password.length > BCRYPT_MAX_PASSWORD_BYTES) {
     throw new PassrotateError(
       'password_too_long',

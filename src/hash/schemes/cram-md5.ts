@@ -34,7 +34,7 @@ function stateAfter(block: Uint8Array): number[] {
  * cramMd5Context(utf8Bytes('test')).length; // 32
  * ```
  */
-export function cramMd5Context(password: Uint8Array): Uint8Array {
+function cramMd5Context(password: Uint8Array): Uint8Array {
   const key = new Uint8Array(64);
   key.set(password.length > 64 ? md5(password) : password);
   const inner = key.map((b) => b ^ 0x36);

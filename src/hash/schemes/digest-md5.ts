@@ -21,7 +21,7 @@ function requireUser(user: string | undefined): string {
  * digestMd5(utf8Bytes('pw'), 'joe@example.com');
  * ```
  */
-export function digestMd5(password: Uint8Array, account: string): Uint8Array {
+function digestMd5(password: Uint8Array, account: string): Uint8Array {
   const at = account.lastIndexOf('@');
   const user = at < 0 ? account : account.slice(0, at);
   const realm = at < 0 ? '' : account.slice(at + 1);

@@ -32,7 +32,7 @@ function concat(...parts: Uint8Array[]): Uint8Array {
  * md5Crypt(utf8Bytes('pw'), 'saltsalt', '$1$'); // '$1$saltsalt$…'
  * ```
  */
-export function md5Crypt(password: Uint8Array, salt: string, magic: '$1$' | '$apr1$'): string {
+function md5Crypt(password: Uint8Array, salt: string, magic: '$1$' | '$apr1$'): string {
   const saltBytes = latin1Bytes(salt.slice(0, 8));
   const alternate = md5(concat(password, saltBytes, password));
   const parts: Uint8Array[] = [password, latin1Bytes(magic), saltBytes];

@@ -20,7 +20,7 @@ const NAMES = ['PLAIN', 'CLEAR', 'CLEARTEXT'] as const;
  * parsePlain('PLAIN', 'secret', undefined).scheme; // 'PLAIN'
  * ```
  */
-export function parsePlain(scheme: string, body: string, encoding: 'hex' | 'base64' | undefined): ParsedHash {
+function parsePlain(scheme: string, body: string, encoding: 'hex' | 'base64' | undefined): ParsedHash {
   const raw =
     encoding === 'hex' ? decodeHex(body) : encoding === 'base64' ? decodeBase64(body) : utf8Bytes(body);
   return {

@@ -45,11 +45,7 @@ function digestOf(spec: SaltedSpec, password: Uint8Array, salt: Uint8Array): Uin
  * parseSaltedDigest('SSHA512', body, undefined).scheme; // 'SSHA512'
  * ```
  */
-export function parseSaltedDigest(
-  scheme: string,
-  body: string,
-  encoding: 'hex' | 'base64' | undefined,
-): ParsedHash {
+function parseSaltedDigest(scheme: string, body: string, encoding: 'hex' | 'base64' | undefined): ParsedHash {
   const spec = SPECS[scheme] as SaltedSpec;
   const decoded = decodeDigestBody(body, encoding, 0, 'base64');
   if (decoded.raw.length <= spec.length) throw malformedHash(`${scheme} value too short to hold a salt`);

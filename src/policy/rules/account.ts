@@ -27,7 +27,7 @@ function words(text: string, into: Set<string>): void {
  * accountTokens({ account: 'alice.m@example.org' }).local_part; // ['aiice.m', 'aiice']
  * ```
  */
-export function accountTokens(context: ValidationContext): Tokens {
+function accountTokens(context: ValidationContext): Tokens {
   for (const value of [context.account, context.displayName]) {
     if (value !== undefined && typeof value !== 'string') {
       throw new TypeError('context.account and context.displayName must be strings');
