@@ -117,6 +117,28 @@ export function parameterlessWriter(
 }
 
 /**
+ * One body parser per scheme name, each calling `parse` with its scheme, for modules that read
+ * several schemes with one function.
+ *
+ * @example
+ * ```ts
+ * const parsers = bodyParsers(['SHA256', 'SHA512'], parseDigest);
+ * parsers.SHA256?.(body, 'hex');
+ * ```
+ */
+export function bodyParsers(
+  schemes: readonly string[],
+  parse: (scheme: string, body: string, encoding: 'hex' | 'base64' | undefined) => ParsedHash,
+): Readonly<Record<string, BodyParser>> {
+  return Object.fromEntries(
+    schemes.map((scheme): [string, BodyParser] => [
+      scheme,
+      (body, encoding) => parse(scheme, body, encoding),
+    ]),
+  );
+}
+
+/**
  * The `malformed_hash` error; the message names what is wrong, never the hash itself.
  *
  * @example

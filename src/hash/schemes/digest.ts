@@ -4,6 +4,7 @@ import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import {
   type BodyParser,
+  bodyParsers,
   noCost,
   type ParsedHash,
   parameterlessWriter,
@@ -63,12 +64,10 @@ export function parseDigest(
  * digestParsers.SHA512?.(body, 'hex');
  * ```
  */
-export const digestParsers: Readonly<Record<string, BodyParser>> = Object.fromEntries(
-  Object.keys(SPECS).map((scheme) => [
-    scheme,
-    (body: string, encoding) => parseDigest(scheme, body, encoding),
-  ]),
-) as Record<string, BodyParser>;
+export const digestParsers: Readonly<Record<string, BodyParser>> = bodyParsers(
+  Object.keys(SPECS),
+  parseDigest,
+);
 
 /**
  * Writers for the unsalted digests SHA, SHA1, SHA256, SHA512 — legacy formats with no salt and no

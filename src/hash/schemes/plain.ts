@@ -2,6 +2,7 @@
 
 import {
   type BodyParser,
+  bodyParsers,
   noCost,
   type ParsedHash,
   parameterlessWriter,
@@ -43,9 +44,7 @@ function parsePlain(scheme: string, body: string, encoding: 'hex' | 'base64' | u
  * plainParsers.CLEARTEXT?.('secret', undefined);
  * ```
  */
-export const plainParsers: Readonly<Record<string, BodyParser>> = Object.fromEntries(
-  NAMES.map((scheme) => [scheme, (body: string, encoding) => parsePlain(scheme, body, encoding)]),
-) as Record<string, BodyParser>;
+export const plainParsers: Readonly<Record<string, BodyParser>> = bodyParsers(NAMES, parsePlain);
 
 /**
  * Writers for PLAIN, CLEAR, CLEARTEXT: stores the password in clear (needed for some SASL

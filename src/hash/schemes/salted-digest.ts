@@ -4,6 +4,7 @@ import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import {
   type BodyParser,
+  bodyParsers,
   malformedHash,
   noCost,
   type ParsedHash,
@@ -71,12 +72,10 @@ function parseSaltedDigest(scheme: string, body: string, encoding: 'hex' | 'base
  * saltedDigestParsers.SSHA?.(body, undefined);
  * ```
  */
-export const saltedDigestParsers: Readonly<Record<string, BodyParser>> = Object.fromEntries(
-  Object.keys(SPECS).map((scheme) => [
-    scheme,
-    (body: string, encoding) => parseSaltedDigest(scheme, body, encoding),
-  ]),
-) as Record<string, BodyParser>;
+export const saltedDigestParsers: Readonly<Record<string, BodyParser>> = bodyParsers(
+  Object.keys(SPECS),
+  parseSaltedDigest,
+);
 
 /**
  * Writers for SSHA, SSHA256, SSHA512 (LDAP's `{SSHA512}` layout): one fast salted digest, no cost
