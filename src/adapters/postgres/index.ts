@@ -6,6 +6,7 @@
 
 export type { LimiterSettings } from '../sql/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
+export type { MigrateOptions } from '../sql/migrate-options.js';
 export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './attempt-limiter.js';
 export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';

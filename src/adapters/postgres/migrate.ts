@@ -1,13 +1,15 @@
 /** @module Creates the tables the PostgreSQL adapters need. */
 import { createStatements } from '../sql/ddl.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
+import type { MigrateOptions } from '../sql/migrate-options.js';
 import type { PostgresOptions } from './options.js';
 import { inTransaction } from './transaction.js';
 
 /**
  * Creates what is missing — the mailbox table in Postfixadmin's layout (with the mapped names) and
  * passrotate's own tables — in one transaction under an advisory lock, so several instances may
- * run it at once. Existing tables and rows are left alone.
+ * run it at once. Existing tables and rows are left alone. With `mailboxTable: false` only
+ * passrotate's own tables are created.
  *
  * @example
  * ```ts
@@ -16,11 +18,11 @@ import { inTransaction } from './transaction.js';
  * await migratePostgres({ pool });
  * ```
  */
-export async function migratePostgres(options: PostgresOptions): Promise<void> {
+export async function migratePostgres(options: PostgresOptions & MigrateOptions): Promise<void> {
   const schema = resolveSchema(options.schema);
   await inTransaction(options.pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('passrotate_migrate'))");
-    for (const sql of createStatements('postgres', schema)) await client.query(sql);
+    for (const sql of createStatements('postgres', schema, options)) await client.query(sql);
     return { value: undefined };
   });
 }

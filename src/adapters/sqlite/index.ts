@@ -6,6 +6,7 @@
 
 export type { LimiterSettings } from '../sql/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
+export type { MigrateOptions } from '../sql/migrate-options.js';
 export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attempt-limiter.js';
 export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';
