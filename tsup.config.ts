@@ -2,11 +2,15 @@ import { defineConfig } from 'tsup';
 
 const dts = { compilerOptions: { ignoreDeprecations: '6.0' } };
 
-// Library entries: the pure, browser-safe ones (root, memory adapters), the test-time conformance
+// Library entries: the pure, browser-safe ones (root, passrotate/hash, memory adapters), the test-time conformance
 // suites (vitest is an optional peer, kept external), and the Node-only CLI.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', 'adapters/memory/index': 'src/adapters/memory/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'hash/index': 'src/hash/index.ts',
+      'adapters/memory/index': 'src/adapters/memory/index.ts',
+    },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     target: 'es2022',
