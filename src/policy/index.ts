@@ -1,6 +1,27 @@
 /** @module The policy engine: define a policy, validate against it, describe it, drive the browser. */
 export { DEFAULT_SPECIAL_CHARACTERS, PRINTABLE_ASCII } from './characters.js';
 export { definePolicy } from './define-policy.js';
+export { checkRequirements, describePolicy } from './describe.js';
+export { formatRequirement, formatViolation } from './format.js';
+export { toHtmlAttributes, toPasswordRules } from './html.js';
+export { locales } from './locales/index.js';
+export type {
+  LocaleId,
+  LocaleMessages,
+  MessageHelpers,
+  MessageOptions,
+  MessageOverrides,
+  RequirementMessages,
+  ViolationMessages,
+} from './locales/messages.js';
+export { presets } from './presets.js';
+export type {
+  Requirement,
+  RequirementCode,
+  RequirementLine,
+  RequirementOf,
+  RequirementStatus,
+} from './requirements.js';
 export type {
   AccountPart,
   AllowedCharacters,
