@@ -3,5 +3,6 @@
  * The root entry is pure: no `node:` imports and no I/O, so it also runs in the browser.
  */
 export { PassrotateError } from './errors.js';
+export * from './generator/index.js';
 export * from './policy/index.js';
 export * from './ports/index.js';
