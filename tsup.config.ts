@@ -2,8 +2,8 @@ import { defineConfig } from 'tsup';
 
 const dts = { compilerOptions: { ignoreDeprecations: '6.0' } };
 
-// Library entries: the pure, browser-safe ones (root, passrotate/hash, memory adapters), the test-time conformance
-// suites (vitest is an optional peer, kept external), and the Node-only CLI.
+// Library entries: the pure, runtime-neutral ones (root, passrotate/hash, memory adapters), the
+// test-time conformance suites (vitest is an optional peer, kept external), and the Node-only CLI.
 export default defineConfig([
   {
     entry: {

@@ -6,3 +6,4 @@ export { PassrotateError } from './errors.js';
 export * from './generator/index.js';
 export * from './policy/index.js';
 export * from './ports/index.js';
+export * from './rotation/index.js';

@@ -3,6 +3,13 @@ import { wouldBreakLimits } from './local-rules.js';
 import type { PasswordPlan, Pool } from './password-plan.js';
 import type { RandomReader } from './random-reader.js';
 
+/** One uniformly random character of `pool`. */
+function draw(pool: Pool, reader: RandomReader): number {
+  return pool.byByte === null
+    ? (pool.codes[reader.int(pool.codes.length)] as number)
+    : reader.pick(pool.byByte);
+}
+
 /**
  * Draws one password following `plan`.
  *
@@ -33,21 +40,17 @@ export function drawPassword(plan: PasswordPlan, reader: RandomReader): string {
   }
   const codes: number[] = new Array<number>(length);
   if (limits === null) {
-    const pool = filler.codes;
-    const size = pool.length;
-    for (let at = 0; at < length; at++) codes[at] = pool[reader.int(size)] as number;
-    for (let k = 0; k < required.length; k++) {
-      const classCodes = (required[k] as Pool).codes;
-      codes[positions[k] as number] = classCodes[reader.int(classCodes.length)] as number;
-    }
+    for (let at = 0; at < length; at++) codes[at] = draw(filler, reader);
+    for (let k = 0; k < required.length; k++)
+      codes[positions[k] as number] = draw(required[k] as Pool, reader);
   } else {
     const pools: Pool[] = new Array<Pool>(length).fill(filler);
     for (let k = 0; k < required.length; k++) pools[positions[k] as number] = required[k] as Pool;
     for (let at = 0; at < length; at++) {
-      const pool = (pools[at] as Pool).codes;
-      let code = pool[reader.int(pool.length)] as number;
+      const pool = pools[at] as Pool;
+      let code = draw(pool, reader);
       if (wouldBreakLimits(limits, codes, at, code)) {
-        const permitted = pool.filter((c) => !wouldBreakLimits(limits, codes, at, c));
+        const permitted = pool.codes.filter((c) => !wouldBreakLimits(limits, codes, at, c));
         code = permitted[reader.int(permitted.length)] as number;
       }
       codes[at] = code;

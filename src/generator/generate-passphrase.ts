@@ -21,9 +21,9 @@ function drawPassphrase(plan: PassphrasePlan, reader: RandomReader): string {
   if (plan.suffix.length > 0) {
     if (plan.separator !== null) codes.push(plan.separator);
     const order = reader.shuffle(plan.suffix.slice());
-    for (const { codes: pool } of order as Pool[]) {
+    for (const { codes: pool, byByte } of order as Pool[]) {
       const at = codes.length;
-      let code = pool[reader.int(pool.length)] as number;
+      let code = byByte === null ? (pool[reader.int(pool.length)] as number) : reader.pick(byByte);
       const limits = plan.limits;
       if (limits !== null && wouldBreakLimits(limits, codes, at, code)) {
         // Bounded redraw of this one character, uniform over the ones that keep the limits.
@@ -63,7 +63,11 @@ export function generatePassphraseWithEntropy(
   policy: Policy,
   options: GeneratePassphraseOptions = {},
 ): GeneratedPassword {
-  const key = `${options.words}|${options.separator}|${options.capitalize}`;
+  const { words, separator, capitalize } = options;
+  const key =
+    words === undefined && separator === undefined && capitalize === undefined
+      ? null
+      : `${words}|${separator}|${capitalize}`;
   const plan = plans.get(policy, key, () => planPassphrase(policy, options));
   const reader = readerFor(options.random ?? cryptoRandomSource);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

@@ -11,8 +11,18 @@ import { MAX_ATTEMPTS, passesRemainingRules } from './remaining-rules.js';
 
 const plans = new PlanCache<PasswordPlan>();
 
-function planKey(options: GeneratePasswordOptions): string {
+/** The cache key of the options that shape the plan; `null` when none is set. */
+function planKey(options: GeneratePasswordOptions): string | null {
   const { length, pools, specials, excludeCharacters, excludeLookAlikes } = options;
+  if (
+    length === undefined &&
+    pools === undefined &&
+    specials === undefined &&
+    excludeCharacters === undefined &&
+    excludeLookAlikes === undefined
+  ) {
+    return null;
+  }
   return `${length}|${pools?.join(',')}|${specials}|${excludeCharacters}|${excludeLookAlikes}`;
 }
 

@@ -14,7 +14,7 @@ import {
 import { effLargeWordlist } from './eff-large-wordlist.js';
 import { type LocalLimits, maxForbidden, wouldBreakLimits } from './local-rules.js';
 import type { GeneratePassphraseOptions, PassphraseCapitalization } from './options.js';
-import type { Pool } from './password-plan.js';
+import { byteTable, type Pool } from './password-plan.js';
 
 /** Default number of words: 6 EFF words carry about 77.5 bits. */
 export const DEFAULT_PASSPHRASE_WORDS = 6;
@@ -217,7 +217,8 @@ export function planPassphrase(policy: Policy, options: GeneratePassphraseOption
     const forbidden = limits === null ? 0 : maxForbidden(limits, codes);
     if (codes.length - forbidden < 1)
       invalid('words', `no ${cls} character can be appended under this policy`);
-    for (let i = 0; i < count; i++) suffix.push({ codes, forbidden });
+    const pool: Pool = { codes, forbidden, byByte: byteTable(codes) };
+    for (let i = 0; i < count; i++) suffix.push(pool);
   }
   const entropyBits =
     wordCount * Math.log2(words.length) +

@@ -21,6 +21,29 @@ export const DEFAULT_PASSWORD_LENGTH = 16;
 export interface Pool {
   readonly codes: readonly number[];
   readonly forbidden: number;
+  /**
+   * For pools of 2 to 256 BMP characters: byte value → character code, 0 for the bytes rejection
+   * sampling discards (those at or above the largest multiple of the pool size). `null` otherwise.
+   */
+  readonly byByte: Uint16Array | null;
+}
+
+/**
+ * The byte → character table of a pool: byte b maps to `codes[b % n]` when b is below the largest
+ * multiple of n that fits in a byte, else to 0 (rejected), so a uniform byte gives a uniform character.
+ *
+ * @example
+ * ```ts
+ * byteTable([0x61, 0x62, 0x63])?.[255]; // 0: 255 ≥ 255, the rejected remainder of 256 / 3
+ * ```
+ */
+export function byteTable(codes: readonly number[]): Uint16Array | null {
+  const n = codes.length;
+  if (n < 2 || n > 256 || codes.some((c) => c === 0 || c > 0xffff)) return null;
+  const limit = 256 - (256 % n);
+  const table = new Uint16Array(256);
+  for (let b = 0; b < limit; b++) table[b] = codes[b % n] as number;
+  return table;
 }
 
 /** Everything {@link generatePassword} needs, computed once per policy and options. */
@@ -178,7 +201,7 @@ export function planPassword(policy: Policy, options: GeneratePasswordOptions): 
     if (codes.length - forbidden < 1) {
       invalid(exclusions, `too few ${name} characters (${codes.length}) to avoid repeats and sequences`);
     }
-    return { codes, forbidden };
+    return { codes, forbidden, byByte: byteTable(codes) };
   };
   const required: Pool[] = [];
   for (const [cls, count] of counts) {

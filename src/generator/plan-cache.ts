@@ -5,7 +5,8 @@ import type { Policy } from '../policy/types.js';
 const MAX_PLANS_PER_POLICY = 32;
 
 /**
- * A cache of plans keyed by policy (weakly) and by a string key of the options that shape the plan.
+ * A cache of plans keyed by policy (weakly) and by a string key of the options that shape the plan;
+ * the key `null` (default options, the hot path) is a single WeakMap lookup.
  *
  * @example
  * ```ts
@@ -15,9 +16,18 @@ const MAX_PLANS_PER_POLICY = 32;
  */
 export class PlanCache<T> {
   private readonly plans = new WeakMap<Policy, Map<string, T>>();
+  private readonly defaults = new WeakMap<Policy, T>();
 
-  /** The plan for `policy` and `key`, built by `build` on first use. */
-  get(policy: Policy, key: string, build: () => T): T {
+  /** The plan for `policy` and `key` (`null` for default options), built by `build` on first use. */
+  get(policy: Policy, key: string | null, build: () => T): T {
+    if (key === null) {
+      let plan = this.defaults.get(policy);
+      if (plan === undefined) {
+        plan = build();
+        this.defaults.set(policy, plan);
+      }
+      return plan;
+    }
     let byKey = this.plans.get(policy);
     if (byKey === undefined) {
       byKey = new Map();

@@ -83,6 +83,21 @@ export class RandomReader {
   }
 
   /**
+   * A uniformly random character of a pool through its byte table (see `byteTable`): bytes whose
+   * entry is 0 are rejected and redrawn, every other entry is equally likely. Avoids a division.
+   *
+   * @example
+   * ```ts
+   * reader.pick(byteTable([0x61, 0x62, 0x63]) as Uint16Array); // 0x61, 0x62 or 0x63
+   * ```
+   */
+  pick(byByte: Uint16Array): number {
+    let code = byByte[this.byte()] as number;
+    while (code === 0) code = byByte[this.byte()] as number;
+    return code;
+  }
+
+  /**
    * Shuffles `items` in place with the Fisher–Yates algorithm (every permutation equally likely).
    *
    * @example

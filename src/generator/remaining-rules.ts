@@ -5,6 +5,7 @@
 import { isCommonPassword } from '../policy/blocklist/common-password-set.js';
 import type { Policy, ValidationContext } from '../policy/types.js';
 import { validatePassword } from '../policy/validate.js';
+import { mayBeCommonPassword } from './blocklist-prefilter.js';
 
 /**
  * Most draws a generator makes before giving up with `generation_failed`. A random password of 8 or
@@ -29,8 +30,10 @@ export function passesRemainingRules(
   context: Pick<ValidationContext, 'account' | 'displayName'> | undefined,
 ): boolean {
   if (context === undefined && policy.blockedWords.length === 0) {
-    // The common case (e.g. the presets): one blocklist lookup instead of a full validation.
-    return !policy.blocklist || !isCommonPassword(password.toLowerCase());
+    // The common case (e.g. the presets): a blocklist lookup, skipped when provably useless.
+    if (!policy.blocklist) return true;
+    const lowered = password.toLowerCase();
+    return !mayBeCommonPassword(lowered) || !isCommonPassword(lowered);
   }
   return validatePassword(policy, password, context).ok;
 }

@@ -1,5 +1,9 @@
 /** @module The policy engine: define a policy, validate against it, describe it, drive the browser. */
+
+export { parseBreachLine, passwordSha1Hex } from './breach/sha1.js';
+export { sortedSha1BreachChecker } from './breach/sorted-sha1-breach-checker.js';
 export { DEFAULT_SPECIAL_CHARACTERS, PRINTABLE_ASCII } from './characters.js';
+export { REQUIREMENT_CODES, VIOLATION_CODES } from './codes.js';
 export { definePolicy } from './define-policy.js';
 export { checkRequirements, describePolicy } from './describe.js';
 export { formatRequirement, formatViolation } from './format.js';

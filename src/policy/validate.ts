@@ -1,5 +1,5 @@
 /** @module `validatePassword` and `validatePasswordAsync`: every unmet rule at once, never a throw on any string. */
-import { hasLeet, undoLeet } from './blocklist/undecorate.js';
+import { hasLeet, leetVariants, undoLeet } from './blocklist/undecorate.js';
 import { type CompiledPolicy, compiledOf } from './compiled.js';
 import type { RuleInput } from './rule.js';
 import { ASYNC_RULES, SYNC_RULES } from './rules/index.js';
@@ -39,11 +39,9 @@ class Input implements RuleInput {
     const lowered = this.lowered();
     if (lowered.includes(word)) return true;
     if (this.leet === null) {
-      this.leet = !hasLeet(lowered)
-        ? []
-        : lowered.includes('1')
-          ? [undoLeet(lowered, 'i'), undoLeet(lowered, 'l')]
-          : [undoLeet(lowered, 'i')];
+      // Every i/l choice for short passwords; all-i and all-l beyond 64 units (bounded work).
+      const variants = lowered.length > 64 ? [0, 0x7fffffff] : leetVariants(lowered);
+      this.leet = hasLeet(lowered) ? variants.map((ones) => undoLeet(lowered, ones)) : [];
     }
     for (const variant of this.leet) if (variant.includes(word)) return true;
     return false;

@@ -10,7 +10,8 @@ export type AuditEventType =
   | 'login_refused'
   | 'password_rehashed'
   | 'sessions_revoked'
-  | 'revocation_failed';
+  | 'revocation_failed'
+  | 'notification_failed';
 
 /**
  * One audit event. Never holds a password, a hash or a session id: only who, what, when and the

@@ -11,4 +11,5 @@ export {
 } from './credential-store.js';
 export { type ManualClock, manualClock } from './manual-clock.js';
 export { type MemoryNotifier, memoryNotifier } from './notifier.js';
+export { seededRandomSource } from './seeded-random-source.js';
 export { memorySessionStore } from './session-store.js';

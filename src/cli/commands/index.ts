@@ -1,8 +1,12 @@
 /** @module Registers every CLI sub-command on the program. */
 import type { Command } from 'commander';
+import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
+import { generateCommand } from './generate.js';
 
 /**
- * Adds all sub-commands to `program`.
+ * Adds all sub-commands to `program`. Each inherits the program's settings (notably `exitOverride`,
+ * so usage errors reach `main.ts` and exit with code 2).
  *
  * @example
  * ```ts
@@ -10,5 +14,7 @@ import type { Command } from 'commander';
  * ```
  */
 export function registerCommands(program: Command): void {
-  void program;
+  for (const command of [generateCommand(), checkCommand(), explainCommand()]) {
+    program.addCommand(command.copyInheritedSettings(program));
+  }
 }

@@ -1,4 +1,4 @@
-/** @module Undoes the usual decorations of a password: end digits and symbols, leet substitutions. */
+/** @module Undoes leet substitutions (4→a, 3→e, 0→o, 1→i/l, $→s, @→a, 5→s, 7→t). */
 
 /** Leet substitutions undone (ASCII code → letter); `1` is tried as both `i` and `l`. */
 const LEET = new Map<number, string>([
@@ -28,58 +28,48 @@ export function hasLeet(text: string): boolean {
 }
 
 /**
- * Replaces leet characters by letters: 4,@→a 3→e 0→o $,5→s 7→t and 1→`one`.
+ * Replaces leet characters by letters: 4,@→a 3→e 0→o $,5→s 7→t, and each `1` by `i`, or by `l`
+ * when its bit in `ones` is set (bit 0 for the first `1`; from the 31st on, the last bit decides).
  *
  * @example
  * ```ts
- * undoLeet('p4$$w0rd1', 'i'); // 'passwordi'
+ * undoLeet('5m113', 0b10); // 'smile'
  * ```
  */
-export function undoLeet(text: string, one: 'i' | 'l'): string {
+export function undoLeet(text: string, ones: number): string {
   let out = '';
+  let k = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out += c === 0x31 ? one : (LEET.get(c) ?? text[i]);
+    if (c === 0x31) {
+      out += (ones >>> Math.min(k, 30)) & 1 ? 'l' : 'i';
+      k++;
+    } else {
+      out += LEET.get(c) ?? text[i];
+    }
   }
   return out;
 }
 
-function isLetter(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
-}
-
-function isLetterOrDigit(c: number): boolean {
-  return isLetter(c) || (c >= 0x30 && c <= 0x39);
-}
-
-function trimWhile(text: string, keep: (c: number) => boolean): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && !keep(text.charCodeAt(start))) start++;
-  while (end > start && !keep(text.charCodeAt(end - 1))) end--;
-  return start === 0 && end === text.length ? text : text.slice(start, end);
-}
-
 /**
- * Strips leading and trailing characters other than `a`–`z` (digits such as a year, symbols).
+ * Which `undoLeet` variants to try for `text`: every i/l choice for up to five `1`s, else
+ * just all-`i` and all-`l`.
  *
  * @example
  * ```ts
- * trimToLetters('summer2025!'); // 'summer'
+ * leetVariants('5m113'); // [0, 1, 2, 3]
  * ```
  */
-export function trimToLetters(lowered: string): string {
-  return trimWhile(lowered, isLetter);
+export function leetVariants(text: string): readonly number[] {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0x31) count++;
+  if (count === 0) return NO_ONES;
+  if (count > 5) return ALL_OR_NOTHING;
+  return VARIANTS[count] as readonly number[];
 }
 
-/**
- * Strips leading and trailing characters other than `a`–`z` and `0`–`9`.
- *
- * @example
- * ```ts
- * trimSymbols('123456!'); // '123456'
- * ```
- */
-export function trimSymbols(lowered: string): string {
-  return trimWhile(lowered, isLetterOrDigit);
-}
+const NO_ONES: readonly number[] = [0];
+const ALL_OR_NOTHING: readonly number[] = [0, 0x7fffffff];
+const VARIANTS: readonly (readonly number[])[] = [0, 1, 2, 3, 4, 5].map((k) =>
+  Array.from({ length: 2 ** k }, (_, m) => m),
+);

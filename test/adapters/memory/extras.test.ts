@@ -5,6 +5,7 @@ import {
   memoryAuditSink,
   memoryCredentialStore,
   memoryNotifier,
+  seededRandomSource,
 } from '../../../src/adapters/memory/index.js';
 import { PassrotateError } from '../../../src/index.js';
 
@@ -26,6 +27,16 @@ describe('memory adapters beyond the conformance suites', () => {
     await notifier.notify({ kind: 'password_changed', account: 'a@b.c', at, actor: 'self' });
     expect(audit.events.map((e) => e.type)).toEqual(['password_changed', 'sessions_revoked']);
     expect(notifier.sent).toEqual([{ kind: 'password_changed', account: 'a@b.c', at, actor: 'self' }]);
+  });
+
+  it('draws repeatable bytes from a seed, independent of how the reads are split', () => {
+    const whole = seededRandomSource('seed-1').fill(new Uint8Array(100));
+    const split = seededRandomSource('seed-1');
+    const parts = [7, 32, 1, 60].map((n) => split.fill(new Uint8Array(n)));
+    expect(Uint8Array.from(parts.flatMap((p) => [...p]))).toEqual(whole);
+    expect(seededRandomSource(new TextEncoder().encode('seed-1')).fill(new Uint8Array(100))).toEqual(whole);
+    expect(seededRandomSource('seed-2').fill(new Uint8Array(100))).not.toEqual(whole);
+    expect(new Set(whole).size).toBeGreaterThan(50);
   });
 
   it('refuses impossible limiter options', () => {

@@ -1,0 +1,145 @@
+/** @module An admin with rights on the domain sets a mailbox's password, without the current one. */
+import type { Violation } from '../policy/types.js';
+import { commitChange } from './commit-change.js';
+import { domainOf, mayManage } from './decisions.js';
+import { pickPassword } from './new-password.js';
+import { runRevocations } from './run-revocations.js';
+import { runtime, stored } from './runtime.js';
+import type { Actor, PolicyRefusal, RevocationMode, RevocationReport, RotationDeps } from './types.js';
+
+/**
+ * The admin panel's "edit mailbox → password" form.
+ *
+ * @example
+ * ```ts
+ * const input: AdminSetPasswordInput = {
+ *   actor: { name: 'admin@example.org', domains: ['example.org'] },
+ *   account: 'alice@example.org',
+ *   generate: true,
+ * };
+ * ```
+ */
+export interface AdminSetPasswordInput {
+  readonly actor: Actor;
+  readonly account: string;
+  /** The new password; give it or set `generate`, not both. */
+  readonly password?: string;
+  /** Generate a compliant password and return it once (the "New" + "Copy" buttons). */
+  readonly generate?: boolean;
+  /**
+   * Must change at next login, and expires after `temporaryPasswordTtlMs`. Default `true`: OWASP
+   * ASVS 5.0 §6.4.1 wants initial passwords to expire soon and never become the long-term password.
+   */
+  readonly temporary?: boolean;
+  /** Which of the owner's sessions to end. Default `all`. */
+  readonly revoke?: Exclude<RevocationMode, 'others'>;
+}
+
+/**
+ * The outcome of {@link adminSetPassword}. `password` is present only when generated: show it
+ * once, never store or log it.
+ *
+ * @example
+ * ```ts
+ * if (result.ok && result.password) copyButton.value = result.password;
+ * ```
+ */
+export type AdminSetPasswordResult =
+  | {
+      readonly ok: true;
+      readonly version: number;
+      readonly changedAt: Date;
+      readonly mustChange: boolean;
+      readonly expiresAt: Date | null;
+      readonly password?: string;
+      readonly revocation: RevocationReport;
+    }
+  | PolicyRefusal
+  | { readonly ok: false; readonly code: 'forbidden' | 'not_found' | 'conflict' | 'storage_failure' };
+
+/**
+ * Sets a mailbox's password as an admin: the actor must hold rights on the mailbox's domain (or be
+ * a superadmin) else `forbidden` — checked before the store is read, so nothing leaks about other
+ * domains. The policy applies to a supplied password (account, display-name and history checks;
+ * there is no current password to compare with). The owner's sessions are revoked as in
+ * {@link changeOwnPassword}; the event is audited with the actor and the owner is notified.
+ *
+ * @throws TypeError unless exactly one of `password` and `generate` is given.
+ * @throws PassrotateError `generation_failed` when the generator cannot satisfy the policy.
+ *
+ * @example
+ * ```ts
+ * const result = await adminSetPassword(deps, { actor, account: 'alice@example.org', generate: true });
+ * if (result.ok) console.log(result.password, result.expiresAt);
+ * ```
+ */
+export async function adminSetPassword(
+  deps: RotationDeps,
+  input: AdminSetPasswordInput,
+): Promise<AdminSetPasswordResult> {
+  const rt = runtime(deps);
+  const generate = input.generate === true;
+  if (generate === (input.password !== undefined)) {
+    throw new TypeError('adminSetPassword: give either password or generate: true');
+  }
+  const account = input.account.toLowerCase();
+  const temporary = input.temporary ?? true;
+  const refuse = async <R extends { readonly ok: false; readonly code: string }>(
+    result: R,
+    violations?: readonly Violation[],
+  ): Promise<R> => {
+    await rt.audit({
+      type: 'password_change_refused',
+      account,
+      actor: input.actor.name,
+      outcome: result.code,
+      details: { by: 'admin', ...(violations ? { violations: violations.map((v) => v.code) } : {}) },
+    });
+    return result;
+  };
+
+  const domain = domainOf(account);
+  if (domain === null || !mayManage(input.actor, domain))
+    return refuse({ ok: false, code: 'forbidden' } as const);
+  const got = await stored(() => deps.store.get(account));
+  if (!got.ok) return refuse(got);
+  const record = got.value;
+  if (!record) return refuse({ ok: false, code: 'not_found' } as const);
+
+  const picked = await pickPassword(rt, record, generate ? null : (input.password ?? null));
+  if (!picked.validation.ok) {
+    const violations = picked.validation.violations;
+    return refuse({ ok: false, code: 'policy_violation', violations } as const, violations);
+  }
+  const now = rt.clock.now();
+  const expiresAt = temporary ? new Date(now.getTime() + rt.temporaryPasswordTtlMs) : null;
+  const result = await commitChange(rt, {
+    record,
+    password: picked.password,
+    mustChange: temporary,
+    expiresAt,
+    revoke: input.revoke ?? 'all',
+    keepSessionId: null,
+    now,
+  });
+  if (!result.ok) return refuse(result);
+  await rt.audit({
+    type: 'password_set_by_admin',
+    account,
+    actor: input.actor.name,
+    outcome: 'ok',
+    at: result.changedAt,
+    details: { generated: generate, temporary, revokers: result.rows.map((r) => r.revoker) },
+  });
+  const revocation = await runRevocations(rt, result.rows, input.actor.name);
+  await rt.notify({ kind: 'password_set_by_admin', account, at: result.changedAt, actor: input.actor.name });
+  return {
+    ok: true,
+    version: result.version,
+    changedAt: result.changedAt,
+    mustChange: temporary,
+    expiresAt,
+    ...(generate ? { password: picked.password } : {}),
+    revocation,
+  };
+}

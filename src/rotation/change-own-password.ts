@@ -1,0 +1,160 @@
+/** @module The owner changes their own password (webmail, user panel), giving the current one. */
+import type { Violation } from '../policy/types.js';
+import { commitChange } from './commit-change.js';
+import { temporaryPasswordDead } from './decisions.js';
+import { checkPolicy } from './policy-check.js';
+import { runRevocations } from './run-revocations.js';
+import { checkLimits, limiterKeys, recordFailure, runtime, stored } from './runtime.js';
+import type { PolicyRefusal, RateLimited, RevocationMode, RevocationReport, RotationDeps } from './types.js';
+
+/**
+ * The form an owner submits.
+ *
+ * @example
+ * ```ts
+ * const input: ChangeOwnPasswordInput = {
+ *   account: 'alice@example.org', currentPassword: 'Old-Secret-41',
+ *   newPassword: 'Fresh-Tulip-88', confirmation: 'Fresh-Tulip-88',
+ *   revoke: 'all', clientKey: '203.0.113.5',
+ * };
+ * ```
+ */
+export interface ChangeOwnPasswordInput {
+  /** The logged-in owner's full address. */
+  readonly account: string;
+  readonly currentPassword: string;
+  readonly newPassword: string;
+  /** The "repeat new password" field. */
+  readonly confirmation: string;
+  /** Which sessions to end. Default `all` ("log me out from everywhere"). */
+  readonly revoke?: RevocationMode;
+  /** The caller's web session, kept with `revoke: 'others'` (required then). */
+  readonly sessionId?: string | null;
+  /** The client (e.g. IP address) for per-client throttling. */
+  readonly clientKey?: string;
+}
+
+/**
+ * The outcome of {@link changeOwnPassword}.
+ *
+ * @example
+ * ```ts
+ * if (result.ok && result.revocation.pending.length > 0) showNotice('Some devices log out shortly');
+ * ```
+ */
+export type ChangeOwnPasswordResult =
+  | {
+      readonly ok: true;
+      readonly version: number;
+      readonly changedAt: Date;
+      readonly revocation: RevocationReport;
+    }
+  | { readonly ok: false; readonly code: 'invalid_current_password' }
+  | { readonly ok: false; readonly code: 'confirmation_mismatch' }
+  | PolicyRefusal
+  | RateLimited
+  | {
+      readonly ok: false;
+      readonly code: 'conflict' | 'not_found' | 'forbidden' | 'password_expired' | 'storage_failure';
+    };
+
+/**
+ * Changes the owner's password: rate-limit check (per account and per client) → verify the current
+ * password (before anything new is hashed) → confirmation → policy (account context, similarity to
+ * the current password, reuse of the last `historySize`) → hash → compare-and-set with one outbox
+ * row per revoker in the same write → run the revokers → audit and notify.
+ *
+ * Refusals are returned, never thrown: `rate_limited` (+`retryAfterMs`), `not_found`,
+ * `invalid_current_password`, `forbidden` (disabled mailbox), `password_expired` (a temporary
+ * password past its expiry, which ASVS 5.0 §6.4.1 says may not become the long-term one; an
+ * ordinary expired password can still be changed), `confirmation_mismatch`, `policy_violation`
+ * (+every violation), `conflict` (a racing change won), `storage_failure` (nothing written, the old
+ * password still works). After the commit, a failing revoker leaves its outbox row for
+ * `resumePendingRevocations` and is listed in `revocation.pending`; audit and notification failures
+ * never undo the change.
+ *
+ * @throws TypeError when `revoke` is `others` without a `sessionId`, or revoker names repeat.
+ * @throws The hasher's coded error when a stored hash is malformed.
+ *
+ * @example
+ * ```ts
+ * const result = await changeOwnPassword(deps, input);
+ * if (!result.ok && result.code === 'policy_violation') render(result.violations);
+ * ```
+ */
+export async function changeOwnPassword(
+  deps: RotationDeps,
+  input: ChangeOwnPasswordInput,
+): Promise<ChangeOwnPasswordResult> {
+  const rt = runtime(deps);
+  const revoke = input.revoke ?? 'all';
+  const keepSessionId = input.sessionId ?? null;
+  if (revoke === 'others' && keepSessionId === null) {
+    throw new TypeError("changeOwnPassword: revoke 'others' needs the caller's sessionId");
+  }
+  const account = input.account.toLowerCase();
+  const refuse = async <R extends { readonly ok: false; readonly code: string }>(
+    result: R,
+    violations?: readonly Violation[],
+  ): Promise<R> => {
+    await rt.audit({
+      type: 'password_change_refused',
+      account,
+      actor: account,
+      outcome: result.code,
+      ...(violations ? { details: { violations: violations.map((v) => v.code) } } : {}),
+    });
+    return result;
+  };
+
+  const keys = limiterKeys(account, input.clientKey);
+  const limited = await stored(() => checkLimits(rt, keys));
+  if (!limited.ok) return refuse(limited);
+  if (limited.value) return refuse(limited.value);
+
+  const got = await stored(() => deps.store.get(account));
+  if (!got.ok) return refuse(got);
+  const record = got.value;
+  if (!record) return refuse({ ok: false, code: 'not_found' } as const);
+
+  if (!(await deps.hasher.verify(input.currentPassword, record.passwordHash))) {
+    await stored(() => recordFailure(rt, keys));
+    return refuse({ ok: false, code: 'invalid_current_password' } as const);
+  }
+  await stored(async () => deps.limiter?.reset(`account:${account}`));
+  if (!record.active) return refuse({ ok: false, code: 'forbidden' } as const);
+  const now = rt.clock.now();
+  if (temporaryPasswordDead(record, now)) return refuse({ ok: false, code: 'password_expired' } as const);
+  if (input.newPassword !== input.confirmation)
+    return refuse({ ok: false, code: 'confirmation_mismatch' } as const);
+
+  const validation = await checkPolicy(rt, record, input.newPassword, input.currentPassword);
+  if (!validation.ok) {
+    return refuse(
+      { ok: false, code: 'policy_violation', violations: validation.violations } as const,
+      validation.violations,
+    );
+  }
+
+  const result = await commitChange(rt, {
+    record,
+    password: input.newPassword,
+    mustChange: false,
+    expiresAt: null,
+    revoke,
+    keepSessionId,
+    now,
+  });
+  if (!result.ok) return refuse(result);
+  await rt.audit({
+    type: 'password_changed',
+    account,
+    actor: account,
+    outcome: 'ok',
+    at: result.changedAt,
+    details: { revoke, revokers: result.rows.map((r) => r.revoker) },
+  });
+  const revocation = await runRevocations(rt, result.rows, account);
+  await rt.notify({ kind: 'password_changed', account, at: result.changedAt, actor: 'self' });
+  return { ok: true, version: result.version, changedAt: result.changedAt, revocation };
+}

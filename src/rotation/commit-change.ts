@@ -1,0 +1,66 @@
+/** @module The shared write of every password change: hash, then compare-and-set with the outbox. */
+import type { MailboxRecord, PendingRevocation } from '../ports/credential-store.js';
+import { outboxRows, selectRevokers } from './decisions.js';
+import { type Runtime, stored } from './runtime.js';
+import type { RevocationMode, WriteRefusal } from './types.js';
+
+/** What to write for an accepted new password. */
+export interface ChangePlan {
+  readonly record: MailboxRecord;
+  /** The new password, hashed here (after every check passed). */
+  readonly password: string;
+  readonly mustChange: boolean;
+  readonly expiresAt: Date | null;
+  readonly revoke: RevocationMode;
+  readonly keepSessionId: string | null;
+  /** The change's instant (`changedAt`, outbox `createdAt`). */
+  readonly now: Date;
+}
+
+/** A committed change. */
+export interface CommittedChange {
+  readonly ok: true;
+  readonly version: number;
+  readonly changedAt: Date;
+  /** The outbox rows written with it, for `runRevocations`. */
+  readonly rows: readonly PendingRevocation[];
+}
+
+/**
+ * Hashes the new password and writes it with one outbox row per selected revoker in one
+ * compare-and-set. A store failure or a lost race writes nothing.
+ *
+ * @example
+ * ```ts
+ * const result = await commitChange(rt, { record, password, mustChange: false, expiresAt: null,
+ *   revoke: 'all', keepSessionId: null, now: new Date() });
+ * if (result.ok) await runRevocations(rt, result.rows, 'self');
+ * ```
+ */
+export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<CommittedChange | WriteRefusal> {
+  const passwordHash = await rt.deps.hasher.hash(plan.password);
+  const now = plan.now;
+  const rows = outboxRows({
+    account: plan.record.account,
+    revokers: selectRevokers(rt.revokers, plan.revoke),
+    keepSessionId: plan.revoke === 'others' ? plan.keepSessionId : null,
+    now,
+    leaseMs: rt.retryBaseMs,
+    newId: rt.newId,
+  });
+  const written = await stored(() =>
+    rt.deps.store.setPassword({
+      account: plan.record.account,
+      expectedVersion: plan.record.version,
+      passwordHash,
+      changedAt: now,
+      mustChange: plan.mustChange,
+      expiresAt: plan.expiresAt,
+      historyLimit: rt.deps.policy.historySize,
+      pendingRevocations: rows,
+    }),
+  );
+  if (!written.ok) return written;
+  if (!written.value.ok) return { ok: false, code: written.value.code };
+  return { ok: true, version: written.value.version, changedAt: now, rows };
+}

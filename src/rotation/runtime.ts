@@ -1,0 +1,132 @@
+/** @module Thin helpers the orchestrators share: defaults, safe audit/notify, store calls, the limiter. */
+import type { AuditEvent } from '../ports/audit-sink.js';
+import { type Clock, systemClock } from '../ports/clock.js';
+import type { PasswordNotification } from '../ports/notifier.js';
+import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
+import type { SessionRevoker } from '../ports/session-revoker.js';
+import { toHex } from './decisions.js';
+import type { RateLimited, RotationDeps } from './types.js';
+
+/** The deps with every default filled in. */
+export interface Runtime {
+  readonly deps: RotationDeps;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly revokers: readonly SessionRevoker[];
+  readonly temporaryPasswordTtlMs: number;
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** A fresh random id (outbox rows). */
+  newId(): string;
+  /** Records an audit event; a failing sink is ignored (the outcome stands). */
+  audit(event: Omit<AuditEvent, 'at'> & { at?: Date }): Promise<void>;
+  /** Notifies the owner; a failure is audited as `notification_failed`, never thrown. */
+  notify(notification: PasswordNotification): Promise<void>;
+}
+
+/**
+ * Resolves `deps` into a {@link Runtime}; throws a `TypeError` for duplicate revoker names.
+ *
+ * @example
+ * ```ts
+ * const rt = runtime(deps);
+ * ```
+ */
+export function runtime(deps: RotationDeps): Runtime {
+  const revokers = deps.revokers ?? [];
+  const names = new Set(revokers.map((r) => r.name));
+  if (names.size !== revokers.length) throw new TypeError('rotation: revoker names must be unique');
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? cryptoRandomSource;
+  const rt: Runtime = {
+    deps,
+    clock,
+    random,
+    revokers,
+    temporaryPasswordTtlMs: deps.temporaryPasswordTtlMs ?? 72 * 3_600_000,
+    retryBaseMs: deps.retryBaseMs ?? 30_000,
+    retryMaxMs: deps.retryMaxMs ?? 3_600_000,
+    newId: () => toHex(random.fill(new Uint8Array(16))),
+    async audit(event) {
+      if (!deps.audit) return;
+      try {
+        await deps.audit.record({ ...event, at: event.at ?? clock.now() });
+      } catch {
+        // The audit sink must not undo or hide the outcome; nothing else to report it to.
+      }
+    },
+    async notify(notification) {
+      if (!deps.notifier) return;
+      try {
+        await deps.notifier.notify(notification);
+      } catch {
+        await rt.audit({
+          type: 'notification_failed',
+          account: notification.account,
+          actor: notification.actor,
+          outcome: 'notification_failed',
+          details: { kind: notification.kind },
+        });
+      }
+    },
+  };
+  return rt;
+}
+
+/** A store call's value, or `storage_failure` when the store threw. */
+export type Stored<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: 'storage_failure' };
+
+/**
+ * Awaits a store call, turning a thrown infrastructure error into `storage_failure`.
+ *
+ * @example
+ * ```ts
+ * const got = await stored(() => store.get(account));
+ * if (!got.ok) return got;
+ * ```
+ */
+export async function stored<T>(call: () => Promise<T>): Promise<Stored<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch {
+    return { ok: false, code: 'storage_failure' };
+  }
+}
+
+/** The limiter keys of an attempt: the account, and the client when known. */
+export function limiterKeys(account: string, clientKey: string | undefined): string[] {
+  return clientKey === undefined ? [`account:${account}`] : [`account:${account}`, `client:${clientKey}`];
+}
+
+/**
+ * Checks every key; the longest wait wins. No limiter means always allowed.
+ *
+ * @example
+ * ```ts
+ * const limited = await checkLimits(rt, ['account:alice@example.org']);
+ * if (limited) return limited;
+ * ```
+ */
+export async function checkLimits(rt: Runtime, keys: readonly string[]): Promise<RateLimited | null> {
+  const limiter = rt.deps.limiter;
+  if (!limiter) return null;
+  const decisions = await Promise.all(keys.map((k) => limiter.check(k)));
+  let wait = -1;
+  for (const d of decisions) if (!d.allowed) wait = Math.max(wait, d.retryAfterMs);
+  return wait < 0 ? null : { ok: false, code: 'rate_limited', retryAfterMs: wait };
+}
+
+/**
+ * Records a wrong password against every key.
+ *
+ * @example
+ * ```ts
+ * await recordFailure(rt, limiterKeys(account, clientKey));
+ * ```
+ */
+export async function recordFailure(rt: Runtime, keys: readonly string[]): Promise<void> {
+  const limiter = rt.deps.limiter;
+  if (limiter) await Promise.all(keys.map((k) => limiter.recordFailure(k)));
+}

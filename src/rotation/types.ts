@@ -1,0 +1,139 @@
+/** @module The inputs, dependencies and result unions of the rotation flows. */
+import type { Policy, Violation } from '../policy/types.js';
+import type { AttemptLimiter } from '../ports/attempt-limiter.js';
+import type { AuditSink } from '../ports/audit-sink.js';
+import type { BreachChecker } from '../ports/breach-checker.js';
+import type { Clock } from '../ports/clock.js';
+import type { CredentialStore } from '../ports/credential-store.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { RandomSource } from '../ports/random-source.js';
+import type { SessionRevoker } from '../ports/session-revoker.js';
+
+/**
+ * Which sessions a password change ends: `all` (the webmail's "log me out from everywhere"),
+ * `others` (keep the caller's `sessionId`), or `none` (only revokers marked `alwaysRun`, such as
+ * an auth-cache flush, still run).
+ *
+ * @example
+ * ```ts
+ * const revoke: RevocationMode = 'others';
+ * ```
+ */
+export type RevocationMode = 'all' | 'others' | 'none';
+
+/**
+ * The ports and settings every rotation flow runs over. Only `store`, `hasher` and `policy` are
+ * required; the rest default to doing nothing (no revokers, audit, notifier or limiter), the wall
+ * clock and Web Crypto randomness.
+ *
+ * @example
+ * ```ts
+ * const deps: RotationDeps = {
+ *   store, hasher, policy: presets.mailbox,
+ *   revokers: [sessionStoreRevoker(sessions), dovecotRevoker],
+ *   audit, notifier, limiter,
+ * };
+ * ```
+ */
+export interface RotationDeps {
+  readonly store: CredentialStore;
+  readonly hasher: PasswordHasher;
+  readonly policy: Policy;
+  /** Run after every committed change, one outbox row each. Names must be unique. Default none. */
+  readonly revokers?: readonly SessionRevoker[];
+  readonly audit?: AuditSink;
+  readonly notifier?: Notifier;
+  /** Throttles wrong passwords per `account:<address>` and per `client:<clientKey>`. Default none. */
+  readonly limiter?: AttemptLimiter;
+  /** Default: the wall clock. */
+  readonly clock?: Clock;
+  /** For outbox ids and generated passwords. Default: Web Crypto. */
+  readonly random?: RandomSource;
+  /** Used when the policy has `rejectBreached`. */
+  readonly breachChecker?: BreachChecker;
+  /**
+   * Lifetime of a temporary password (admin set, domain rotation) in milliseconds. Default 72 hours:
+   * OWASP ASVS 5.0 §6.4.1 asks that initial passwords "expire after a short period of time" without
+   * giving a figure; three days covers a weekend for handing the password over.
+   */
+  readonly temporaryPasswordTtlMs?: number;
+  /** First retry delay of a failed revocation; doubles per attempt. Default 30 seconds. */
+  readonly retryBaseMs?: number;
+  /** Longest retry delay of a failed revocation. Default 1 hour. */
+  readonly retryMaxMs?: number;
+}
+
+/**
+ * Who acts in an admin flow: an admin with rights on some domains, or a superadmin with rights on all.
+ *
+ * @example
+ * ```ts
+ * const actor: Actor = { name: 'admin@example.org', domains: ['example.org'] };
+ * ```
+ */
+export interface Actor {
+  /** Recorded in the audit trail. */
+  readonly name: string;
+  /** Rights on every domain. Default `false`. */
+  readonly superadmin?: boolean;
+  /** Domains this admin may manage (compared lower-cased). */
+  readonly domains: readonly string[];
+}
+
+/**
+ * What happened to the revocations of a committed change: revoker names that ran, and those whose
+ * outbox row is left for `resumePendingRevocations` to retry.
+ *
+ * @example
+ * ```ts
+ * const report: RevocationReport = { done: ['web-sessions'], pending: ['dovecot'] };
+ * ```
+ */
+export interface RevocationReport {
+  readonly done: readonly string[];
+  readonly pending: readonly string[];
+}
+
+/**
+ * Refusals a password write can end with once the new password is accepted: a racing write won
+ * (`conflict`), the mailbox vanished (`not_found`) or the store failed (`storage_failure`: nothing
+ * was written, the old password still works).
+ *
+ * @example
+ * ```ts
+ * const refusal: WriteRefusal = { ok: false, code: 'conflict' };
+ * ```
+ */
+export type WriteRefusal = {
+  readonly ok: false;
+  readonly code: 'conflict' | 'not_found' | 'storage_failure';
+};
+
+/**
+ * A refusal because too many wrong passwords were tried.
+ *
+ * @example
+ * ```ts
+ * const r: RateLimited = { ok: false, code: 'rate_limited', retryAfterMs: 60_000 };
+ * ```
+ */
+export interface RateLimited {
+  readonly ok: false;
+  readonly code: 'rate_limited';
+  readonly retryAfterMs: number;
+}
+
+/**
+ * A refusal because the new password breaks the policy; `violations` lists every unmet rule.
+ *
+ * @example
+ * ```ts
+ * const r: PolicyRefusal = { ok: false, code: 'policy_violation', violations: [{ code: 'too_short', minimum: 8, actual: 5 }] };
+ * ```
+ */
+export interface PolicyRefusal {
+  readonly ok: false;
+  readonly code: 'policy_violation';
+  readonly violations: readonly Violation[];
+}

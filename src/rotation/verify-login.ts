@@ -1,0 +1,135 @@
+/** @module Login: verify the password, refuse with a coded reason, upgrade the hash on success. */
+import { loginRefusal } from './decisions.js';
+import { checkLimits, limiterKeys, type Runtime, recordFailure, runtime, stored } from './runtime.js';
+import type { RateLimited, RotationDeps } from './types.js';
+
+/**
+ * A login attempt.
+ *
+ * @example
+ * ```ts
+ * const input: VerifyLoginInput = { account: 'alice@example.org', password: 'Fresh-Tulip-88', clientKey: '203.0.113.5' };
+ * ```
+ */
+export interface VerifyLoginInput {
+  readonly account: string;
+  readonly password: string;
+  /** The client (e.g. IP address) for per-client throttling. */
+  readonly clientKey?: string;
+}
+
+/**
+ * The outcome of {@link verifyLogin}. A must-change password logs in (`ok: true, mustChange: true`):
+ * the app must then allow nothing but the change-password form, which needs this login to prove the
+ * owner. `version` is the credential version the login verified; store it in the session if you
+ * want to refuse sessions opened just before a concurrent change.
+ *
+ * @example
+ * ```ts
+ * if (result.ok && result.mustChange) redirect('/password');
+ * ```
+ */
+export type VerifyLoginResult =
+  | {
+      readonly ok: true;
+      readonly account: string;
+      readonly mustChange: boolean;
+      readonly expiresAt: Date | null;
+      readonly version: number;
+      /** The stored hash was upgraded to the hasher's target. */
+      readonly rehashed: boolean;
+    }
+  | {
+      readonly ok: false;
+      readonly code: 'invalid_credentials' | 'inactive' | 'password_expired' | 'storage_failure';
+    }
+  | RateLimited;
+
+const dummyHashes = new WeakMap<object, Promise<string>>();
+
+/** A hash of a random password in the hasher's target form, for timing-alike dummy verifies. */
+function dummyHash(rt: Runtime): Promise<string> {
+  const hasher = rt.deps.hasher;
+  let hash = dummyHashes.get(hasher);
+  if (!hash) {
+    const bytes = rt.random.fill(new Uint8Array(18));
+    hash = hasher.hash(btoa(String.fromCharCode(...bytes)));
+    dummyHashes.set(hasher, hash);
+  }
+  return hash;
+}
+
+/**
+ * Verifies a login. An unknown account and a wrong password both give `invalid_credentials`, and an
+ * unknown account still runs one verify (against a dummy hash of the target scheme) so both take
+ * about as long; wrong attempts count against the account and the client. Only after the password
+ * is verified does it reveal `inactive` (disabled mailbox) or `password_expired` (past `expiresAt`).
+ * When the hasher's `needsRehash` says so, the password is rehashed with the target scheme and
+ * written by compare-and-set without touching `changedAt` or the history (audited as
+ * `password_rehashed`; a lost race or failure leaves the old hash, which still verifies).
+ *
+ * @throws The hasher's coded error when the stored hash is malformed.
+ *
+ * @example
+ * ```ts
+ * const result = await verifyLogin(deps, { account, password, clientKey: ip });
+ * if (!result.ok) return render(result.code);
+ * ```
+ */
+export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): Promise<VerifyLoginResult> {
+  const rt = runtime(deps);
+  const account = input.account.toLowerCase();
+  const refuse = async <R extends { readonly ok: false; readonly code: string }>(result: R): Promise<R> => {
+    await rt.audit({ type: 'login_refused', account, actor: account, outcome: result.code });
+    return result;
+  };
+  const keys = limiterKeys(account, input.clientKey);
+  const limited = await stored(() => checkLimits(rt, keys));
+  if (!limited.ok) return refuse(limited);
+  if (limited.value) return refuse(limited.value);
+
+  const got = await stored(() => deps.store.get(account));
+  if (!got.ok) return refuse(got);
+  const record = got.value;
+  const matches = record
+    ? await deps.hasher.verify(input.password, record.passwordHash)
+    : (await deps.hasher.verify(input.password, await dummyHash(rt))) && false;
+  if (!record || !matches) {
+    await stored(() => recordFailure(rt, keys));
+    return refuse({ ok: false, code: 'invalid_credentials' } as const);
+  }
+  await stored(async () => deps.limiter?.reset(`account:${account}`));
+  const refusal = loginRefusal(record, rt.clock.now());
+  if (refusal) return refuse({ ok: false, code: refusal } as const);
+
+  let version = record.version;
+  let rehashed = false;
+  if (deps.hasher.needsRehash(record.passwordHash)) {
+    const passwordHash = await deps.hasher.hash(input.password);
+    const written = await stored(() =>
+      deps.store.setPassword({
+        account,
+        expectedVersion: record.version,
+        passwordHash,
+        changedAt: record.changedAt,
+        mustChange: record.mustChange,
+        expiresAt: record.expiresAt,
+        historyLimit: deps.policy.historySize,
+        keepHistory: true,
+        pendingRevocations: [],
+      }),
+    );
+    if (written.ok && written.value.ok) {
+      version = written.value.version;
+      rehashed = true;
+      await rt.audit({ type: 'password_rehashed', account, actor: 'system', outcome: 'ok' });
+    }
+  }
+  await rt.audit({
+    type: 'login_succeeded',
+    account,
+    actor: account,
+    outcome: record.mustChange ? 'must_change' : 'ok',
+  });
+  return { ok: true, account, mustChange: record.mustChange, expiresAt: record.expiresAt, version, rehashed };
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { type CredentialStore, verifyLogin } from '../../src/index.js';
+import { cheapHasher, upgradeHasher } from '../support/hashers.js';
+import { ALICE, ALICE_PASSWORD, fixture, plaintexts, recordedText } from '../support/rotation-fixture.js';
+
+describe('verifyLogin', () => {
+  it('logs in with the right password and needs no rehash for a current hash', async () => {
+    const f = await fixture();
+    const result = await verifyLogin(f.deps, { account: 'Alice@Example.org', password: ALICE_PASSWORD });
+    expect(result).toEqual({
+      ok: true,
+      account: ALICE,
+      mustChange: false,
+      expiresAt: null,
+      version: 1,
+      rehashed: false,
+    });
+    expect(f.audit.events.map((e) => [e.type, e.outcome])).toEqual([['login_succeeded', 'ok']]);
+  });
+
+  it('answers invalid_credentials alike for a wrong password and an unknown account, verifying once each', async () => {
+    const f = await fixture();
+    const wrong = await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-Guess-000' });
+    const unknown = await verifyLogin(f.deps, { account: 'ghost@example.org', password: 'Wrong-Guess-001' });
+    expect([wrong, unknown]).toEqual([
+      { ok: false, code: 'invalid_credentials' },
+      { ok: false, code: 'invalid_credentials' },
+    ]);
+    expect(f.hasher.log.filter((l) => l.startsWith('verify:'))).toEqual([
+      'verify:Wrong-Guess-000',
+      'verify:Wrong-Guess-001',
+    ]);
+  });
+
+  it('never accepts the dummy password of an unknown account', async () => {
+    const f = await fixture();
+    const fixedRandom = { fill: (b: Uint8Array) => b.fill(65) };
+    const deps = { ...f.deps, random: fixedRandom };
+    const dummy = btoa(String.fromCharCode(...new Uint8Array(18).fill(65)));
+    expect(await verifyLogin(deps, { account: 'ghost@example.org', password: dummy })).toEqual({
+      ok: false,
+      code: 'invalid_credentials',
+    });
+  });
+
+  it('throttles per account and per client, unknown accounts included', async () => {
+    const f = await fixture({ limit: 2 });
+    for (const password of ['Wrong-1-guess', 'Wrong-2-guess']) {
+      await verifyLogin(f.deps, { account: ALICE, password, clientKey: '198.51.100.7' });
+    }
+    expect(await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).toEqual({
+      ok: false,
+      code: 'rate_limited',
+      retryAfterMs: 60_000,
+    });
+    expect(
+      await verifyLogin(f.deps, { account: 'ghost@example.org', password: 'x', clientKey: '198.51.100.7' }),
+    ).toMatchObject({
+      code: 'rate_limited',
+    });
+    f.clock.advance(60_000);
+    expect((await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).ok).toBe(true);
+  });
+
+  it('resets the account counter after a successful login', async () => {
+    const f = await fixture({ limit: 2 });
+    await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-1-guess' });
+    await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD });
+    await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-2-guess' });
+    expect((await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).ok).toBe(true);
+  });
+
+  it('reveals inactive and password_expired only to the right password', async () => {
+    const f = await fixture();
+    const hash = await f.hasher.hash('Some-Password-55');
+    await f.store.createMailbox({ account: 'off@example.org', passwordHash: hash, active: false });
+    await f.store.createMailbox({ account: 'old@example.org', passwordHash: hash, expiresAt: f.clock.now() });
+    for (const account of ['off@example.org', 'old@example.org']) {
+      expect(await verifyLogin(f.deps, { account, password: 'Wrong-Guess-000' })).toEqual({
+        ok: false,
+        code: 'invalid_credentials',
+      });
+    }
+    expect(await verifyLogin(f.deps, { account: 'off@example.org', password: 'Some-Password-55' })).toEqual({
+      ok: false,
+      code: 'inactive',
+    });
+    expect(await verifyLogin(f.deps, { account: 'old@example.org', password: 'Some-Password-55' })).toEqual({
+      ok: false,
+      code: 'password_expired',
+    });
+  });
+
+  it('logs a must-change password in with mustChange: true', async () => {
+    const f = await fixture();
+    const expiresAt = new Date(f.clock.now().getTime() + 1000);
+    await f.store.createMailbox({
+      account: 'temp@example.org',
+      passwordHash: await f.hasher.hash('Temp-Password-99'),
+      mustChange: true,
+      expiresAt,
+    });
+    expect(
+      await verifyLogin(f.deps, { account: 'temp@example.org', password: 'Temp-Password-99' }),
+    ).toMatchObject({
+      ok: true,
+      mustChange: true,
+      expiresAt,
+    });
+    expect(f.audit.events.at(-1)).toMatchObject({ type: 'login_succeeded', outcome: 'must_change' });
+  });
+
+  it('upgrades an outdated hash on login by compare-and-set, keeping changedAt and the history', async () => {
+    const f = await fixture();
+    const before = await f.store.get(ALICE);
+    const stronger = upgradeHasher();
+    const result = await verifyLogin(
+      { ...f.deps, hasher: stronger },
+      { account: ALICE, password: ALICE_PASSWORD },
+    );
+    expect(result).toMatchObject({ ok: true, rehashed: true, version: 2 });
+    const after = await f.store.get(ALICE);
+    expect(after?.passwordHash).toMatch(/^\{SHA512-CRYPT\}\$6\$rounds=1000\$/);
+    expect(after).toMatchObject({ changedAt: before?.changedAt, previousHashes: [], mustChange: false });
+    expect(await stronger.verify(ALICE_PASSWORD, after?.passwordHash ?? '')).toBe(true);
+    expect(f.audit.events.map((e) => e.type)).toEqual(['password_rehashed', 'login_succeeded']);
+    expect(
+      await verifyLogin({ ...f.deps, hasher: stronger }, { account: ALICE, password: ALICE_PASSWORD }),
+    ).toMatchObject({
+      rehashed: false,
+    });
+  });
+
+  it('still logs in when the rehash write fails or loses a race', async () => {
+    const f = await fixture();
+    const stronger = upgradeHasher();
+    const failing: CredentialStore = {
+      ...f.store,
+      setPassword: async () => Promise.reject(new Error('disk full')),
+    };
+    const racing: CredentialStore = {
+      ...f.store,
+      setPassword: async () => ({ ok: false, code: 'conflict' }),
+    };
+    for (const store of [failing, racing]) {
+      expect(
+        await verifyLogin(
+          { ...f.deps, store, hasher: stronger },
+          { account: ALICE, password: ALICE_PASSWORD },
+        ),
+      ).toMatchObject({
+        ok: true,
+        rehashed: false,
+        version: 1,
+      });
+    }
+    expect(f.audit.events.map((e) => e.type)).not.toContain('password_rehashed');
+  });
+
+  it('answers storage_failure when the store cannot be read', async () => {
+    const f = await fixture();
+    const store: CredentialStore = { ...f.store, get: async () => Promise.reject(new Error('timeout')) };
+    expect(await verifyLogin({ ...f.deps, store }, { account: ALICE, password: ALICE_PASSWORD })).toEqual({
+      ok: false,
+      code: 'storage_failure',
+    });
+  });
+
+  it('records no plaintext password anywhere', async () => {
+    const f = await fixture();
+    const results = [
+      await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-Guess-000' }),
+      await verifyLogin(f.deps, { account: 'ghost@example.org', password: 'Ghost-Guess-000' }),
+      await verifyLogin({ ...f.deps, hasher: cheapHasher(2) }, { account: ALICE, password: ALICE_PASSWORD }),
+    ];
+    const text = recordedText(f, results);
+    for (const secret of plaintexts()) expect(text).not.toContain(secret);
+  });
+});
