@@ -1,8 +1,13 @@
 /** @module Registers every CLI sub-command on the program. */
 import type { Command } from 'commander';
 import { checkCommand } from './check.js';
+import { expireCommand } from './expire.js';
 import { explainCommand } from './explain.js';
 import { generateCommand } from './generate.js';
+import { resumeCommand } from './resume.js';
+import { rotateDomainCommand } from './rotate-domain.js';
+import { sessionsCommand } from './sessions.js';
+import { setCommand } from './set.js';
 
 /**
  * Adds all sub-commands to `program`. Each inherits the program's settings (notably `exitOverride`,
@@ -14,7 +19,23 @@ import { generateCommand } from './generate.js';
  * ```
  */
 export function registerCommands(program: Command): void {
-  for (const command of [generateCommand(), checkCommand(), explainCommand()]) {
-    program.addCommand(command.copyInheritedSettings(program));
+  for (const command of [
+    generateCommand(),
+    checkCommand(),
+    explainCommand(),
+    setCommand(),
+    rotateDomainCommand(),
+    expireCommand(),
+    sessionsCommand(),
+    resumeCommand(),
+  ]) {
+    program.addCommand(inheritSettings(command, program));
   }
+}
+
+/** Copies `parent`'s settings to `command` and to its own sub-commands (e.g. `sessions revoke`). */
+function inheritSettings(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  for (const sub of command.commands) inheritSettings(sub, command);
+  return command;
 }
