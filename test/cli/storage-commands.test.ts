@@ -2,10 +2,12 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresCredentialStore } from '../../src/adapters/postgres/index.js';
 import { sqliteCredentialStore, sqliteSessionStore } from '../../src/adapters/sqlite/index.js';
 import { verifyPassword } from '../../src/hash/index.js';
 import { readCsvLine } from '../support/csv.js';
+import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../support/postgres.js';
 import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-cli-'));
@@ -208,5 +210,39 @@ describe('passrotate set on a passwd-file', { timeout: 90_000 }, () => {
     expect(lines.slice(0, 2)).toEqual(['# users', 'zed@example.org:{PLAIN}x::::::']);
     const hash = lines[2]?.split(':')[1] ?? '';
     expect(await verifyPassword('Quiet-Forest-53$', hash)).toBe(true);
+  });
+});
+
+describe.skipIf(pgUrl === undefined)('passrotate set on PostgreSQL', { timeout: 90_000 }, () => {
+  let scratch: ScratchDatabase;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(pgUrl ?? '');
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  it('creates the tables and the mailbox, changes it with history, and rotates the domain', async () => {
+    const created = await runCli(
+      ['set', '--store', scratch.url, '--account', 'dan@example.net', '--create'],
+      'Stone-Bridge-47&',
+    );
+    expect(created.code, created.stderr).toBe(0);
+    const changed = await runCli(
+      ['set', '--store', scratch.url, '--account', 'dan@example.net', '--policy', 'strict'],
+      'Stone-Bridge-47&x',
+    );
+    expect(changed.code, changed.stderr).toBe(0);
+    const rec = await postgresCredentialStore({ pool: scratch.pool }).get('dan@example.net');
+    expect(rec).toMatchObject({ version: 2, previousHashes: [expect.stringMatching(/^\{SHA512-CRYPT\}/)] });
+    expect(await verifyPassword('Stone-Bridge-47&x', rec?.passwordHash ?? '')).toBe(true);
+    const rotated = await runCli(['rotate-domain', '--store', scratch.url, '--domain', 'example.net']);
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const [header, line] = rotated.stdout.trim().split('\r\n');
+    expect(header).toBe('account,password,status,pending_revocations');
+    const [account = '', password = '', status] = readCsvLine(`${line}\r\n`);
+    expect([account, status]).toEqual(['dan@example.net', 'ok']);
+    const after = await postgresCredentialStore({ pool: scratch.pool }).get('dan@example.net');
+    expect(await verifyPassword(password, after?.passwordHash ?? '')).toBe(true);
   });
 });
