@@ -1,10 +1,9 @@
 /** @module An admin with rights on the domain sets a mailbox's password, without the current one. */
-import type { Violation } from '../policy/types.js';
 import { commitChange } from './commit-change.js';
 import { domainOf, mayManage } from './decisions.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
-import { runtime, stored } from './runtime.js';
+import { refuser, runtime, stored } from './runtime.js';
 import type { Actor, PolicyRefusal, RevocationMode, RevocationReport, RotationDeps } from './types.js';
 
 /**
@@ -84,19 +83,7 @@ export async function adminSetPassword(
   }
   const account = input.account.toLowerCase();
   const temporary = input.temporary ?? true;
-  const refuse = async <R extends { readonly ok: false; readonly code: string }>(
-    result: R,
-    violations?: readonly Violation[],
-  ): Promise<R> => {
-    await rt.audit({
-      type: 'password_change_refused',
-      account,
-      actor: input.actor.name,
-      outcome: result.code,
-      details: { by: 'admin', ...(violations ? { violations: violations.map((v) => v.code) } : {}) },
-    });
-    return result;
-  };
+  const refuse = refuser(rt, 'password_change_refused', account, input.actor.name, { by: 'admin' });
 
   const domain = domainOf(account);
   if (domain === null || !mayManage(input.actor, domain))
@@ -109,7 +96,7 @@ export async function adminSetPassword(
   const picked = await pickPassword(rt, record, generate ? null : (input.password ?? null));
   if (!picked.validation.ok) {
     const violations = picked.validation.violations;
-    return refuse({ ok: false, code: 'policy_violation', violations } as const, violations);
+    return refuse({ ok: false, code: 'policy_violation', violations } as const);
   }
   const now = rt.clock.now();
   const expiresAt = temporary ? new Date(now.getTime() + rt.temporaryPasswordTtlMs) : null;

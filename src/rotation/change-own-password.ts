@@ -1,10 +1,9 @@
 /** @module The owner changes their own password (webmail, user panel), giving the current one. */
-import type { Violation } from '../policy/types.js';
 import { commitChange } from './commit-change.js';
 import { temporaryPasswordDead } from './decisions.js';
 import { checkPolicy } from './policy-check.js';
 import { runRevocations } from './run-revocations.js';
-import { checkLimits, limiterKeys, recordFailure, runtime, stored } from './runtime.js';
+import { checkLimits, limiterKeys, recordFailure, refuser, runtime, stored } from './runtime.js';
 import type { PolicyRefusal, RateLimited, RevocationMode, RevocationReport, RotationDeps } from './types.js';
 
 /**
@@ -68,10 +67,10 @@ export type ChangeOwnPasswordResult =
  * `invalid_current_password`, `forbidden` (disabled mailbox), `password_expired` (a temporary
  * password past its expiry, which ASVS 5.0 §6.4.1 says may not become the long-term one; an
  * ordinary expired password can still be changed), `confirmation_mismatch`, `policy_violation`
- * (+every violation), `conflict` (a racing change won), `storage_failure` (nothing written, the old
- * password still works). After the commit, a failing revoker leaves its outbox row for
- * `resumePendingRevocations` and is listed in `revocation.pending`; audit and notification failures
- * never undo the change.
+ * (+every violation), `conflict` (a racing change won), `storage_failure` (the store or the limiter
+ * threw; nothing written, the old password still works). After the commit, a failing revoker
+ * leaves its outbox row for `resumePendingRevocations` and is listed in `revocation.pending`; audit
+ * and notification failures never undo the change.
  *
  * @throws TypeError when `revoke` is `others` without a `sessionId`, or revoker names repeat.
  * @throws The hasher's coded error when a stored hash is malformed.
@@ -93,19 +92,7 @@ export async function changeOwnPassword(
     throw new TypeError("changeOwnPassword: revoke 'others' needs the caller's sessionId");
   }
   const account = input.account.toLowerCase();
-  const refuse = async <R extends { readonly ok: false; readonly code: string }>(
-    result: R,
-    violations?: readonly Violation[],
-  ): Promise<R> => {
-    await rt.audit({
-      type: 'password_change_refused',
-      account,
-      actor: account,
-      outcome: result.code,
-      ...(violations ? { details: { violations: violations.map((v) => v.code) } } : {}),
-    });
-    return result;
-  };
+  const refuse = refuser(rt, 'password_change_refused', account, account);
 
   const keys = limiterKeys(account, input.clientKey);
   const limited = await stored(() => checkLimits(rt, keys));
@@ -130,10 +117,7 @@ export async function changeOwnPassword(
 
   const validation = await checkPolicy(rt, record, input.newPassword, input.currentPassword);
   if (!validation.ok) {
-    return refuse(
-      { ok: false, code: 'policy_violation', violations: validation.violations } as const,
-      validation.violations,
-    );
+    return refuse({ ok: false, code: 'policy_violation', violations: validation.violations } as const);
   }
 
   const result = await commitChange(rt, {

@@ -1,5 +1,5 @@
 /** @module Thin helpers the orchestrators share: defaults, safe audit/notify, store calls, the limiter. */
-import type { AuditEvent } from '../ports/audit-sink.js';
+import type { AuditEvent, AuditEventType } from '../ports/audit-sink.js';
 import { type Clock, systemClock } from '../ports/clock.js';
 import type { PasswordNotification } from '../ports/notifier.js';
 import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
@@ -129,4 +129,42 @@ export async function checkLimits(rt: Runtime, keys: readonly string[]): Promise
 export async function recordFailure(rt: Runtime, keys: readonly string[]): Promise<void> {
   const limiter = rt.deps.limiter;
   if (limiter) await Promise.all(keys.map((k) => limiter.recordFailure(k)));
+}
+
+/** Any refusal a flow returns. */
+type Refusal = {
+  readonly ok: false;
+  readonly code: string;
+  readonly violations?: readonly { code: string }[];
+};
+
+/**
+ * A function that audits a refusal (its code, and the violation codes of a policy refusal) as
+ * `type` for `account` by `actor`, then returns it unchanged.
+ *
+ * @example
+ * ```ts
+ * const refuse = refuser(rt, 'login_refused', account, account);
+ * return refuse({ ok: false, code: 'invalid_credentials' } as const);
+ * ```
+ */
+export function refuser(
+  rt: Runtime,
+  type: AuditEventType,
+  account: string,
+  actor: string,
+  details: Readonly<Record<string, string | boolean>> = {},
+): <R extends Refusal>(result: R) => Promise<R> {
+  return async (result) => {
+    const violations = result.violations?.map((v) => v.code);
+    const all = violations ? { ...details, violations } : details;
+    await rt.audit({
+      type,
+      account,
+      actor,
+      outcome: result.code,
+      ...(Object.keys(all).length > 0 ? { details: all } : {}),
+    });
+    return result;
+  };
 }

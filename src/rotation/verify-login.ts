@@ -1,6 +1,14 @@
 /** @module Login: verify the password, refuse with a coded reason, upgrade the hash on success. */
 import { loginRefusal } from './decisions.js';
-import { checkLimits, limiterKeys, type Runtime, recordFailure, runtime, stored } from './runtime.js';
+import {
+  checkLimits,
+  limiterKeys,
+  type Runtime,
+  recordFailure,
+  refuser,
+  runtime,
+  stored,
+} from './runtime.js';
 import type { RateLimited, RotationDeps } from './types.js';
 
 /**
@@ -79,10 +87,7 @@ function dummyHash(rt: Runtime): Promise<string> {
 export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): Promise<VerifyLoginResult> {
   const rt = runtime(deps);
   const account = input.account.toLowerCase();
-  const refuse = async <R extends { readonly ok: false; readonly code: string }>(result: R): Promise<R> => {
-    await rt.audit({ type: 'login_refused', account, actor: account, outcome: result.code });
-    return result;
-  };
+  const refuse = refuser(rt, 'login_refused', account, account);
   const keys = limiterKeys(account, input.clientKey);
   const limited = await stored(() => checkLimits(rt, keys));
   if (!limited.ok) return refuse(limited);
