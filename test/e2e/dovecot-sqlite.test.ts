@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
 import { hashPassword } from '../../src/hash/index.js';
-import { type DovecotInstance, dovecotBinary, startDovecot } from '../support/dovecot.js';
+import { type DovecotInstance, doveadm, dovecotBinary, startDovecot } from '../support/dovecot.js';
 import { connectImap, imapLoginWorks } from '../support/imap-client.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -46,6 +46,7 @@ describe.skipIf(dovecotBinary === undefined)(
       const held = await connectImap(dovecot.port);
       expect((await held.login('alice@example.org', OLD)).status).toBe('OK');
       expect((await held.command('SELECT INBOX')).status).toBe('OK');
+      expect((await doveadm(dovecot.config, ['who'])).stdout).toContain('alice@example.org');
 
       const run = await runCli(
         [
