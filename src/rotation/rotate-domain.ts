@@ -1,7 +1,7 @@
 /** @module Breach response: a new compliant password for every mailbox of a domain. */
 import type { MailboxRecord } from '../ports/credential-store.js';
 import { commitChange } from './commit-change.js';
-import { mayManage } from './decisions.js';
+import { errorCode, mayManage } from './decisions.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
 import { type Runtime, runtime, stored } from './runtime.js';
@@ -22,6 +22,11 @@ export interface RotateDomainInput {
   readonly temporary?: boolean;
   /** List the mailboxes without changing anything. Default `false`. */
   readonly dryRun?: boolean;
+  /**
+   * Mailboxes rotated at once. Default 1. Raise it to the hasher's worker count when it hashes off
+   * the main thread; it does not help a hasher that runs on the event loop.
+   */
+  readonly concurrency?: number;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface RotateDomainInput {
  *
  * @example
  * ```ts
- * const line: RotatedMailbox = { ok: true, account: 'alice@example.org', password: 'Tq7…', pendingRevocations: [] };
+ * const line: RotatedMailbox = { ok: true, account: 'alice@example.org', password: 'Tq7…', version: 4, pendingRevocations: [] };
  * ```
  */
 export type RotatedMailbox =
@@ -38,6 +43,8 @@ export type RotatedMailbox =
       readonly ok: true;
       readonly account: string;
       readonly password: string | null;
+      /** The credential version written, or the current one in a dry run. */
+      readonly version: number;
       /** Revokers left for `resumePendingRevocations`. */
       readonly pendingRevocations: readonly string[];
     }
@@ -45,6 +52,13 @@ export type RotatedMailbox =
       readonly ok: false;
       readonly account: string;
       readonly code: 'conflict' | 'not_found' | 'storage_failure';
+    }
+  | {
+      readonly ok: false;
+      readonly account: string;
+      /** Something threw (e.g. a malformed stored hash); `reason` is its code, never a message. */
+      readonly code: 'failed';
+      readonly reason: string;
     };
 
 /**
@@ -56,17 +70,25 @@ export type RotatedMailbox =
  * ```
  */
 export type RotateDomainResult =
-  | { readonly ok: true; readonly dryRun: boolean; readonly mailboxes: readonly RotatedMailbox[] }
+  | {
+      readonly ok: true;
+      readonly dryRun: boolean;
+      readonly mailboxes: readonly RotatedMailbox[];
+      /** `false` when listing the domain failed part-way: the mailboxes listed here are still done. */
+      readonly complete: boolean;
+    }
   | { readonly ok: false; readonly code: 'forbidden' | 'storage_failure' };
 
 /**
  * For every mailbox of `domain` (in account order): generate a compliant password, set it (by
  * default temporary: must change at next login, with an expiry), revoke every session and return
- * the list for the CLI to write as CSV or JSON. A mailbox whose write fails is reported and the
- * others go on; run it again for those. Audited per mailbox as `password_set_by_admin` with
- * `bulk: true`; owners are notified.
+ * the list for the CLI to write as CSV or JSON. A mailbox that fails (write refused, store down,
+ * or anything thrown such as `generation_failed` or a malformed stored hash) is reported with a code
+ * and the others go on, so passwords already set always reach the caller; run it again for those.
+ * If listing fails after the first page, the result is `complete: false`. Audited per mailbox as
+ * `password_set_by_admin` with `bulk: true`; owners are notified.
  *
- * @throws PassrotateError `generation_failed` when the generator cannot satisfy the policy.
+ * @throws RangeError when `concurrency` is not an integer ≥ 1.
  *
  * @example
  * ```ts
@@ -90,24 +112,75 @@ export async function rotateDomain(
     return { ok: false, code: 'forbidden' };
   }
   const dryRun = input.dryRun === true;
+  const concurrency = input.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new RangeError('rotateDomain: concurrency must be ≥ 1');
   const mailboxes: RotatedMailbox[] = [];
   let cursor: string | null = null;
   do {
     const page = await stored(() => deps.store.listByDomain(domain, { cursor }));
-    if (!page.ok) return page;
-    for (const record of page.value.mailboxes) {
-      mailboxes.push(
-        dryRun
-          ? { ok: true, account: record.account, password: null, pendingRevocations: [] }
-          : await rotateOne(rt, record, input.actor, input.temporary ?? true),
-      );
-    }
+    // Passwords already set must reach the caller, so a failure after the first page is partial.
+    if (!page.ok) return mailboxes.length === 0 ? page : { ok: true, dryRun, mailboxes, complete: false };
+    const records = page.value.mailboxes;
+    mailboxes.push(
+      ...(dryRun
+        ? records.map(
+            (r) =>
+              ({
+                ok: true,
+                account: r.account,
+                password: null,
+                version: r.version,
+                pendingRevocations: [],
+              }) as const,
+          )
+        : await mapConcurrently(records, concurrency, (r) =>
+            rotateOne(rt, r, input.actor, input.temporary ?? true),
+          )),
+    );
     cursor = page.value.nextCursor;
   } while (cursor !== null);
-  return { ok: true, dryRun, mailboxes };
+  return { ok: true, dryRun, mailboxes, complete: true };
 }
 
+/** Maps `items` through `fn` with at most `limit` calls in flight, keeping the order. */
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** One mailbox; never throws, so one bad record cannot lose the passwords already set. */
 async function rotateOne(
+  rt: Runtime,
+  record: MailboxRecord,
+  actor: Actor,
+  temporary: boolean,
+): Promise<RotatedMailbox> {
+  try {
+    return await rotateOneOrThrow(rt, record, actor, temporary);
+  } catch (error) {
+    const reason = errorCode(error, 'unexpected_error');
+    await rt.audit({
+      type: 'password_change_refused',
+      account: record.account,
+      actor: actor.name,
+      outcome: 'failed',
+      details: { bulk: true, reason },
+    });
+    return { ok: false, account: record.account, code: 'failed', reason };
+  }
+}
+
+async function rotateOneOrThrow(
   rt: Runtime,
   record: MailboxRecord,
   actor: Actor,
@@ -145,5 +218,11 @@ async function rotateOne(
   });
   const revocation = await runRevocations(rt, result.rows, actor.name);
   await rt.notify({ kind: 'password_set_by_admin', account, at: now, actor: actor.name });
-  return { ok: true, account, password: picked.password, pendingRevocations: revocation.pending };
+  return {
+    ok: true,
+    account,
+    password: picked.password,
+    version: result.version,
+    pendingRevocations: revocation.pending,
+  };
 }

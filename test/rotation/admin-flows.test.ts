@@ -4,6 +4,8 @@ import {
   adminSetPassword,
   type CredentialStore,
   expirePassword,
+  generatePassword,
+  PassrotateError,
   rotateDomain,
   validatePassword,
   verifyLogin,
@@ -150,6 +152,20 @@ describe('adminSetPassword', () => {
     expect(await f.passwordWorks('Cobalt-River-2026')).toBe(true);
   });
 
+  it('throws generation_failed when no generated password can pass for this mailbox', async () => {
+    const f = await fixture();
+    const stuck = { fill: (bytes: Uint8Array) => bytes.fill(7) };
+    const always = generatePassword(f.policy, { random: { fill: (bytes: Uint8Array) => bytes.fill(7) } });
+    await f.store.createMailbox({ account: 'stuck@example.org', passwordHash: await f.hasher.hash(always) });
+    const error = await adminSetPassword(
+      { ...f.deps, random: stuck },
+      { actor: ADMIN, account: 'stuck@example.org', generate: true },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PassrotateError);
+    expect((error as PassrotateError).code).toBe('generation_failed');
+    expect(String((error as Error).message)).not.toContain(always);
+  });
+
   it('refuses both or neither of password and generate (programmer error)', async () => {
     const f = await fixture();
     await expect(adminSetPassword(f.deps, { actor: ADMIN, account: ALICE })).rejects.toBeInstanceOf(
@@ -264,11 +280,13 @@ describe('rotateDomain', () => {
     expect(result).toEqual({
       ok: true,
       dryRun: true,
+      complete: true,
       mailboxes: [ALICE, 'user000@example.org', 'user001@example.org', 'user002@example.org'].map(
         (account) => ({
           ok: true,
           account,
           password: null,
+          version: 1,
           pendingRevocations: [],
         }),
       ),
@@ -305,6 +323,41 @@ describe('rotateDomain', () => {
       ok: false,
       code: 'storage_failure',
     });
+  });
+
+  it('rotates several mailboxes at once with the same outcome', async () => {
+    const f = await fixture();
+    await seed(f, 9);
+    const result = await rotateDomain(f.deps, { actor: ADMIN, domain: 'example.org', concurrency: 4 });
+    if (!result.ok) throw new Error(result.code);
+    expect(result.mailboxes.map((m) => [m.account, m.ok])).toEqual(
+      [ALICE, ...Array.from({ length: 9 }, (_, i) => `user00${i}@example.org`)].map((a) => [a, true]),
+    );
+    for (const m of result.mailboxes)
+      if (m.ok && m.password) expect(await f.passwordWorks(m.password, m.account)).toBe(true);
+    await expect(
+      rotateDomain(f.deps, { actor: ADMIN, domain: 'example.org', concurrency: 0 }),
+    ).rejects.toBeInstanceOf(RangeError);
+  });
+
+  it('hands back the passwords already set when listing or one mailbox fails part-way', async () => {
+    const f = await fixture();
+    await seed(f, 120);
+    await f.store.createMailbox({ account: 'broken@example.org', passwordHash: '{NOT-A-SCHEME}x' });
+    let pages = 0;
+    const store: CredentialStore = {
+      ...f.store,
+      listByDomain: async (d, o) =>
+        pages++ === 0 ? f.store.listByDomain(d, o) : Promise.reject(new Error('gone')),
+    };
+    const result = await rotateDomain({ ...f.deps, store }, { actor: ADMIN, domain: 'example.org' });
+    if (!result.ok) throw new Error(result.code);
+    expect([result.complete, result.mailboxes.length]).toEqual([false, 100]);
+    const broken = result.mailboxes.find((m) => m.account === 'broken@example.org');
+    expect(broken).toMatchObject({ ok: false, code: 'failed' });
+    expect(result.mailboxes.filter((m) => m.ok)).toHaveLength(99);
+    for (const m of result.mailboxes.slice(0, 3))
+      if (m.ok && m.password) expect(await f.passwordWorks(m.password, m.account)).toBe(true);
   });
 
   it('records no plaintext password anywhere', async () => {

@@ -24,6 +24,7 @@ import {
   type PasswordHasher,
   type RotationDeps,
   resumePendingRevocations,
+  rotateDomain,
   type SessionRevoker,
   type SessionStore,
   sessionStoreRevoker,
@@ -46,6 +47,7 @@ type Op =
   | { readonly kind: 'admin'; readonly generate: boolean; readonly temporary: boolean }
   | { readonly kind: 'login'; readonly from: From }
   | { readonly kind: 'expire' }
+  | { readonly kind: 'rotate' }
   | { readonly kind: 'session' };
 
 const fromArb: fc.Arbitrary<From> = fc.oneof(
@@ -72,6 +74,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('login' as const), from: fromArb }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'expire' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'rotate' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'session' as const }) },
 );
 
@@ -190,6 +193,11 @@ describe('rotation under concurrency and faults (model-based)', () => {
                 return verifyLogin(deps, { account: ACCOUNT, password: password(op.from) });
               case 'expire':
                 return expirePassword(deps, { actor: ADMIN, account: ACCOUNT });
+              case 'rotate':
+                // The domain holds this one mailbox: report its outcome like a single admin set.
+                return rotateDomain(deps, { actor: ADMIN, domain: 'example.org' }).then((r) =>
+                  r.ok ? (r.mailboxes[0] ?? { ok: false, code: 'empty' }) : r,
+                );
               case 'session':
                 return s.schedule(Promise.resolve(), 'open session').then(async () => {
                   const id = `session-${i}`;
@@ -221,6 +229,7 @@ describe('rotation under concurrency and faults (model-based)', () => {
             (op.kind === 'change' ||
               op.kind === 'admin' ||
               op.kind === 'expire' ||
+              op.kind === 'rotate' ||
               (op.kind === 'login' && r.rehashed))
               ? (r.version ?? null)
               : null;
@@ -255,7 +264,7 @@ describe('rotation under concurrency and faults (model-based)', () => {
               v,
               op.kind === 'change'
                 ? passwordOf(i)
-                : op.kind === 'admin'
+                : op.kind === 'admin' || op.kind === 'rotate'
                   ? (r?.password ?? passwordOf(i))
                   : (passwordAt.get(v - 1) as string),
             );
