@@ -75,21 +75,29 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
     toMailboxRecord(row, row.previous_hashes);
 
   async function write(client: PoolClient, w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
-    // Lock the mailbox row first, then read the version in a later statement: under READ COMMITTED
-    // that statement sees every write committed before the lock was granted.
-    const locked = await client.query<{ account: string; password_hash: string }>({
-      name: statementName('lock'),
-      text: `SELECT ${q.account} AS account, ${q.password} AS password_hash FROM ${q.table} WHERE ${q.account} = $1 FOR UPDATE`,
-      values: [account],
-    });
+    // Lock the mailbox row and its state row together: when the lock had to wait for another
+    // writer, READ COMMITTED re-reads both locked rows, so the version compared is the committed one.
+    const lock = () =>
+      client.query<{ account: string; password_hash: string; version: string }>({
+        name: statementName('lock'),
+        text: `SELECT m.${q.account} AS account, m.${q.password} AS password_hash, s.version AS version
+          FROM ${q.table} m JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = $1 FOR UPDATE`,
+        values: [account],
+      });
+    let locked = await lock();
+    if (locked.rows.length === 0) {
+      // A mailbox written by another tool has no state row yet: give it version 1, then lock.
+      await client.query({
+        name: statementName('adopt'),
+        text: `INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at)
+          SELECT ${q.account}, 1, 0, FALSE, NULL FROM ${q.table} WHERE ${q.account} = $1 ON CONFLICT (account) DO NOTHING`,
+        values: [account],
+      });
+      locked = await lock();
+    }
     const row = locked.rows[0];
     if (row === undefined) return { ok: false, code: 'not_found' };
-    const state = await client.query<{ version: string }>({
-      name: statementName('version'),
-      text: `SELECT version FROM ${q.state} WHERE account = $1`,
-      values: [row.account],
-    });
-    const current = state.rows[0] === undefined ? 1 : Number(state.rows[0].version);
+    const current = Number(row.version);
     if (current !== w.expectedVersion) return { ok: false, code: 'conflict' };
     const version = current + 1;
     const push = w.historyLimit > 0 && w.keepHistory !== true && w.passwordHash !== row.password_hash;

@@ -93,6 +93,18 @@ describe.skipIf(pgUrl === undefined)('postgres adapters beyond the conformance s
     ]);
   });
 
+  it('lets one of many racing writers win on a mailbox another tool created (no state row yet)', async () => {
+    await scratch.pool.query(
+      "INSERT INTO mailbox (username, password, domain, local_part) VALUES ('erin@example.org', '{PLAIN}e', 'example.org', 'erin')",
+    );
+    const store = postgresCredentialStore({ pool: scratch.pool });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => store.setPassword(write('erin@example.org', `{PLAIN}e${i}`))),
+    );
+    expect(results.filter((r) => r.ok)).toEqual([{ ok: true, version: 2 }]);
+    expect(await store.get('erin@example.org')).toMatchObject({ version: 2, previousHashes: ['{PLAIN}e'] });
+  });
+
   it('appends audit events as rows', async () => {
     await postgresAuditSink({ pool: scratch.pool }).record({
       type: 'sessions_revoked',
