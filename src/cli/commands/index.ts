@@ -1,13 +1,16 @@
 /** @module Registers every CLI sub-command on the program. */
 import type { Command } from 'commander';
+import { calibrateCommand } from './calibrate.js';
 import { checkCommand } from './check.js';
 import { expireCommand } from './expire.js';
 import { explainCommand } from './explain.js';
 import { generateCommand } from './generate.js';
+import { hashCommand } from './hash.js';
 import { resumeCommand } from './resume.js';
 import { rotateDomainCommand } from './rotate-domain.js';
 import { sessionsCommand } from './sessions.js';
 import { setCommand } from './set.js';
+import { verifyCommand } from './verify.js';
 
 /**
  * Adds all sub-commands to `program`. Each inherits the program's settings (notably `exitOverride`,
@@ -23,6 +26,9 @@ export function registerCommands(program: Command): void {
     generateCommand(),
     checkCommand(),
     explainCommand(),
+    hashCommand(),
+    verifyCommand(),
+    calibrateCommand(),
     setCommand(),
     rotateDomainCommand(),
     expireCommand(),
