@@ -23,7 +23,7 @@ import {
   sqliteCredentialStore,
   sqliteSessionStore,
 } from '../src/adapters/sqlite/index.js';
-import { createHasher, verifyPassword } from '../src/hash/index.js';
+import { createHasher, verifyPassword } from '../src/hash/node.js';
 import { definePolicy } from '../src/policy/index.js';
 import type { AuditSink, CredentialStore, PasswordHasher, SessionStore } from '../src/ports/index.js';
 import { adminSetPassword, type RotationDeps, sessionStoreRevoker } from '../src/rotation/index.js';
@@ -31,7 +31,7 @@ import { adminSetPassword, type RotationDeps, sessionStoreRevoker } from '../src
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
-const SCHEME = process.env.PASSROTATE_BENCH_SCHEME ?? 'SHA512-CRYPT';
+const SCHEME = process.env.PASSROTATE_BENCH_SCHEME ?? 'ARGON2ID';
 const ROTATIONS = Number(process.env.PASSROTATE_BENCH_ROTATIONS ?? 200);
 const MAILBOXES = 20;
 const WRITERS = Number(process.env.PASSROTATE_BENCH_WRITERS ?? 12);

@@ -1,6 +1,6 @@
 /** @module Builds the rotation flows' dependencies from the CLI options shared by set, rotate-domain, expire, sessions and resume. */
 import { dovecotAuthCacheFlusher, dovecotSessionRevoker } from '../../adapters/dovecot/index.js';
-import { createHasher } from '../../hash/index.js';
+import { createHasher } from '../../hash/node.js';
 import type { SessionRevoker } from '../../ports/index.js';
 import { type Actor, type RotationDeps, sessionStoreRevoker } from '../../rotation/index.js';
 import { loadPolicy } from '../load-policy.js';
