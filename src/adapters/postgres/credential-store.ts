@@ -22,6 +22,7 @@ import {
   toPendingRevocation,
 } from '../sql/records.js';
 import type { PostgresOptions } from './options.js';
+import { CONFLICT, NOT_FOUND, setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
 
 /** An outbox row in the shape `jsonb_to_recordset` reads back (dates as epoch milliseconds). */
@@ -74,67 +75,28 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
   const withHistory = (row: MailboxRow & { previous_hashes: string[] }) =>
     toMailboxRecord(row, row.previous_hashes);
 
-  async function write(client: PoolClient, w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
-    // Lock the mailbox row and its state row together: when the lock had to wait for another
-    // writer, READ COMMITTED re-reads both locked rows, so the version compared is the committed one.
-    const lock = () =>
-      client.query<{ account: string; password_hash: string; version: string }>({
-        name: statementName('lock'),
-        text: `SELECT m.${q.account} AS account, m.${q.password} AS password_hash, s.version AS version
-          FROM ${q.table} m JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = $1 FOR UPDATE`,
-        values: [account],
-      });
-    let locked = await lock();
-    if (locked.rows.length === 0) {
-      // A mailbox written by another tool has no state row yet: give it version 1, then lock.
-      await client.query({
-        name: statementName('adopt'),
-        text: `INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at)
-          SELECT ${q.account}, 1, 0, FALSE, NULL FROM ${q.table} WHERE ${q.account} = $1 ON CONFLICT (account) DO NOTHING`,
-        values: [account],
-      });
-      locked = await lock();
-    }
-    const row = locked.rows[0];
-    if (row === undefined) return { ok: false, code: 'not_found' };
-    const current = Number(row.version);
-    if (current !== w.expectedVersion) return { ok: false, code: 'conflict' };
-    const version = current + 1;
-    const push = w.historyLimit > 0 && w.keepHistory !== true && w.passwordHash !== row.password_hash;
-    const values: unknown[] = [
-      row.account,
-      w.passwordHash,
-      version,
-      w.changedAt.getTime(),
-      w.mustChange,
-      w.expiresAt?.getTime() ?? null,
-      row.password_hash,
-      push,
-      push ? w.historyLimit - 1 : w.historyLimit,
-      JSON.stringify(w.pendingRevocations.map((p) => ({ ...storedRow(p) }))),
-    ];
-    const sets = [`${q.password} = $2`];
-    if (q.modified) sets.push(`${q.modified} = $${values.push(w.changedAt)}`);
-    if (q.passwordExpiry) sets.push(`${q.passwordExpiry} = $${values.push(w.expiresAt)}`);
-    // One statement for the rest of the write (every part sees the rows as they were before it):
-    // the new hash, the version bump, the history push and trim, and the outbox rows.
-    await client.query({
-      name: statementName(`write:${sets.join(',')}`),
-      text: `WITH m AS (UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = $1),
-        s AS (INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at) VALUES ($1, $3, $4, $5, $6)
-          ON CONFLICT (account) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at,
-            must_change = excluded.must_change, expires_at = excluded.expires_at),
-        h AS (INSERT INTO ${q.history} (account, seq, password_hash)
-          SELECT $1, COALESCE(MAX(seq), 0) + 1, $7 FROM ${q.history} WHERE account = $1 HAVING $8::boolean),
-        d AS (DELETE FROM ${q.history} WHERE account = $1 AND seq NOT IN
-          (SELECT seq FROM ${q.history} WHERE account = $1 ORDER BY seq DESC LIMIT $9)),
-        o AS (INSERT INTO ${q.outbox} (id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error)
-          SELECT id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error
-          FROM jsonb_to_recordset($10::jsonb) AS r(id text, account text, revoker text, keep_session_id text,
-            created_at bigint, attempts bigint, next_attempt_at bigint, last_error text))
-        SELECT 1`,
-      values,
+  const setPassword = setPasswordFunction(schema);
+  async function write(w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
+    const res = await pool.query<{ v: string }>({
+      name: statementName('write'),
+      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb) AS v`,
+      values: [
+        account,
+        w.expectedVersion,
+        w.passwordHash,
+        w.changedAt.getTime(),
+        w.mustChange,
+        w.expiresAt?.getTime() ?? null,
+        w.historyLimit,
+        w.keepHistory === true,
+        w.changedAt,
+        w.expiresAt,
+        JSON.stringify(w.pendingRevocations.map(storedRow)),
+      ],
     });
+    const version = Number(res.rows[0]?.v);
+    if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
+    if (version === CONFLICT) return { ok: false, code: 'conflict' };
     return { ok: true, version };
   }
 
@@ -183,10 +145,7 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
     async setPassword(w) {
       checkHistoryLimit(w.historyLimit);
       const account = normalizeAccount(w.account);
-      return inTransaction(pool, async (client) => {
-        const value = await write(client, w, account);
-        return { value, rollback: !value.ok };
-      });
+      return write(w, account);
     },
     async createMailbox(m) {
       const account = normalizeAccount(m.account);
