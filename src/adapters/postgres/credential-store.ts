@@ -44,10 +44,11 @@ function storedRow(p: PendingRevocation): Record<string, unknown> {
  * passdb reads; keeps the version, must-change flag, expiry, history and outbox in `passrotate_*`
  * tables.
  *
- * Atomicity: a write locks the mailbox row (`SELECT … FOR UPDATE`), compares the version and
- * writes the new hash, the version bump, the history push and the outbox rows in one
- * transaction, so exactly one of several racing writers with the same expected version commits
- * and a failed write changes nothing. Run `migratePostgres` first.
+ * Atomicity: a write is one call of the PL/pgSQL function `migratePostgres` creates, which locks
+ * the mailbox and state rows (`SELECT … FOR UPDATE`), compares the version and writes the new
+ * hash, the version bump, the history push and the outbox rows in one transaction, so exactly one
+ * of several racing writers with the same expected version commits and a failed write changes
+ * nothing. Run `migratePostgres` first (at every start: it replaces the function after an upgrade).
  *
  * @example
  * ```ts
