@@ -1,7 +1,7 @@
 /** @module The CLI's `--store` option: `sqlite:PATH`, `postgres://…` or `passwd-file:PATH`, opened lazily. */
 import { passwdFileCredentialStore } from '../adapters/dovecot/index.js';
 import { PassrotateError } from '../errors.js';
-import type { CredentialStore, SessionStore } from '../ports/index.js';
+import type { AuditSink, CredentialStore, SessionStore } from '../ports/index.js';
 
 /** A parsed `--store` value. */
 export type StoreSpec =
@@ -15,6 +15,8 @@ export interface OpenedStore {
   readonly credentials: CredentialStore;
   /** Web sessions in the same database (SQL backends), revoked with every change. */
   readonly sessions: SessionStore | null;
+  /** The audit table in the same database (SQL backends). */
+  readonly audit: AuditSink | null;
   /**
    * Creates passrotate's missing tables (SQL backends), and the mailbox table too when opened with
    * `create`; nothing to do for a passwd-file.
@@ -66,6 +68,7 @@ export async function openStore(
       spec,
       credentials: passwdFileCredentialStore({ path: spec.path }),
       sessions: null,
+      audit: null,
       migrate: async () => undefined,
       close: async () => undefined,
     };
@@ -87,6 +90,7 @@ export async function openStore(
       spec,
       credentials: sqlite.sqliteCredentialStore({ db }),
       sessions: sqlite.sqliteSessionStore({ db }),
+      audit: sqlite.sqliteAuditSink({ db }),
       migrate: async () => sqlite.migrateSqlite({ db, mailboxTable: options.create }),
       close: async () => {
         db.close();
@@ -100,6 +104,7 @@ export async function openStore(
     spec,
     credentials: postgres.postgresCredentialStore({ pool }),
     sessions: postgres.postgresSessionStore({ pool }),
+    audit: postgres.postgresAuditSink({ pool }),
     migrate: () => postgres.migratePostgres({ pool, mailboxTable: options.create }),
     close: () => pool.end(),
   };

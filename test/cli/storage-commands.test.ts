@@ -111,6 +111,23 @@ describe('passrotate set / rotate-domain / expire / sessions revoke / resume on 
     db.close();
   });
 
+  it('audits the changes it made in the database, without any password', async () => {
+    const db = open();
+    const events = db
+      .prepare('SELECT type, account, actor, outcome, details FROM passrotate_audit')
+      .all() as {
+      type: string;
+      actor: string;
+      details: string | null;
+    }[];
+    db.close();
+    expect(events.map((e) => [e.type, e.actor])).toContainEqual(['password_set_by_admin', 'cli']);
+    expect(events.some((e) => e.type === 'password_change_refused')).toBe(true);
+    const dump = JSON.stringify(events);
+    for (const secret of ['Sunny-Garden-28!', 'Windy-Harbor-64?', 'alice123'])
+      expect(dump).not.toContain(secret);
+  });
+
   it('expire forces a change at next login', async () => {
     const run = await runCli(['expire', '--store', store, '--account', 'alice@example.org']);
     expect(run.code, run.stderr).toBe(0);

@@ -45,7 +45,8 @@ export function cliRevokers(opened: OpenedStore, options: StoreCommandOptions): 
 
 /**
  * Opens the store (creating missing passrotate tables, and the mailbox table with `create`) and
- * runs `work` with the flows' dependencies, closing the store afterwards.
+ * runs `work` with the flows' dependencies — audited, as the actor `cli`, into the SQL stores'
+ * audit table — closing the store afterwards.
  *
  * @example
  * ```ts
@@ -67,6 +68,7 @@ export async function withRotation<T>(
       hasher,
       policy,
       revokers: cliRevokers(opened, options),
+      ...(opened.audit ? { audit: opened.audit } : {}),
     };
     return await work(deps, opened);
   } finally {
