@@ -9,6 +9,7 @@ export default defineConfig([
       index: 'src/index.ts',
       'hash/index': 'src/hash/index.ts',
       'adapters/memory/index': 'src/adapters/memory/index.ts',
+      'adapters/hibp-offline/index': 'src/adapters/hibp-offline/index.ts',
       'testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],

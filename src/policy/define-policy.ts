@@ -7,7 +7,7 @@ import {
   letterOrDigitClass,
   PRINTABLE_ASCII,
 } from './characters.js';
-import { compilePolicy } from './compiled.js';
+import { attachCompiled } from './compiled.js';
 import { policySpecSchema } from './spec-schema.js';
 import type { AllowedCharacters, CharacterClass, Policy, PolicySpec } from './types.js';
 
@@ -111,7 +111,7 @@ export function definePolicy(spec: PolicySpec = {}): Policy {
   }
 
   let minClasses: Policy['minClasses'] = null;
-  if (s.minClasses !== undefined) {
+  if (s.minClasses !== undefined && s.minClasses !== null) {
     const of = ALL_CLASSES.filter((c) => (s.minClasses?.of ?? ALL_CLASSES).includes(c));
     const usable = of.filter((c) => classAvailable(c, allowedCharacters, specialCharacters));
     if (s.minClasses.count > usable.length) {
@@ -124,13 +124,13 @@ export function definePolicy(spec: PolicySpec = {}): Policy {
     minClasses = Object.freeze({ count: s.minClasses.count, of: Object.freeze(of) });
   }
 
-  if (allowedCharacters.kind !== 'any' && s.maxRepeated !== undefined) {
+  if (allowedCharacters.kind !== 'any' && s.maxRepeated !== undefined && s.maxRepeated !== null) {
     if ([...allowedCharacters.characters].length === 1 && s.maxRepeated < s.minLength) {
       throw invalid('maxRepeated', 'cannot be met with a single allowed character');
     }
   }
 
-  const policy: Policy = Object.freeze({
+  const policy: Policy = {
     minLength: s.minLength,
     maxLength: s.maxLength,
     minUppercase: s.minUppercase,
@@ -147,10 +147,12 @@ export function definePolicy(spec: PolicySpec = {}): Policy {
     blocklist: s.blocklist,
     blockedWords: Object.freeze([...new Set(s.blockedWords.map((w) => w.toLowerCase()))]),
     similarity:
-      s.similarity === false ? null : Object.freeze({ minEditDistance: s.similarity.minEditDistance }),
+      s.similarity === false || s.similarity === null
+        ? null
+        : Object.freeze({ minEditDistance: s.similarity.minEditDistance }),
     historySize: s.historySize,
     rejectBreached: s.rejectBreached,
-  });
-  compilePolicy(policy);
-  return policy;
+  };
+  attachCompiled(policy);
+  return Object.freeze(policy);
 }

@@ -4,7 +4,7 @@ import type { MessageOptions } from './locales/messages.js';
 import type { RequirementLine, RequirementStatus } from './requirements.js';
 import { RULES } from './rules/index.js';
 import type { Policy, ValidationContext, ViolationCode } from './types.js';
-import { validatePassword } from './validate.js';
+import { absurdLength, validatePassword } from './validate.js';
 
 const COVERS: Partial<Record<ViolationCode, readonly ViolationCode[]>> = {
   too_similar_to_current: ['same_as_current', 'too_similar_to_current'],
@@ -78,8 +78,13 @@ export function checkRequirements(
   options?: MessageOptions,
 ): RequirementStatus[] {
   const { violations } = validatePassword(policy, password, context);
+  // Beyond the work limit only the length is judged.
+  const absurd = absurdLength(policy, password) !== null;
   return describePolicy(policy, options).map((line) => ({
     ...line,
-    met: judgeable(line, context) ? !violations.some((v) => line.codes.includes(v.code)) : null,
+    met:
+      judgeable(line, context) && (!absurd || line.code === 'too_short' || line.code === 'too_long')
+        ? !violations.some((v) => line.codes.includes(v.code))
+        : null,
   }));
 }

@@ -44,11 +44,11 @@ function helpersFor(locale: LocaleMessages): MessageHelpers {
 export function formatViolation(violation: Violation, options?: MessageOptions): string {
   const locale = resolveLocale(options);
   const override = options?.messages?.violations?.[violation.code];
-  const message = (override ?? locale.violations[violation.code]) as (
-    v: Violation,
-    h: MessageHelpers,
-  ) => string;
-  return message(violation, helpersFor(locale));
+  const message = (override ?? locale.violations[violation.code]) as
+    | ((v: Violation, h: MessageHelpers) => string)
+    | undefined;
+  // A code this locale does not know (e.g. a hand-made locale from an older version) falls back to the code.
+  return message === undefined ? violation.code : message(violation, helpersFor(locale));
 }
 
 /**
@@ -65,9 +65,8 @@ export function formatViolation(violation: Violation, options?: MessageOptions):
 export function formatRequirement(requirement: Requirement, options?: MessageOptions): string {
   const locale = resolveLocale(options);
   const override = options?.messages?.requirements?.[requirement.code];
-  const message = (override ?? locale.requirements[requirement.code]) as (
-    r: Requirement,
-    h: MessageHelpers,
-  ) => string;
-  return message(requirement, helpersFor(locale));
+  const message = (override ?? locale.requirements[requirement.code]) as
+    | ((r: Requirement, h: MessageHelpers) => string)
+    | undefined;
+  return message === undefined ? requirement.code : message(requirement, helpersFor(locale));
 }

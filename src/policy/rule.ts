@@ -6,7 +6,12 @@ import type { Policy, ValidationContext, Violation, ViolationCode } from './type
 
 /**
  * What a rule's check reads (internal). `lowered()` is the lowercased password, computed once;
- * `contains(word)` says whether it, or its leet-undone forms, contains the lowercase `word`.
+ * `containsFolded(word)` says whether the folded password (see `fold.ts`) contains a folded word.
+ *
+ * @example
+ * ```ts
+ * input.lowered(); // 'abc-123' for 'ABC-123'
+ * ```
  */
 export interface RuleInput {
   readonly compiled: CompiledPolicy;
@@ -15,10 +20,17 @@ export interface RuleInput {
   readonly facts: PasswordFacts;
   readonly context: ValidationContext | undefined;
   lowered(): string;
-  contains(word: string): boolean;
+  containsFolded(foldedWord: string): boolean;
 }
 
-/** One rule (internal): adding a rule means adding one module and listing it in `rules/index.ts`. */
+/**
+ * One rule (internal): adding a rule means adding one module and listing it in `rules/index.ts`.
+ *
+ * @example
+ * ```ts
+ * const rule: PolicyRule = { codes: ['common_password'], requirements: () => [], passwordRules: () => [] };
+ * ```
+ */
 export interface PolicyRule {
   /** The violation codes this rule can report. */
   readonly codes: readonly ViolationCode[];

@@ -2,13 +2,33 @@
 import { isControl, letterOrDigitClass } from './characters.js';
 import type { CompiledPolicy } from './compiled.js';
 
-/** Bits of `PasswordFacts.disallowed`. */
+/**
+ * Bits of `PasswordFacts.disallowed`: a control character, a character outside the allowed set,
+ * a lone surrogate, text not in NFKC form.
+ *
+ * @example
+ * ```ts
+ * if (facts.disallowed & CONTROL) report('control');
+ * ```
+ */
 export const CONTROL = 1;
+/** See {@link CONTROL}. @example `facts.disallowed & NOT_ALLOWED` */
 export const NOT_ALLOWED = 2;
+/** See {@link CONTROL}. @example `facts.disallowed & LONE_SURROGATE` */
 export const LONE_SURROGATE = 4;
+/** See {@link CONTROL}. @example `facts.disallowed & NOT_NORMALIZED` */
 export const NOT_NORMALIZED = 8;
 
-/** What one pass over a password found (internal, reused between calls). */
+/**
+ * What one pass over a password found (internal, reused between calls).
+ *
+ * @example
+ * ```ts
+ * const facts = createFacts();
+ * scanPassword(compiledOf(policy), 'Abc-123', facts);
+ * facts.uppercase; // 1
+ * ```
+ */
 export interface PasswordFacts {
   /** Length in code points (a lone surrogate counts as one). */
   length: number;
@@ -19,7 +39,28 @@ export interface PasswordFacts {
   longestRun: number;
   longestSequence: number;
   disallowed: number;
+  /** Whether every code unit is ASCII. */
+  ascii: boolean;
 }
+
+/** The kind bits of a policy's `asciiInfo` entries (1 upper, 2 lower, 3 digit). */
+const KIND_MASK = 3;
+const KIND_UPPER = 1;
+const KIND_LOWER = 2;
+const KIND_DIGIT = 3;
+/**
+ * The other bits of a policy's `asciiInfo` entries: special, control, not allowed.
+ *
+ * @example
+ * ```ts
+ * asciiInfo[0x21] & INFO_SPECIAL; // 4 when '!' is special
+ * ```
+ */
+export const INFO_SPECIAL = 4;
+/** See {@link INFO_SPECIAL}. @example `asciiInfo[9] & INFO_CONTROL // 8 (TAB)` */
+export const INFO_CONTROL = 8;
+/** See {@link INFO_SPECIAL}. @example `asciiInfo[0x7e] & INFO_NOT_ALLOWED` */
+export const INFO_NOT_ALLOWED = 16;
 
 /** 1 upper, 2 lower, 3 digit, 0 other — for ASCII. */
 const ASCII_KIND = new Uint8Array(128);
@@ -27,11 +68,27 @@ for (let c = 0x41; c <= 0x5a; c++) ASCII_KIND[c] = 1;
 for (let c = 0x61; c <= 0x7a; c++) ASCII_KIND[c] = 2;
 for (let c = 0x30; c <= 0x39; c++) ASCII_KIND[c] = 3;
 
+/** ASCII with uppercase letters lowered (for sequences). */
+const FOLD_CASE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) FOLD_CASE[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+
+/**
+ * The kind bits of an ASCII code point (used to build a policy's `asciiInfo`).
+ *
+ * @example
+ * ```ts
+ * asciiKind(0x41); // 1 (uppercase A)
+ * ```
+ */
+export function asciiKind(cp: number): number {
+  return ASCII_KIND[cp] as number;
+}
+
 /**
  * The sequences a run may follow: the alphabet, the digits and the keyboard rows of QWERTY, QWERTZ
  * and AZERTY layouts (letters lowercased), plus the shifted digit row of US keyboards.
  */
-export const SEQUENCES: readonly string[] = [
+const SEQUENCES: readonly string[] = [
   'abcdefghijklmnopqrstuvwxyz',
   '01234567890',
   'qwertyuiop',
@@ -56,7 +113,14 @@ for (const seq of SEQUENCES) {
   }
 }
 
-/** Creates a zeroed facts record. */
+/**
+ * Creates a zeroed facts record.
+ *
+ * @example
+ * ```ts
+ * const facts = createFacts(); // all zero
+ * ```
+ */
 export function createFacts(): PasswordFacts {
   return {
     length: 0,
@@ -67,13 +131,19 @@ export function createFacts(): PasswordFacts {
     longestRun: 0,
     longestSequence: 0,
     disallowed: 0,
+    ascii: true,
   };
 }
 
 /**
- * Counts code points only, stopping once past `limit` (for absurdly long input).
+ * Counts code points (a lone surrogate counts as one) in one linear pass, for absurdly long input.
+ *
+ * @example
+ * ```ts
+ * countCodePoints('a😀'); // 2
+ * ```
  */
-export function countCodePoints(password: string, limit: number): number {
+export function countCodePoints(password: string): number {
   const n = password.length;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -82,13 +152,91 @@ export function countCodePoints(password: string, limit: number): number {
       const lo = password.charCodeAt(i + 1);
       if (lo >= 0xdc00 && lo <= 0xdfff) i++;
     }
-    if (++count > limit) return count;
+    count++;
   }
   return count;
 }
 
-/** Fills `f` with the facts of `password` under policy `c`. */
+/**
+ * Fills `f` with the facts of `password` under policy `c`. ASCII passwords (the common case) take
+ * a fast path with one table lookup per character; anything else takes the general path.
+ *
+ * @example
+ * ```ts
+ * scanPassword(compiledOf(presets.mailbox), 'Abc-123', facts);
+ * ```
+ */
 export function scanPassword(c: CompiledPolicy, password: string, f: PasswordFacts): void {
+  const n = password.length;
+  const info = c.asciiInfo;
+  let upper = 0;
+  let lower = 0;
+  let digit = 0;
+  let special = 0;
+  let flags = 0;
+  for (let i = 0; i < n; i++) {
+    const cp = password.charCodeAt(i);
+    if (cp >= 128) {
+      scanGeneral(c, password, f);
+      return;
+    }
+    const x = info[cp] as number;
+    const kind = x & KIND_MASK;
+    if (kind === KIND_UPPER) upper++;
+    else if (kind === KIND_LOWER) lower++;
+    else if (kind === KIND_DIGIT) digit++;
+    special += (x >> 2) & 1;
+    flags |= x;
+  }
+  f.length = n;
+  f.uppercase = upper;
+  f.lowercase = lower;
+  f.digit = digit;
+  f.special = special;
+  f.disallowed = (flags & INFO_CONTROL ? CONTROL : 0) | (flags & INFO_NOT_ALLOWED ? NOT_ALLOWED : 0);
+  f.ascii = true;
+  f.longestRun = c.policy.maxRepeated === null ? 0 : longestRunAscii(password);
+  f.longestSequence = c.policy.maxSequence === null ? 0 : longestSequenceAscii(password);
+}
+
+function longestRunAscii(password: string): number {
+  let longest = password.length > 0 ? 1 : 0;
+  let run = 1;
+  for (let i = 1; i < password.length; i++) {
+    run = password.charCodeAt(i) === password.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+function longestSequenceAscii(password: string): number {
+  const n = password.length;
+  if (n === 0) return 0;
+  let longest = 1;
+  let fwd = 1;
+  let bwd = 1;
+  let prev = FOLD_CASE[password.charCodeAt(0)] as number;
+  for (let i = 1; i < n; i++) {
+    const cur = FOLD_CASE[password.charCodeAt(i)] as number;
+    const step = STEP[prev * 128 + cur] as number;
+    fwd = step & 1 ? fwd + 1 : 1;
+    bwd = step & 2 ? bwd + 1 : 1;
+    if (fwd > longest) longest = fwd;
+    if (bwd > longest) longest = bwd;
+    prev = cur;
+  }
+  return longest;
+}
+
+/**
+ * The general path: any string, including astral characters and lone surrogates.
+ *
+ * @example
+ * ```ts
+ * scanGeneral(compiledOf(presets.mailbox), 'Ab😀-1', facts);
+ * ```
+ */
+export function scanGeneral(c: CompiledPolicy, password: string, f: PasswordFacts): void {
   const n = password.length;
   const specialAscii = c.specialAscii;
   const allowedAscii = c.allowedAscii;
@@ -172,4 +320,5 @@ export function scanPassword(c: CompiledPolicy, password: string, f: PasswordFac
   f.longestRun = longestRun;
   f.longestSequence = longestSeq;
   f.disallowed = disallowed;
+  f.ascii = !nonAscii;
 }

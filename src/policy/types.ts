@@ -55,7 +55,8 @@ export interface MinClassesSpec {
 
 /**
  * The input of {@link definePolicy}: every field is optional and has a documented default.
- * Lengths are counted in Unicode code points (not UTF-16 units).
+ * Lengths are counted in Unicode code points (not UTF-16 units). A {@link Policy} is itself a valid
+ * spec, so a preset can be extended: `definePolicy({ ...presets.mailbox, minLength: 12 })`.
  *
  * @example
  * ```ts
@@ -80,23 +81,26 @@ export interface PolicySpec {
    * ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``. Must not contain letters, digits or control characters.
    */
   readonly specialCharacters?: string;
-  /** "At least N of these M classes". Default: no such rule. */
-  readonly minClasses?: MinClassesSpec;
-  /** Which characters are allowed. Default `'any'`. Control characters are always refused. */
-  readonly allowedCharacters?: AllowedCharactersSpec;
+  /** "At least N of these M classes". Default (or `null`): no such rule. */
+  readonly minClasses?: MinClassesSpec | null;
+  /**
+   * Which characters are allowed. Default `'any'`. Control characters are always refused. The
+   * resolved form of a {@link Policy} (`{ kind, characters }`) is accepted too.
+   */
+  readonly allowedCharacters?: AllowedCharactersSpec | AllowedCharacters;
   /**
    * Refuse a password that is not in Unicode NFKC form (which is also NFC), because mail clients on
    * other devices may send different bytes for it. Default `true`. See `docs/unicode.md`.
    */
   readonly requireNormalized?: boolean;
-  /** Longest allowed run of one repeated character (`3` allows `aaa`, refuses `aaaa`). Default: no limit. */
-  readonly maxRepeated?: number;
+  /** Longest allowed run of one repeated character (`3` allows `aaa`, refuses `aaaa`). Default (or `null`): no limit. */
+  readonly maxRepeated?: number | null;
   /**
    * Longest allowed sequence of consecutive characters, ascending or descending, in the alphabet,
    * the digits or along a keyboard row (`3` allows `abc`, refuses `abcd`, `4321`, `qwer`). At least 2.
-   * Default: no limit.
+   * Default (or `null`): no limit.
    */
-  readonly maxSequence?: number;
+  readonly maxSequence?: number | null;
   /** Refuse passwords containing the account's local part, domain name or display name. Default `true`. */
   readonly accountCheck?: boolean;
   /** Refuse common passwords from the bundled list, also when decorated (`Summer2025!`). Default `true`. */
@@ -106,10 +110,10 @@ export interface PolicySpec {
   /**
    * Refuse a new password too close to the current one (needs `context.currentPassword`): the same
    * password is always `same_as_current`; closer than `minEditDistance` edits, or containing (or
-   * contained in) the current one, is `too_similar_to_current`. `false` turns the rule off.
-   * Default `{ minEditDistance: 3 }`.
+   * contained in) the current one, is `too_similar_to_current`. `false` (or `null`) turns the rule
+   * off. Default `{ minEditDistance: 3 }`.
    */
-  readonly similarity?: false | { readonly minEditDistance: number };
+  readonly similarity?: false | null | { readonly minEditDistance: number };
   /** How many previous passwords may not be reused (0 = no rule). Default 0. */
   readonly historySize?: number;
   /** Refuse passwords known from breaches (needs a {@link BreachChecker} at validation). Default `false`. */

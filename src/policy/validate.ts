@@ -1,8 +1,8 @@
 /** @module `validatePassword` and `validatePasswordAsync`: every unmet rule at once, never a throw on any string. */
-import { hasLeet, leetVariants, undoLeet } from './blocklist/undecorate.js';
 import { type CompiledPolicy, compiledOf } from './compiled.js';
+import { containsFoldedAscii, foldText } from './fold.js';
 import type { RuleInput } from './rule.js';
-import { ASYNC_RULES, SYNC_RULES } from './rules/index.js';
+import { ASYNC_RULES } from './rules/index.js';
 import { countCodePoints, createFacts, type PasswordFacts, scanPassword } from './scan.js';
 import type { Policy, ValidationContext, ValidationResult, Violation } from './types.js';
 
@@ -18,7 +18,7 @@ class Input implements RuleInput {
   context: ValidationContext | undefined;
   readonly facts: PasswordFacts = createFacts();
   private lower: string | null = null;
-  private leet: string[] | null = null;
+  private folded: string | null = null;
 
   reset(compiled: CompiledPolicy, password: string, context: ValidationContext | undefined): this {
     this.compiled = compiled;
@@ -26,7 +26,7 @@ class Input implements RuleInput {
     this.password = password;
     this.context = context;
     this.lower = null;
-    this.leet = null;
+    this.folded = null;
     return this;
   }
 
@@ -35,37 +35,46 @@ class Input implements RuleInput {
     return this.lower;
   }
 
-  contains(word: string): boolean {
-    const lowered = this.lowered();
-    if (lowered.includes(word)) return true;
-    if (this.leet === null) {
-      // Every i/l choice for short passwords; all-i and all-l beyond 64 units (bounded work).
-      const variants = lowered.length > 64 ? [0, 0x7fffffff] : leetVariants(lowered);
-      this.leet = hasLeet(lowered) ? variants.map((ones) => undoLeet(lowered, ones)) : [];
-    }
-    for (const variant of this.leet) if (variant.includes(word)) return true;
-    return false;
+  containsFolded(foldedWord: string): boolean {
+    if (this.facts.ascii) return containsFoldedAscii(this.password, foldedWord);
+    this.folded ??= foldText(this.password);
+    return this.folded.includes(foldedWord);
   }
 }
 
 const shared = new Input();
+/** Collects the violations of one synchronous call; handed out (and replaced) only when non-empty. */
+let scratch: Violation[] = [];
+
+/**
+ * The code point count of `password` when it is beyond the work limit (4 × `maxLength`), where
+ * only `too_long` is reported; `null` otherwise (internal).
+ *
+ * @example
+ * ```ts
+ * absurdLength(presets.mailbox, 'x'.repeat(1000)); // 1000
+ * ```
+ */
+export function absurdLength(policy: Policy, password: string): number | null {
+  const limit = policy.maxLength * ABSURD_FACTOR;
+  if (password.length <= limit) return null;
+  const actual = countCodePoints(password);
+  return actual > limit ? actual : null;
+}
 
 /** Runs the synchronous checks; `true` when the password is absurdly long (async checks skipped). */
 function runSync(input: Input, out: Violation[]): boolean {
   const { policy, password } = input;
-  const limit = policy.maxLength * ABSURD_FACTOR;
-  if (password.length > limit) {
-    const actual = countCodePoints(password, Number.POSITIVE_INFINITY);
-    if (actual > limit) {
-      out.push({ code: 'too_long', maximum: policy.maxLength, actual });
-      const confirmation = input.context?.confirmation;
-      if (confirmation !== undefined && confirmation !== password)
-        out.push({ code: 'confirmation_mismatch' });
-      return true;
-    }
+  const actual = absurdLength(policy, password);
+  if (actual !== null) {
+    out.push({ code: 'too_long', maximum: policy.maxLength, actual });
+    const confirmation = input.context?.confirmation;
+    if (confirmation !== undefined && confirmation !== password) out.push({ code: 'confirmation_mismatch' });
+    return true;
   }
   scanPassword(input.compiled, password, input.facts);
-  for (const rule of SYNC_RULES) rule.check?.(input, out);
+  const checks = input.compiled.checks;
+  for (let i = 0; i < checks.length; i++) (checks[i] as (typeof checks)[number])(input, out);
   return false;
 }
 
@@ -93,7 +102,8 @@ function checkArguments(password: unknown, context: unknown): void {
  * @param password - the candidate, exactly as it will be hashed.
  * @param context - what else is known (account, current password, confirmation…).
  * @returns `{ ok: true, violations: [] }` or `{ ok: false, violations }`.
- * @throws TypeError when `policy` was not made by `definePolicy` or `password` is not a string.
+ * @throws TypeError when `policy` was not made by `definePolicy`, `password` is not a string, or a
+ *   context field used by a rule is not a string (the message names the field, never its value).
  * @example
  * ```ts
  * validatePassword(presets.mailbox, 'abc');
@@ -107,10 +117,16 @@ export function validatePassword(
 ): ValidationResult {
   const compiled = compiledOf(policy);
   checkArguments(password, context);
-  const out: Violation[] = [];
-  runSync(shared.reset(compiled, password, context), out);
-  shared.reset(compiled, '', undefined);
-  return out.length === 0 ? OK : { ok: false, violations: out };
+  if (scratch.length !== 0) scratch.length = 0;
+  try {
+    runSync(shared.reset(compiled, password, context), scratch);
+  } finally {
+    shared.reset(compiled, '', undefined);
+  }
+  if (scratch.length === 0) return OK;
+  const violations = scratch;
+  scratch = [];
+  return { ok: false, violations };
 }
 
 /**

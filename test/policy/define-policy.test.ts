@@ -4,6 +4,7 @@ import {
   definePolicy,
   PassrotateError,
   PRINTABLE_ASCII,
+  presets,
 } from '../../src/index.js';
 
 function codeAndMessage(spec: unknown): [string, string] {
@@ -72,5 +73,28 @@ describe('definePolicy', () => {
     const [code, message] = codeAndMessage(spec);
     expect(code).toBe('invalid_policy');
     expect(message).toContain(field);
+  });
+});
+
+describe('a policy as a spec', () => {
+  it('extends a preset by spreading it', () => {
+    for (const base of [presets.mailbox, presets.nist, presets.strict]) {
+      const again = definePolicy(base);
+      expect({ ...again }).toEqual({ ...base });
+    }
+    const custom = definePolicy({ allowedCharacters: { custom: 'abc123' }, minClasses: { count: 2 } });
+    expect({ ...definePolicy(custom) }).toEqual({ ...custom });
+    const longer = definePolicy({ ...presets.mailbox, minLength: 12 });
+    expect([longer.minLength, longer.minUppercase, longer.blocklist]).toEqual([12, 1, true]);
+  });
+
+  it('reads null as "off"', () => {
+    const p = definePolicy({ maxRepeated: null, maxSequence: null, minClasses: null, similarity: null });
+    expect([p.maxRepeated, p.maxSequence, p.minClasses, p.similarity]).toEqual([null, null, null, null]);
+  });
+
+  it('survives a JSON round trip', () => {
+    const json = JSON.parse(JSON.stringify(presets.strict));
+    expect({ ...definePolicy(json) }).toEqual({ ...presets.strict });
   });
 });

@@ -52,6 +52,18 @@ describe('checkRequirements', () => {
     });
   });
 
+  it('judges only the length of absurdly long input', () => {
+    const state = Object.fromEntries(
+      checkRequirements(presets.mailbox, 'a'.repeat(10_000)).map((l) => [l.code, l.met]),
+    );
+    expect(state).toMatchObject({
+      too_short: true,
+      too_long: false,
+      missing_uppercase: null,
+      common_password: null,
+    });
+  });
+
   it('marks lines it cannot judge as null', () => {
     const p = definePolicy({ historySize: 3, rejectBreached: true });
     const state = Object.fromEntries(checkRequirements(p, 'password').map((l) => [l.code, l.met]));

@@ -4,6 +4,7 @@ import {
   formatRequirement,
   formatViolation,
   type LocaleId,
+  type LocaleMessages,
   locales,
   presets,
   REQUIREMENT_CODES,
@@ -42,7 +43,10 @@ const violationSamples: { [C in ViolationCode]: ViolationOf<C>[] } = {
   })),
   same_as_current: [{ code: 'same_as_current' }],
   too_similar_to_current: [{ code: 'too_similar_to_current', minimum: 3, actual: 1 }],
-  reused_password: [{ code: 'reused_password', history: 5 }],
+  reused_password: [
+    { code: 'reused_password', history: 5 },
+    { code: 'reused_password', history: 1 },
+  ],
   breached_password: [{ code: 'breached_password', occurrences: 42 }],
   confirmation_mismatch: [{ code: 'confirmation_mismatch' }],
 };
@@ -68,7 +72,10 @@ const requirementSamples: { [C in RequirementCode]: RequirementOf<C>[] } = {
   common_password: [{ code: 'common_password' }],
   contains_account: [{ code: 'contains_account' }],
   too_similar_to_current: [{ code: 'too_similar_to_current', minimum: 3 }],
-  reused_password: [{ code: 'reused_password', history: 5 }],
+  reused_password: [
+    { code: 'reused_password', history: 5 },
+    { code: 'reused_password', history: 1 },
+  ],
   breached_password: [{ code: 'breached_password' }],
 };
 
@@ -136,6 +143,11 @@ describe('locales', () => {
       messages: { requirements: { too_short: (r) => `mín. ${r.minimum}` } },
     });
     expect(lines.map((l) => l.text).slice(0, 2)).toEqual(['mín. 8', 'Como máximo 128 caracteres']);
+  });
+
+  it('fall back to the code when a hand-made locale lacks a message', () => {
+    const partial = { ...locales.en, violations: {} } as unknown as LocaleMessages;
+    expect(formatViolation({ code: 'common_password' }, { locale: partial })).toBe('common_password');
   });
 
   it('refuse an unknown locale id', () => {

@@ -227,6 +227,10 @@ describe('similarity to the current password', () => {
   it('accepts a different password', () => {
     expect(validatePassword(p, 'Tulip-Ocean-7', { currentPassword: 'Secret-1' }).ok).toBe(true);
   });
+  it('only compares an absurdly long current password for equality', () => {
+    const current = 'Tulip-Ocean-7'.repeat(100_000);
+    expect(validatePassword(p, 'Tulip-Ocean-7', { currentPassword: current }).ok).toBe(true);
+  });
   it('still refuses the same password when similarity is off', () => {
     const q = definePolicy({ ...bare, similarity: false });
     expect(codes(validatePassword(q, 'abc', { currentPassword: 'abc' }).violations)).toEqual([
@@ -258,6 +262,14 @@ describe('programmer errors', () => {
     const p = definePolicy();
     expect(() => validatePassword({ ...p }, 'x')).toThrow(TypeError);
     expect(() => validatePassword(p, 42 as unknown as string)).toThrow(TypeError);
+    expect(() => validatePassword(p, 'x', null as never)).toThrow(TypeError);
+    expect(() => validatePassword(p, 'x', { displayName: 7 } as never)).toThrow(
+      'context.account and context.displayName',
+    );
+    expect(() => validatePassword(p, 'x', { currentPassword: 7 } as never)).toThrow(
+      'context.currentPassword',
+    );
+    expect(() => validatePassword(p, 'x', { confirmation: 7 } as never)).toThrow('context.confirmation');
   });
   it('returns the same frozen ok result', () => {
     const p = definePolicy(bare);

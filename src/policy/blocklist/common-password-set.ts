@@ -1,59 +1,134 @@
-/** @module The bundled common-password list as a `Set`, and the decorated-match lookup over it. */
+/** @module The bundled common-password list as a hash table of folded words, and the decorated-match lookup. */
+import { FOLD, foldText } from '../fold.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
-import { hasLeet, leetVariants, undoLeet } from './undecorate.js';
-
-let set: ReadonlySet<string> | null = null;
-/** The longest entry: longer candidates are not looked up at all. */
-let longest = 0;
-
-/** The list as a Set, built on first use (so importing the library costs nothing until then). */
-function commonPasswords(): ReadonlySet<string> {
-  if (set === null) {
-    const words = COMMON_PASSWORDS.split('\n');
-    for (const w of words) if (w.length > longest) longest = w.length;
-    set = new Set(words);
-  }
-  return set;
-}
 
 /** Decorated forms shorter than this are not looked up (too many false refusals otherwise). */
 const MIN_CORE = 4;
-/** At most this many decoration characters are stripped from each end. */
+/** At most this many decoration characters (digits, symbols) are stripped from each end. */
 const MAX_DECORATION = 6;
+const TABLE_BITS = 16;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+/** Bits of the 4-character prefix filter (2^20 bits = 128 KiB). */
+const PREFIX_BITS = 20;
+
+interface Table {
+  /** Open-addressing table of FNV-1a hashes of the folded words (0 = empty). */
+  readonly hashes: Int32Array;
+  /** For each occupied slot, the index of its word in `words`. */
+  readonly slots: Int32Array;
+  /** The distinct folded words, to confirm a hash hit character by character. */
+  readonly words: readonly string[];
+  /** Bit set of hashed 4-character folded prefixes of the words: most candidates stop here. */
+  readonly prefixes: Int32Array;
+  readonly longest: number;
+}
+
+let table: Table | null = null;
+
+function foldedCode(c: number): number {
+  return c < 128 ? (FOLD[c] as number) : c;
+}
+
+function prefixKey(a: number, b: number, c: number, d: number): number {
+  return Math.imul(((a * 131 + b) * 131 + c) * 131 + d, 0x9e3779b1) >>> (32 - PREFIX_BITS);
+}
+
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h === 0 ? 1 : h;
+}
+
+/** Whether `password[start, end)`, folded, is exactly `word`. */
+function sameFolded(password: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = start; i < end; i++)
+    if (foldedCode(password.charCodeAt(i)) !== word.charCodeAt(i - start)) return false;
+  return true;
+}
+
+/** Whether some word with hash `h` equals `password[start, end)` folded (distinct words may share a hash). */
+function lookup(t: Table, h: number, password: string, start: number, end: number): boolean {
+  let slot = h & TABLE_MASK;
+  for (;;) {
+    const v = t.hashes[slot] as number;
+    if (v === 0) return false;
+    if (v === h && sameFolded(password, start, end, t.words[t.slots[slot] as number] as string)) return true;
+    slot = (slot + 1) & TABLE_MASK;
+  }
+}
+
+/** Builds the table on first use (so importing the library costs nothing until then). */
+function commonPasswords(): Table {
+  if (table === null) {
+    const hashes = new Int32Array(1 << TABLE_BITS);
+    const slots = new Int32Array(1 << TABLE_BITS);
+    const prefixes = new Int32Array(1 << (PREFIX_BITS - 5));
+    const words = [...new Set(COMMON_PASSWORDS.split('\n').map(foldText))];
+    let longest = 0;
+    words.forEach((word, index) => {
+      if (word.length > longest) longest = word.length;
+      const h = hashOf(word);
+      let slot = h & TABLE_MASK;
+      while (hashes[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+      hashes[slot] = h;
+      slots[slot] = index;
+      const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2), word.charCodeAt(3));
+      prefixes[key >>> 5] = (prefixes[key >>> 5] as number) | (1 << (key & 31));
+    });
+    table = { hashes, slots, words, prefixes, longest };
+  }
+  return table;
+}
 
 function isLetter(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
 /**
- * `true` when `lowered` is a common password, exactly or after undoing decorations: up to six
- * digits or symbols at either end (`summer2025!`), leet substitutions (`dr4gon`), or both
- * (`dr4gon#1`, where the `1` is decoration and the `4` a substitution). A few dozen `Set` lookups
- * at most, usually one or two; never a scan of the list.
+ * `true` when `password` is a common password: compared case-insensitively with leet undone
+ * (4,@→a 3→e 0→o 1→i/l $,5→s 7→t), either whole or once up to six leading and trailing digits and
+ * symbols are stripped (`Summer2025!`, `Dr4gon#1`, `!!Monkey1999`). No string is built and no list
+ * is scanned: each candidate passes a 4-character prefix filter, then its rolling hash is probed in
+ * an open-addressing table and a hit is confirmed character by character. Because `1` stands for
+ * both `i` and `l`, `l` and `i` compare equal.
  *
  * @example
  * ```ts
- * isCommonPassword('dr4gon#1'); // true
+ * isCommonPassword('Dr4gon#1'); // true
  * ```
  */
-export function isCommonPassword(lowered: string): boolean {
-  const s = commonPasswords();
-  const n = lowered.length;
-  if (n > longest + 2 * MAX_DECORATION) return false;
-  if (s.has(lowered)) return true;
+export function isCommonPassword(password: string): boolean {
+  const t = commonPasswords();
+  const { prefixes, longest } = t;
+  const n = password.length;
   let lead = 0;
-  while (lead < n && lead < MAX_DECORATION && !isLetter(lowered.charCodeAt(lead))) lead++;
+  while (lead < n && lead < MAX_DECORATION && !isLetter(password.charCodeAt(lead))) lead++;
   let trail = 0;
-  while (trail < n && trail < MAX_DECORATION && !isLetter(lowered.charCodeAt(n - 1 - trail))) trail++;
-  const leet = hasLeet(lowered);
-  if (lead === 0 && trail === 0 && !leet) return false;
-  for (let a = 0; a <= lead; a++) {
-    for (let b = 0; b <= trail && n - a - b >= MIN_CORE; b++) {
-      if (n - a - b > longest) continue;
-      const core = a === 0 && b === 0 ? lowered : lowered.slice(a, n - b);
-      if (core !== lowered && s.has(core)) return true;
-      if (leet && hasLeet(core)) {
-        for (const ones of leetVariants(core)) if (s.has(undoLeet(core, ones))) return true;
+  while (trail < n && trail < MAX_DECORATION && !isLetter(password.charCodeAt(n - 1 - trail))) trail++;
+  if (n - lead - trail > longest) return false;
+  for (let a = 0; a <= lead && n - a >= MIN_CORE; a++) {
+    const key = prefixKey(
+      foldedCode(password.charCodeAt(a)),
+      foldedCode(password.charCodeAt(a + 1)),
+      foldedCode(password.charCodeAt(a + 2)),
+      foldedCode(password.charCodeAt(a + 3)),
+    );
+    if (((prefixes[key >>> 5] as number) & (1 << (key & 31))) === 0) continue;
+    let h = FNV_OFFSET;
+    for (let i = a; i < n; i++) {
+      h = Math.imul(h ^ foldedCode(password.charCodeAt(i)), FNV_PRIME);
+      const length = i + 1 - a;
+      if (
+        n - i - 1 <= trail &&
+        length >= MIN_CORE &&
+        length <= longest &&
+        lookup(t, h === 0 ? 1 : h, password, a, i + 1)
+      ) {
+        return true;
       }
     }
   }
@@ -61,13 +136,13 @@ export function isCommonPassword(lowered: string): boolean {
 }
 
 /**
- * How many entries the bundled list has.
+ * How many distinct folded entries the bundled list has.
  *
  * @example
  * ```ts
- * commonPasswordCount(); // 20000
+ * commonPasswordCount(); // about 19,000 (20,000 words, some equal once folded)
  * ```
  */
 export function commonPasswordCount(): number {
-  return commonPasswords().size;
+  return commonPasswords().words.length;
 }

@@ -16,6 +16,11 @@ const REASONS: readonly [number, DisallowedReason][] = [
  * (TAB, CR, LF… which mail servers refuse at login) and lone surrogates (not encodable as UTF-8)
  * are refused under every policy; `requireNormalized` refuses text whose NFKC form differs.
  * The violation never says which character, so it cannot leak part of the password into a log.
+ *
+ * @example
+ * ```ts
+ * allowedCharactersRule.passwordRules(definePolicy({ allowedCharacters: 'printable_ascii' })); // ['allowed: ascii-printable;']
+ * ```
  */
 export const allowedCharactersRule: PolicyRule = {
   codes: ['disallowed_character'],

@@ -4,6 +4,11 @@ import type { PolicyRule } from '../rule.js';
 /**
  * `breached_password` with the number of occurrences: asks `context.breachChecker` when the policy
  * has `rejectBreached`. Run by `validatePasswordAsync` only; skipped when the context has no checker.
+ *
+ * @example
+ * ```ts
+ * breachedPasswordRule.requirements(definePolicy({ rejectBreached: true })); // [{ code: 'breached_password' }]
+ * ```
  */
 export const breachedPasswordRule: PolicyRule = {
   codes: ['breached_password'],

@@ -6,6 +6,11 @@ import type { PolicyRule } from '../rule.js';
 /**
  * `missing_uppercase`, `missing_lowercase`, `missing_digit`, `missing_special`: at least N of each.
  * Letters count by their Unicode case; digits are Unicode `Nd`; specials are the policy's set.
+ *
+ * @example
+ * ```ts
+ * characterClassesRule.passwordRules(presets.mailbox); // ['required: lower;', 'required: upper;', …]
+ * ```
  */
 export const characterClassesRule: PolicyRule = {
   codes: ['missing_uppercase', 'missing_lowercase', 'missing_digit', 'missing_special'],

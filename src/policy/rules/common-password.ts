@@ -5,7 +5,12 @@ import type { PolicyRule } from '../rule.js';
 /**
  * `common_password`: the bundled list of 20,000 common passwords (exact, case-insensitive, or once
  * end digits/symbols and leet substitutions are undone, so `Summer2025!` and `Dr4gon#1` are
- * refused), and any password that contains one of the policy's `blockedWords` (plainly or in leet).
+ * refused), and any password that contains one of the policy's `blockedWords` (any case, or in leet).
+ *
+ * @example
+ * ```ts
+ * commonPasswordRule.requirements(presets.nist); // [{ code: 'common_password' }]
+ * ```
  */
 export const commonPasswordRule: PolicyRule = {
   codes: ['common_password'],
@@ -14,13 +19,12 @@ export const commonPasswordRule: PolicyRule = {
   check(input, out) {
     const { policy } = input;
     if (!policy.blocklist && policy.blockedWords.length === 0) return;
-    const lowered = input.lowered();
-    if (policy.blocklist && isCommonPassword(lowered)) {
+    if (policy.blocklist && isCommonPassword(input.password)) {
       out.push({ code: 'common_password' });
       return;
     }
     for (const word of input.compiled.blockedWords) {
-      if (input.contains(word)) {
+      if (input.containsFolded(word)) {
         out.push({ code: 'common_password' });
         return;
       }

@@ -13,7 +13,14 @@ import { reusedPasswordRule } from './reused-password.js';
 import { sequentialCharactersRule } from './sequential-characters.js';
 import { similarityRule } from './similarity.js';
 
-/** Every rule; adding one means adding its module and one entry here. */
+/**
+ * Every rule; adding one means adding its module and one entry here.
+ *
+ * @example
+ * ```ts
+ * RULES.flatMap((rule) => rule.codes).length; // 17
+ * ```
+ */
 export const RULES: readonly PolicyRule[] = [
   lengthRule,
   characterClassesRule,
@@ -29,7 +36,21 @@ export const RULES: readonly PolicyRule[] = [
   confirmationRule,
 ];
 
-/** The rules with a synchronous check. */
+/**
+ * The rules with a synchronous check.
+ *
+ * @example
+ * ```ts
+ * SYNC_RULES.every((rule) => rule.check !== undefined); // true
+ * ```
+ */
 export const SYNC_RULES: readonly PolicyRule[] = RULES.filter((r) => r.check !== undefined);
-/** The rules with an asynchronous check. */
+/**
+ * The rules with an asynchronous check.
+ *
+ * @example
+ * ```ts
+ * ASYNC_RULES.length; // 2 (reuse, breach)
+ * ```
+ */
 export const ASYNC_RULES: readonly PolicyRule[] = RULES.filter((r) => r.checkAsync !== undefined);

@@ -4,6 +4,11 @@ import type { PolicyRule } from '../rule.js';
 /**
  * `too_short` / `too_long`. Lengths are code points, so an emoji counts as one character, not two
  * UTF-16 units.
+ *
+ * @example
+ * ```ts
+ * lengthRule.passwordRules(presets.mailbox); // ['minlength: 8;', 'maxlength: 128;']
+ * ```
  */
 export const lengthRule: PolicyRule = {
   codes: ['too_short', 'too_long'],

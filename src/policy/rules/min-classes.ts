@@ -12,6 +12,11 @@ const KEYWORD: Record<Exclude<CharacterClass, 'special'>, string> = {
 /**
  * `too_few_classes`. `passwordrules` cannot say "N of M", so it requires the first N listed
  * classes: stricter than the policy, which keeps browser-generated passwords compliant.
+ *
+ * @example
+ * ```ts
+ * minClassesRule.requirements(definePolicy({ minClasses: { count: 3 } }));
+ * ```
  */
 export const minClassesRule: PolicyRule = {
   codes: ['too_few_classes'],

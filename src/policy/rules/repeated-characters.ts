@@ -1,7 +1,14 @@
 /** @module Rule: maximum run of one repeated character. */
 import type { PolicyRule } from '../rule.js';
 
-/** `repeated_characters`: `maxRepeated: 3` allows `aaa` and refuses `aaaa` (case-sensitive). */
+/**
+ * `repeated_characters`: `maxRepeated: 3` allows `aaa` and refuses `aaaa` (case-sensitive).
+ *
+ * @example
+ * ```ts
+ * repeatedCharactersRule.passwordRules(presets.strict); // ['max-consecutive: 3;']
+ * ```
+ */
 export const repeatedCharactersRule: PolicyRule = {
   codes: ['repeated_characters'],
   requirements: (p) =>

@@ -5,6 +5,11 @@ import type { PolicyRule } from '../rule.js';
  * `reused_password`: asks `context.previousHashes(candidate)` (a matcher over the stored hashes,
  * supplied by the caller) when the policy has `historySize > 0`. Run by `validatePasswordAsync`
  * only; skipped when the context has no matcher.
+ *
+ * @example
+ * ```ts
+ * reusedPasswordRule.requirements(presets.strict); // [{ code: 'reused_password', history: 5 }]
+ * ```
  */
 export const reusedPasswordRule: PolicyRule = {
   codes: ['reused_password'],

@@ -13,7 +13,13 @@ function codePoints(text: string): number[] {
  * `same_as_current` when the password equals `context.currentPassword` (always checked when the
  * context has it), `too_similar_to_current` when — compared case-insensitively — one contains the
  * other, or fewer than `similarity.minEditDistance` single-character edits separate them.
- * `actual` is the edit distance in code points.
+ * `actual` is the edit distance in code points. A current password longer than 8 × `maxLength`
+ * UTF-16 units is only compared for equality (bounded work).
+ *
+ * @example
+ * ```ts
+ * similarityRule.codes; // ['same_as_current', 'too_similar_to_current']
+ * ```
  */
 export const similarityRule: PolicyRule = {
   codes: ['same_as_current', 'too_similar_to_current'],
@@ -23,17 +29,19 @@ export const similarityRule: PolicyRule = {
   check(input, out) {
     const current = input.context?.currentPassword;
     if (current === undefined) return;
+    if (typeof current !== 'string') throw new TypeError('context.currentPassword must be a string');
     if (current === input.password) {
       out.push({ code: 'same_as_current' });
       return;
     }
     const similarity = input.policy.similarity;
-    if (similarity === null) return;
-    const a = codePoints(input.lowered());
-    const b = codePoints(current.toLowerCase());
+    // A current password far beyond any allowed length cannot be compared in bounded time; skip it.
+    if (similarity === null || current.length > input.policy.maxLength * 8) return;
     const minimum = similarity.minEditDistance;
     const lowered = input.lowered();
     const currentLowered = current.toLowerCase();
+    const a = codePoints(lowered);
+    const b = codePoints(currentLowered);
     const contains =
       (b.length >= MIN_CONTAINED && lowered.includes(currentLowered)) ||
       (a.length >= MIN_CONTAINED && currentLowered.includes(lowered));
