@@ -2,10 +2,24 @@
 import { readFile } from 'node:fs/promises';
 import { definePolicy, PassrotateError, type Policy, type PolicySpec, presets } from '../index.js';
 
-/** The preset used when `--policy` is not given. */
+/**
+ * The preset used when `--policy` is not given.
+ *
+ * @example
+ * ```ts
+ * await loadPolicy(); // presets[DEFAULT_POLICY]
+ * ```
+ */
 export const DEFAULT_POLICY: string = 'mailbox';
 
-/** Help text of the `--policy` option, shared by every command that takes it. */
+/**
+ * Help text of the `--policy` option, shared by every command that takes it.
+ *
+ * @example
+ * ```ts
+ * new Command('generate').option('--policy <name|file>', POLICY_OPTION_HELP);
+ * ```
+ */
 export const POLICY_OPTION_HELP: string = `a preset (${Object.keys(presets).join(', ')}) or a JSON file with a policy spec`;
 
 /**

@@ -3,67 +3,96 @@
  * the full lookup for almost every password it draws.
  */
 import { COMMON_PASSWORDS } from '../policy/blocklist/common-passwords.js';
+import { FOLD, foldText } from '../policy/fold.js';
 
-/** Leet characters the blocklist maps back to letters (`4 @ 3 0 $ 5 7 1`). */
-const LEET = '4@3035$71';
+/**
+ * Pair tables by minimum entry length: a lookup covering a span of n characters can only hit entries
+ * of at least n characters, and long entries are few, so their pairs are a much sparser filter.
+ */
+const TIERS: readonly number[] = [0, 10, 13];
 
 interface ListShape {
-  /** 1 at index c when ASCII code c appears in some entry or is a leet character. */
-  readonly listed: Uint8Array;
+  /**
+   * Per tier: 1 at `x * 128 + y` when the folded ASCII characters `x` then `y` stand next to each
+   * other in a folded entry at least that tier's length.
+   */
+  readonly pairs: readonly Uint8Array[];
   readonly longest: number;
+  /** Some entry has a non-ASCII character (then such characters cannot clear a password). */
+  readonly nonAscii: boolean;
 }
 
 let shape: ListShape | undefined;
 
 function listShape(): ListShape {
   if (shape !== undefined) return shape;
-  const listed = new Uint8Array(128);
-  let longest = 0;
-  for (const entry of COMMON_PASSWORDS.split('\n')) {
-    if (entry.length > longest) longest = entry.length;
-    for (let i = 0; i < entry.length; i++) {
-      const c = entry.charCodeAt(i);
-      if (c < 128) listed[c] = 1;
+  const entries = COMMON_PASSWORDS.split('\n').map(foldText);
+  const pairs = TIERS.map((tier) => {
+    const table = new Uint8Array(128 * 128);
+    for (const entry of entries) {
+      if (entry.length < tier) continue;
+      for (let i = 1; i < entry.length; i++) {
+        const x = entry.charCodeAt(i - 1);
+        const y = entry.charCodeAt(i);
+        if (x < 128 && y < 128) table[x * 128 + y] = 1;
+      }
     }
-  }
-  for (let i = 0; i < LEET.length; i++) listed[LEET.charCodeAt(i)] = 1;
-  shape = { listed, longest };
+    return table;
+  });
+  shape = {
+    pairs,
+    longest: Math.max(...entries.map((e) => e.length)),
+    nonAscii: entries.some((e) => /[^\0-\x7f]/.test(e)),
+  };
   return shape;
 }
 
-function isLowerAsciiLetter(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
+function isAsciiLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 }
 
 /**
- * `false` only when `lowered` cannot match the bundled blocklist however its decorations are undone;
- * `true` means "maybe" (then the real lookup decides).
+ * `false` only when `password` cannot match the bundled blocklist however its decorations are undone;
+ * `true` means "maybe" (then the real lookup decides). Case is ignored, as the blocklist does.
  *
- * Why this is sound: every form the blocklist looks up (the password, its letters-only core, its
- * alphanumeric core, and their leet-undone versions) is a stretch of the password that covers at
- * least the span from its first to its last ASCII letter, with leet characters possibly replaced by
- * letters one for one. So if that span is longer than the longest entry, or holds a character that is
- * neither a leet character nor used by any entry (e.g. `#`, `,`, `/`, `^`, `&`), nothing can match.
- * A random 16-character password over the 94 printable ASCII characters is cleared this way about
- * 96 % of the time. A test checks the claim against the real lookup.
+ * Why this is sound: every form the blocklist looks up is a stretch of the password, with at most a
+ * few digits or symbols stripped from each end, that covers at least the span from its first to its
+ * last ASCII letter, case- and leet-folded character by character (`fold.ts`), and it matches only
+ * an entry folded the same way. So if that span is longer than the longest entry, or holds two
+ * folded neighbours that stand next to each other in no folded entry at least as long as the span,
+ * nothing can match. A random
+ * 16-character password over the 94 printable ASCII characters is almost always cleared this way;
+ * a test checks the claim against the real lookup.
  *
  * @example
  * ```ts
- * mayBeCommonPassword('dr4gon#1'); // true (the span 'dr4gon' is all listed characters)
- * mayBeCommonPassword('x#q9vl2mtz'); // false ('#' is in no entry)
+ * mayBeCommonPassword('Dr4gon#1'); // true (the span 'dr4gon' could be 'dragon')
+ * mayBeCommonPassword('x#q9vl2mtz'); // false ('x#' is in no entry)
  * ```
  */
-export function mayBeCommonPassword(lowered: string): boolean {
-  const { listed, longest } = listShape();
+export function mayBeCommonPassword(password: string): boolean {
+  const { pairs: allPairs, longest, nonAscii } = listShape();
   let first = 0;
-  while (first < lowered.length && !isLowerAsciiLetter(lowered.charCodeAt(first))) first++;
-  let last = lowered.length - 1;
-  while (last > first && !isLowerAsciiLetter(lowered.charCodeAt(last))) last--;
-  if (first >= lowered.length) return true;
-  if (last - first + 1 > longest) return false;
-  for (let i = first + 1; i < last; i++) {
-    const c = lowered.charCodeAt(i);
-    if (c >= 128 || listed[c] === 0) return false;
+  while (first < password.length && !isAsciiLetter(password.charCodeAt(first))) first++;
+  if (first >= password.length) return true;
+  let last = password.length - 1;
+  while (last > first && !isAsciiLetter(password.charCodeAt(last))) last--;
+  const span = last - first + 1;
+  if (span > longest) return false;
+  let tier = TIERS.length - 1;
+  while ((TIERS[tier] as number) > span) tier--;
+  const pairs = allPairs[tier] as Uint8Array;
+  let previous = FOLD[password.charCodeAt(first)] as number;
+  for (let i = first + 1; i <= last; i++) {
+    const raw = password.charCodeAt(i);
+    if (raw >= 128) {
+      if (!nonAscii) return false;
+      previous = -1;
+      continue;
+    }
+    const c = FOLD[raw] as number;
+    if (previous >= 0 && pairs[previous * 128 + c] === 0) return false;
+    previous = c;
   }
   return true;
 }

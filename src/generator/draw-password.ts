@@ -13,9 +13,9 @@ function draw(pool: Pool, reader: RandomReader): number {
 /**
  * Draws one password following `plan`.
  *
- * 1. Placement: a partial Fisher–Yates shuffle of the positions gives each required character
- *    (`plan.required`) its own uniformly random position; all others take the filler pool. This is
- *    the same distribution as shuffling the whole list of slots, with one draw per required character.
+ * 1. Placement: each required character (`plan.required`) gets its own uniformly random position,
+ *    drawn by rejection among the positions still free (the same distribution as a Fisher–Yates
+ *    shuffle of the list of slots); all other positions take the filler pool.
  * 2. Characters: every position gets a character drawn uniformly from its pool (rejection sampling).
  *    When the policy limits runs or sequences and the drawn character would break a limit, that one
  *    position is redrawn once, uniformly among the pool's characters that keep the limits (at least
@@ -28,33 +28,45 @@ function draw(pool: Pool, reader: RandomReader): number {
  * ```
  */
 export function drawPassword(plan: PasswordPlan, reader: RandomReader): string {
-  const { length, required, filler, limits } = plan;
-  // positions[0 … required.length-1] become the required characters' positions.
-  const positions: number[] = new Array<number>(length);
-  for (let i = 0; i < length; i++) positions[i] = i;
-  for (let k = 0; k < required.length; k++) {
-    const j = k + reader.int(length - k);
-    const position = positions[j] as number;
-    positions[j] = positions[k] as number;
-    positions[k] = position;
-  }
+  const table = plan.filler.byByte;
+  return plan.limits === null && plan.length <= 32 && table !== null
+    ? drawShort(plan, table, reader)
+    : drawGeneral(plan, reader);
+}
+
+/** The hot path (no run/sequence limits, at most 32 characters): taken positions live in a bitmask. */
+function drawShort(plan: PasswordPlan, table: Uint16Array, reader: RandomReader): string {
+  const { length, required } = plan;
   const codes: number[] = new Array<number>(length);
-  if (limits === null) {
-    for (let at = 0; at < length; at++) codes[at] = draw(filler, reader);
-    for (let k = 0; k < required.length; k++)
-      codes[positions[k] as number] = draw(required[k] as Pool, reader);
-  } else {
-    const pools: Pool[] = new Array<Pool>(length).fill(filler);
-    for (let k = 0; k < required.length; k++) pools[positions[k] as number] = required[k] as Pool;
-    for (let at = 0; at < length; at++) {
-      const pool = pools[at] as Pool;
-      let code = draw(pool, reader);
-      if (wouldBreakLimits(limits, codes, at, code)) {
-        const permitted = pool.codes.filter((c) => !wouldBreakLimits(limits, codes, at, c));
-        code = permitted[reader.int(permitted.length)] as number;
-      }
-      codes[at] = code;
+  let taken = 0;
+  for (let k = 0; k < required.length; k++) {
+    let position = reader.int(length);
+    while ((taken & (1 << position)) !== 0) position = reader.int(length);
+    taken |= 1 << position;
+    codes[position] = draw(required[k] as Pool, reader);
+  }
+  reader.pickInto(table, length, taken, codes);
+  return String.fromCharCode.apply(null, codes);
+}
+
+function drawGeneral(plan: PasswordPlan, reader: RandomReader): string {
+  const { length, required, filler, limits } = plan;
+  // codes[p] < 0 marks position p as taken by required character -codes[p] - 1, until it is drawn.
+  const codes: number[] = new Array<number>(length).fill(0);
+  for (let k = 0; k < required.length; k++) {
+    let position = reader.int(length);
+    while ((codes[position] as number) < 0) position = reader.int(length);
+    codes[position] = -k - 1;
+  }
+  for (let at = 0; at < length; at++) {
+    const marker = codes[at] as number;
+    const pool = marker < 0 ? (required[-marker - 1] as Pool) : filler;
+    let code = draw(pool, reader);
+    if (limits !== null && wouldBreakLimits(limits, codes, at, code)) {
+      const permitted = pool.codes.filter((c) => !wouldBreakLimits(limits, codes, at, c));
+      code = permitted[reader.int(permitted.length)] as number;
     }
+    codes[at] = code;
   }
   return plan.bmpOnly ? String.fromCharCode.apply(null, codes) : String.fromCodePoint.apply(null, codes);
 }

@@ -11,8 +11,12 @@ import { MAX_ATTEMPTS, passesRemainingRules } from './remaining-rules.js';
 
 const plans = new PlanCache<PasswordPlan>();
 
+/** The options object used when none is given (no allocation per call). */
+const NO_OPTIONS: GeneratePasswordOptions = Object.freeze({});
+
 /** The cache key of the options that shape the plan; `null` when none is set. */
 function planKey(options: GeneratePasswordOptions): string | null {
+  if (options === NO_OPTIONS) return null;
   const { length, pools, specials, excludeCharacters, excludeLookAlikes } = options;
   if (
     length === undefined &&
@@ -24,6 +28,23 @@ function planKey(options: GeneratePasswordOptions): string | null {
     return null;
   }
   return `${length}|${pools?.join(',')}|${specials}|${excludeCharacters}|${excludeLookAlikes}`;
+}
+
+function planFor(policy: Policy, options: GeneratePasswordOptions): PasswordPlan {
+  return plans.get(policy, planKey(options), () => planPassword(policy, options));
+}
+
+/** Draws until a password also passes the rules not met by construction (bounded). */
+function compliantPassword(policy: Policy, options: GeneratePasswordOptions, plan: PasswordPlan): string {
+  const reader = readerFor(options.random ?? cryptoRandomSource);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const password = drawPassword(plan, reader);
+    if (passesRemainingRules(policy, password, options.context)) return password;
+  }
+  throw new PassrotateError(
+    'generation_failed',
+    `${MAX_ATTEMPTS} generated passwords in a row hit the blocklist or the account; check the policy's blockedWords and the context`,
+  );
 }
 
 /**
@@ -53,25 +74,15 @@ function planKey(options: GeneratePasswordOptions): string | null {
  * ```ts
  * const { password, entropyBits } = generatePasswordWithEntropy(presets.mailbox, { length: 20 });
  * validatePassword(presets.mailbox, password).ok; // true
- * entropyBits; // ≈ 129.7
+ * entropyBits; // ≈ 122.6
  * ```
  */
 export function generatePasswordWithEntropy(
   policy: Policy,
-  options: GeneratePasswordOptions = {},
+  options: GeneratePasswordOptions = NO_OPTIONS,
 ): GeneratedPassword {
-  const plan = plans.get(policy, planKey(options), () => planPassword(policy, options));
-  const reader = readerFor(options.random ?? cryptoRandomSource);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const password = drawPassword(plan, reader);
-    if (passesRemainingRules(policy, password, options.context)) {
-      return { password, entropyBits: plan.entropyBits };
-    }
-  }
-  throw new PassrotateError(
-    'generation_failed',
-    `${MAX_ATTEMPTS} generated passwords in a row hit the blocklist or the account; check the policy's blockedWords and the context`,
-  );
+  const plan = planFor(policy, options);
+  return { password: compliantPassword(policy, options, plan), entropyBits: plan.entropyBits };
 }
 
 /**
@@ -84,6 +95,6 @@ export function generatePasswordWithEntropy(
  * generatePassword(presets.strict, { length: 24, specials: 'mail-safe', excludeLookAlikes: true });
  * ```
  */
-export function generatePassword(policy: Policy, options?: GeneratePasswordOptions): string {
-  return generatePasswordWithEntropy(policy, options).password;
+export function generatePassword(policy: Policy, options: GeneratePasswordOptions = NO_OPTIONS): string {
+  return compliantPassword(policy, options, planFor(policy, options));
 }

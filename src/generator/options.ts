@@ -75,8 +75,9 @@ export interface GeneratePassphraseOptions {
    */
   readonly words?: number;
   /**
-   * Between words: one character that is not a letter, or the empty string. Default `'-'`. When the
-   * policy limits repeats or sequences it must be neither empty nor a digit.
+   * Between words: one character that is not a letter, or the empty string. Default: the first of
+   * `- . _ ~ , ; =` and space that the policy allows (`'-'` for the presets). When the policy limits
+   * repeats or sequences it must be neither empty nor a digit.
    */
   readonly separator?: string;
   /** Capitalisation. Default `'first'`. */

@@ -16,10 +16,25 @@ import { type LocalLimits, maxForbidden, wouldBreakLimits } from './local-rules.
 import type { GeneratePassphraseOptions, PassphraseCapitalization } from './options.js';
 import { byteTable, type Pool } from './password-plan.js';
 
-/** Default number of words: 6 EFF words carry about 77.5 bits. */
+/**
+ * Default number of words: 6 EFF words carry about 77.5 bits.
+ *
+ * @example
+ * ```ts
+ * planPassphrase(presets.nist, {}).wordCount === DEFAULT_PASSPHRASE_WORDS; // true
+ * ```
+ */
 export const DEFAULT_PASSPHRASE_WORDS = 6;
 
-/** Everything {@link generatePassphrase} needs, computed once per policy and options. */
+/**
+ * Everything {@link generatePassphrase} needs, computed once per policy and options.
+ *
+ * @example
+ * ```ts
+ * const plan: PassphrasePlan = planPassphrase(presets.mailbox, { words: 5 });
+ * plan.suffix.length; // 1: mailbox still needs a digit
+ * ```
+ */
 export interface PassphrasePlan {
   readonly wordCount: number;
   /** The usable words as code points, already capitalised. */
@@ -43,10 +58,14 @@ function isAllowed(policy: Policy, codePoint: number): boolean {
   return allowed.kind === 'any' || allowed.characters.includes(String.fromCodePoint(codePoint));
 }
 
-function capitalise(word: string, capitalize: PassphraseCapitalization): string {
-  if (capitalize === 'all') return word.toUpperCase();
-  if (capitalize === 'first') return (word[0] as string).toUpperCase() + word.slice(1);
-  return word;
+/** Default separators, in order of preference: the first one the policy allows is used. */
+const DEFAULT_SEPARATORS = '-._~,;= ';
+
+function defaultSeparator(policy: Policy, limits: LocalLimits | null): string {
+  for (const c of DEFAULT_SEPARATORS) if (isAllowed(policy, c.codePointAt(0) as number)) return c;
+  if (limits !== null)
+    invalid('separator', "none of the default separators is in the policy's allowedCharacters");
+  return '';
 }
 
 function resolveSeparator(policy: Policy, separator: string, limits: LocalLimits | null): number | null {
@@ -69,6 +88,16 @@ function resolveSeparator(policy: Policy, separator: string, limits: LocalLimits
   return code;
 }
 
+let baseWords: readonly (readonly number[])[] | undefined;
+
+/** The EFF words as code points, without the four hyphenated ones (they would make a phrase ambiguous to split). */
+function wordCodes(): readonly (readonly number[])[] {
+  baseWords ??= effLargeWordlist()
+    .filter((word) => !word.includes('-'))
+    .map((word) => Array.from(word, (c) => c.charCodeAt(0)));
+  return baseWords;
+}
+
 function usableWords(
   policy: Policy,
   capitalize: PassphraseCapitalization,
@@ -76,23 +105,33 @@ function usableWords(
   limits: LocalLimits | null,
 ): number[][] {
   const words: number[][] = [];
-  for (const word of effLargeWordlist()) {
-    // Hyphenated words (4 of 7,776) would make a phrase ambiguous to split, so they are left out.
-    if (word.includes('-')) continue;
-    const codes = Array.from(capitalise(word, capitalize), (c) => c.codePointAt(0) as number);
-    if (!codes.every((c) => isAllowed(policy, c))) continue;
+  const allowed = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) allowed[c] = isAllowed(policy, c) ? 1 : 0;
+  const framed: number[] = [];
+  for (const base of wordCodes()) {
+    const codes = base.map((c, i) =>
+      capitalize === 'all' || (capitalize === 'first' && i === 0) ? c - 0x20 : c,
+    );
+    if (!codes.every((c) => allowed[c] === 1)) continue;
     if (limits !== null) {
       // The word between two separators must keep the limits on its own; with a separator that is
       // neither letter nor digit no run or sequence can then cross from one word into the next.
-      const framed = separator === null ? codes : [separator, ...codes, separator];
-      if (framed.some((c, at) => wouldBreakLimits(limits, framed, at, c))) continue;
+      framed.length = 0;
+      if (separator !== null) framed.push(separator);
+      framed.push(...codes);
+      if (separator !== null) framed.push(separator);
+      let breaks = false;
+      for (let at = 1; at < framed.length && !breaks; at++) {
+        breaks = wouldBreakLimits(limits, framed, at, framed[at] as number);
+      }
+      if (breaks) continue;
     }
     words.push(codes);
   }
   return words;
 }
 
-function asciiPool(policy: Policy, cls: CharacterClass): number[] {
+function asciiPool(policy: Policy, cls: CharacterClass, limits: LocalLimits | null): number[] {
   const text =
     cls === 'lowercase'
       ? LOWERCASE_LETTERS
@@ -105,9 +144,11 @@ function asciiPool(policy: Policy, cls: CharacterClass): number[] {
     (c) => isAllowed(policy, c) && (c < 0x80 || !policy.requireNormalized),
   );
   if (cls !== 'special') return pool;
-  // Specials appended to a passphrase are meant to be typed: prefer the mail-safe ones.
+  // Specials appended to a passphrase are meant to be typed: prefer the mail-safe ones when enough
+  // of them remain under the repeat/sequence limits.
   const safe = pool.filter((c) => MAIL_SAFE_SPECIAL_CHARACTERS.includes(String.fromCodePoint(c)));
-  return safe.length > 0 ? safe : pool;
+  const usable = limits === null ? safe.length : safe.length - maxForbidden(limits, safe);
+  return usable >= 1 ? safe : pool;
 }
 
 function minimum(policy: Policy, cls: CharacterClass): number {
@@ -175,7 +216,7 @@ export function planPassphrase(policy: Policy, options: GeneratePassphraseOption
     policy.maxRepeated === null && policy.maxSequence === null
       ? null
       : { maxRepeated: policy.maxRepeated, maxSequence: policy.maxSequence };
-  const separator = resolveSeparator(policy, options.separator ?? '-', limits);
+  const separator = resolveSeparator(policy, options.separator ?? defaultSeparator(policy, limits), limits);
   const words = usableWords(policy, capitalize, separator, limits);
   if (words.length < 2) invalid('capitalize/separator', 'the policy leaves too few words to choose from');
   const lengths = words.map((w) => w.length);
@@ -213,7 +254,7 @@ export function planPassphrase(policy: Policy, options: GeneratePassphraseOption
   const suffix: Pool[] = [];
   for (const [cls, count] of counts) {
     if (count === 0) continue;
-    const codes = asciiPool(policy, cls);
+    const codes = asciiPool(policy, cls, limits);
     const forbidden = limits === null ? 0 : maxForbidden(limits, codes);
     if (codes.length - forbidden < 1)
       invalid('words', `no ${cls} character can be appended under this policy`);

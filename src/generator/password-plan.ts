@@ -14,10 +14,24 @@ import {
 import { type LocalLimits, maxForbidden } from './local-rules.js';
 import type { GeneratePasswordOptions } from './options.js';
 
-/** Default password length before the policy's bounds are applied. */
+/**
+ * Default password length before the policy's bounds are applied.
+ *
+ * @example
+ * ```ts
+ * planPassword(presets.mailbox, {}).length === DEFAULT_PASSWORD_LENGTH; // true
+ * ```
+ */
 export const DEFAULT_PASSWORD_LENGTH = 16;
 
-/** One pool of code points and how many of them local limits may forbid at a position. */
+/**
+ * One pool of code points and how many of them local limits may forbid at a position.
+ *
+ * @example
+ * ```ts
+ * const digits: Pool = { codes: [0x30, 0x31, 0x32], forbidden: 0, byByte: byteTable([0x30, 0x31, 0x32]) };
+ * ```
+ */
 export interface Pool {
   readonly codes: readonly number[];
   readonly forbidden: number;
@@ -46,7 +60,15 @@ export function byteTable(codes: readonly number[]): Uint16Array | null {
   return table;
 }
 
-/** Everything {@link generatePassword} needs, computed once per policy and options. */
+/**
+ * Everything {@link generatePassword} needs, computed once per policy and options.
+ *
+ * @example
+ * ```ts
+ * const plan: PasswordPlan = planPassword(presets.mailbox, {});
+ * plan.required.length; // 4: one upper, one lower, one digit, one special
+ * ```
+ */
 export interface PasswordPlan {
   readonly length: number;
   /** One pool per required character (`minUppercase`… and `minClasses`), placed at random positions. */

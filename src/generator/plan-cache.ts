@@ -17,15 +17,21 @@ const MAX_PLANS_PER_POLICY = 32;
 export class PlanCache<T> {
   private readonly plans = new WeakMap<Policy, Map<string, T>>();
   private readonly defaults = new WeakMap<Policy, T>();
+  /** The last default-options hit, checked before the WeakMap (generation in a loop repeats it). */
+  private lastPolicy: Policy | undefined;
+  private lastPlan: T | undefined;
 
   /** The plan for `policy` and `key` (`null` for default options), built by `build` on first use. */
   get(policy: Policy, key: string | null, build: () => T): T {
     if (key === null) {
+      if (policy === this.lastPolicy) return this.lastPlan as T;
       let plan = this.defaults.get(policy);
       if (plan === undefined) {
         plan = build();
         this.defaults.set(policy, plan);
       }
+      this.lastPolicy = policy;
+      this.lastPlan = plan;
       return plan;
     }
     let byKey = this.plans.get(policy);

@@ -22,7 +22,8 @@ const LIMIT_8: Uint16Array = Uint16Array.from({ length: 257 }, (_, n) => (n === 
  * ```
  */
 export class RandomReader {
-  private readonly source: RandomSource;
+  /** The source this reader draws from. */
+  readonly source: RandomSource;
   private readonly buffer: Uint8Array;
   private position: number;
 
@@ -98,6 +99,35 @@ export class RandomReader {
   }
 
   /**
+   * Sets `out[0 … count-1]` to characters drawn with {@link RandomReader.pick}, except the indexes
+   * whose bit is set in `skip` (bit i for index i, so `count` ≤ 32), which are left as they are. The
+   * hot loop of the password generator, with the buffer state kept in locals.
+   *
+   * @example
+   * ```ts
+   * const out = [0x41, 0, 0x42];
+   * reader.pickInto(table, 3, 0b101, out); // out[1] drawn; out[0] and out[2] kept
+   * ```
+   */
+  pickInto(byByte: Uint16Array, count: number, skip: number, out: number[]): void {
+    const buffer = this.buffer;
+    let position = this.position;
+    for (let i = 0; i < count; i++) {
+      if ((skip & (1 << i)) !== 0) continue;
+      let code = 0;
+      while (code === 0) {
+        if (position === BATCH_BYTES) {
+          this.source.fill(buffer);
+          position = 0;
+        }
+        code = byByte[buffer[position++] as number] as number;
+      }
+      out[i] = code;
+    }
+    this.position = position;
+  }
+
+  /**
    * Shuffles `items` in place with the Fisher–Yates algorithm (every permutation equally likely).
    *
    * @example
@@ -121,6 +151,7 @@ export class RandomReader {
 }
 
 const readers = new WeakMap<RandomSource, RandomReader>();
+let lastReader: RandomReader | undefined;
 
 /**
  * The buffered reader for `source`, created on first use and kept as long as the source lives, so
@@ -133,10 +164,12 @@ const readers = new WeakMap<RandomSource, RandomReader>();
  * ```
  */
 export function readerFor(source: RandomSource): RandomReader {
+  if (lastReader?.source === source) return lastReader;
   let reader = readers.get(source);
   if (reader === undefined) {
     reader = new RandomReader(source);
     readers.set(source, reader);
   }
+  lastReader = reader;
   return reader;
 }

@@ -31,7 +31,7 @@ function cli(args: readonly string[], stdin = ''): Promise<Run> {
 const hasDoveadm = spawnSync('doveadm', ['pw', '-l'], { stdio: 'ignore' }).status === 0;
 const PASSWORD = 'Tr0ub4dor & 3 wörds';
 
-describe('passrotate hash', () => {
+describe('passrotate hash', { timeout: 60_000 }, () => {
   it('hashes the first stdin line (without its newline, spaces kept) with the chosen scheme and rounds', async () => {
     const run = await cli(['hash', '-s', 'SHA512-CRYPT', '-r', '6000'], ` ${PASSWORD} \nignored\n`);
     expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -73,13 +73,29 @@ describe('passrotate hash', () => {
     expect(mismatch.stdout).toBe('');
   });
 
-  it('-l lists writable and verify-only schemes', async () => {
+  it('-u passes the account name to schemes salted with it, and verify -u reads it back', async () => {
+    const stored = (
+      await cli(['hash', '-s', 'DIGEST-MD5', '-u', 'joe@example.com', '-p', PASSWORD])
+    ).stdout.trim();
+    expect(stored).toMatch(/^\{DIGEST-MD5\}[0-9a-f]{32}$/);
+    expect((await cli(['verify', '-u', 'joe@example.com', stored], `${PASSWORD}\n`)).code).toBe(0);
+    expect((await cli(['verify', '-u', 'ann@example.com', stored], `${PASSWORD}\n`)).code).toBe(1);
+  });
+
+  it('-l lists the schemes with their defaults, verify-only ones and those Dovecot cannot read', async () => {
     const run = await cli(['hash', '-l']);
-    const lines = run.stdout.trim().split('\n');
-    expect(run.code).toBe(0);
-    expect(lines).toEqual(
-      expect.arrayContaining(['ARGON2ID', 'BLF-CRYPT', 'SHA512-CRYPT', 'MD5-CRYPT (verify only)']),
+    const lines = new Map(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((line) => [line.split(' ')[0], line.replace(/\s+/g, ' ')] as const),
     );
+    expect(run.code).toBe(0);
+    expect(lines.get('ARGON2ID')).toBe('ARGON2ID m=19456,t=2,p=1');
+    expect(lines.get('BLF-CRYPT')).toBe('BLF-CRYPT cost=10');
+    expect(lines.get('SSHA512')).toBe('SSHA512');
+    expect(lines.get('MD5-CRYPT')).toBe('MD5-CRYPT (verify only)');
+    expect(lines.get('SCRYPT')).toBe('SCRYPT ln=17,r=8,p=1 (not read by Dovecot)');
   });
 
   it.skipIf(!hasDoveadm)(
@@ -96,7 +112,7 @@ describe('passrotate hash', () => {
   );
 });
 
-describe('passrotate verify', () => {
+describe('passrotate verify', { timeout: 60_000 }, () => {
   it('exits 0 on a match, 1 on a mismatch, 2 on a malformed hash, never echoing the password', async () => {
     const stored = (await cli(['hash', '-s', 'SHA512-CRYPT', '-p', PASSWORD])).stdout.trim();
     expect(await cli(['verify', stored], `${PASSWORD}\n`)).toMatchObject({ code: 0, stdout: '' });
@@ -109,7 +125,7 @@ describe('passrotate verify', () => {
   });
 });
 
-describe('passrotate calibrate', () => {
+describe('passrotate calibrate', { timeout: 60_000 }, () => {
   it('prints the scheme, the parameters and the measured time, and the parameters hash', async () => {
     const run = await cli(['calibrate', '-s', 'sha256-crypt', '--target-ms', '15']);
     expect(run.code).toBe(0);

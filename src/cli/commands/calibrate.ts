@@ -1,6 +1,6 @@
 /** @module `passrotate calibrate`: finds the cost whose hash takes about a target time on this machine. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type HashParams, hashPassword } from '../../hash/node.js';
+import { type HashParams, hashPassword, identifyHash } from '../../hash/node.js';
 import { calibrateCost } from '../calibrate-cost.js';
 import { costKnob } from '../scheme-cost.js';
 import { DEFAULT_CLI_SCHEME } from './hash.js';
@@ -35,7 +35,7 @@ const formatParams = (params: HashParams): string =>
  * The `calibrate` command: `passrotate calibrate [-s SCHEME] [--target-ms 250]` measures hashes on
  * this machine (through the same worker pool a server would use) and prints the scheme, the
  * parameters whose hash takes about the target time, and the median time measured for them:
- * `ARGON2ID m=19456,p=1,t=7 243 ms (target 250 ms)`.
+ * `ARGON2ID m=19456,t=7,p=1,v=19 243 ms (target 250 ms)`.
  *
  * @example
  * ```ts
@@ -45,7 +45,6 @@ const formatParams = (params: HashParams): string =>
  */
 export function calibrateCommand(): Command {
   return new Command('calibrate')
-    .exitOverride()
     .description('pick the cost whose hash takes about --target-ms on this machine')
     .option('-s, --scheme <scheme>', 'password scheme', DEFAULT_CLI_SCHEME)
     .addOption(new Option('--target-ms <ms>', 'wanted time per hash').argParser(parseTarget).default(250))
@@ -61,8 +60,12 @@ export function calibrateCommand(): Command {
       const paramsFor = (value: number): HashParams => ({ ...knob.fixed, [knob.param]: value });
       await hashPassword(PASSWORD, { scheme, params: paramsFor(knob.min) }); // start the worker threads
       const best = await calibrateCost(knob, (value) => timeHash(scheme, paramsFor(value)), flags.targetMs);
+      // Print the parameters as the library reads them back from a hash made with them.
+      const { params } = identifyHash(
+        await hashPassword(PASSWORD, { scheme, params: paramsFor(best.value) }),
+      );
       process.stdout.write(
-        `${scheme} ${formatParams(paramsFor(best.value))} ${Math.round(best.ms)} ms (target ${flags.targetMs} ms)\n`,
+        `${scheme} ${formatParams(params)} ${Math.round(best.ms)} ms (target ${flags.targetMs} ms)\n`,
       );
     });
 }

@@ -37,6 +37,23 @@ function roundsParams(scheme: string, rounds: number | undefined, command: Comma
   return { ...knob.fixed, [knob.param]: rounds };
 }
 
+/** `-l`: one scheme per line, with its default parameters and whether Dovecot reads it. */
+function listing(): string {
+  const schemes = listSchemes();
+  const width = Math.max(...schemes.map(({ scheme }) => scheme.length));
+  const lines = schemes.map(({ scheme, writable, dovecot, defaults }) => {
+    const notes = [
+      Object.entries(defaults ?? {})
+        .map(([key, value]) => `${key}=${value}`)
+        .join(','),
+      writable ? '' : '(verify only)',
+      dovecot ? '' : '(not read by Dovecot)',
+    ].filter((note) => note !== '');
+    return [scheme.padEnd(width), ...notes].join(' ').trimEnd();
+  });
+  return `${lines.join('\n')}\n`;
+}
+
 /**
  * `-t`: checks the password against a stored hash, printing `STORED (verified)` and exiting 0 on a
  * match, exiting 1 on a mismatch (a malformed hash is an error: exit 2).
@@ -53,7 +70,8 @@ async function test(stored: string, password: string, user: string | undefined):
 /**
  * The `hash` command: `passrotate hash [-s SCHEME] [-r ROUNDS] [-p PASSWORD] [-u USER]` prints the
  * stored form (`{SCHEME}…`) of the password read from standard input (one line) or given with `-p`;
- * `-t STORED` verifies instead (exit 0 match, 1 mismatch); `-l` lists the schemes. `-r` sets the
+ * `-t STORED` verifies instead (exit 0 match, 1 mismatch); `-l` lists the schemes with their
+ * default parameters. `-r` sets the
  * scheme's work factor: rounds for SHA-crypt, PBKDF2 and SCRAM, the cost for BLF-CRYPT, the passes
  * (`t`) for Argon2, `ln` for scrypt.
  *
@@ -65,7 +83,6 @@ async function test(stored: string, password: string, user: string | undefined):
  */
 export function hashCommand(): Command {
   return new Command('hash')
-    .exitOverride()
     .description('print the stored hash of a password (read from stdin), like `doveadm pw`')
     .option('-s, --scheme <scheme>', 'password scheme', DEFAULT_CLI_SCHEME)
     .addOption(new Option('-r, --rounds <n>', 'work factor of the scheme').argParser(parseRounds))
@@ -78,10 +95,7 @@ export function hashCommand(): Command {
     .option('-l, --list', 'list the schemes')
     .action(async (flags: HashFlags, command: Command) => {
       if (flags.list) {
-        const lines = listSchemes().map(({ scheme, writable }) =>
-          writable ? scheme : `${scheme} (verify only)`,
-        );
-        process.stdout.write(`${lines.join('\n')}\n`);
+        process.stdout.write(listing());
         return;
       }
       const password = flags.password ?? (await readPasswordLine());

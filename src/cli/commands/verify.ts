@@ -16,7 +16,6 @@ import { readPasswordLine } from '../read-password.js';
  */
 export function verifyCommand(): Command {
   return new Command('verify')
-    .exitOverride()
     .description('check the password on stdin against a stored hash (exit 0 match, 1 mismatch, 2 malformed)')
     .argument('<stored>', 'the stored hash ({SCHEME}…, crypt, PHC, passlib or Django form)')
     .option('-u, --user <user>', 'account name, for schemes salted with it (DIGEST-MD5)')

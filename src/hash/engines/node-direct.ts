@@ -169,6 +169,10 @@ export function createDirectEngine(options: DirectEngineOptions): DirectKdfEngin
       iterations: number,
       dkLen: number,
     ) {
+      // node:crypto returns empty output where the reference refuses; let the reference answer there.
+      if (iterations < 1 || dkLen < 1) {
+        return (await options.fallback()).pbkdf2(digest, password, salt, iterations, dkLen);
+      }
       return new Uint8Array(pbkdf2Sync(password, salt, iterations, dkLen, digest));
     },
 
@@ -176,7 +180,15 @@ export function createDirectEngine(options: DirectEngineOptions): DirectKdfEngin
       const { N, r, p, dkLen } = params;
       // OpenSSL needs 128·r·(N + p + 2) bytes; leave headroom so valid parameters are never refused.
       const maxmem = 128 * r * (N + p + 2) + 1024 * 1024;
-      return new Uint8Array(scryptSync(password, salt, dkLen, { N, r, p, maxmem }));
+      if (dkLen >= 1) {
+        try {
+          return new Uint8Array(scryptSync(password, salt, dkLen, { N, r, p, maxmem }));
+        } catch {
+          // OpenSSL also enforces RFC 7914's N < 2^(16·r), which stored hashes may break; the
+          // reference engine decides what such parameters give (bytes or its own error).
+        }
+      }
+      return (await options.fallback()).scrypt(password, salt, params);
     },
   };
 }

@@ -126,7 +126,18 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   function dispatch(): void {
     while (queue.length > 0) {
-      const slot = idleSlot();
+      let slot: Slot | undefined;
+      try {
+        slot = idleSlot();
+      } catch (error) {
+        // The thread could not even be created (e.g. no loader for a .ts worker): fail this task only.
+        queue
+          .shift()
+          ?.reject(
+            new PassrotateError('hash_worker_crashed', 'Could not start a hash worker', { cause: error }),
+          );
+        continue;
+      }
       if (!slot) return;
       const job = queue.shift() as Job;
       slot.job = job;

@@ -116,6 +116,42 @@ describe('direct Node engine gives the reference engine’s bytes', () => {
   });
 });
 
+describe('direct Node engine at the edges of node:crypto', () => {
+  const outcome = (work: Promise<Uint8Array>) =>
+    work.then(
+      (bytes) => ({ bytes: Buffer.from(bytes).toString('hex') }),
+      (error: unknown) => ({ error: (error as Error).message }),
+    );
+
+  it('scrypt parameters OpenSSL refuses (N ≥ 2^(16·r), N = 1, dkLen 0) get the reference answer', async () => {
+    const cases = [
+      { N: 2 ** 16, r: 1, p: 1, dkLen: 16 },
+      { N: 1, r: 1, p: 1, dkLen: 16 },
+      { N: 16, r: 1, p: 1, dkLen: 0 },
+    ];
+    for (const params of cases) {
+      expect(await outcome(fast.scrypt(Uint8Array.of(1), Uint8Array.of(2), params))).toEqual(
+        await outcome(referenceEngine.scrypt(Uint8Array.of(1), Uint8Array.of(2), params)),
+      );
+    }
+  });
+
+  it('PBKDF2 with zero iterations or zero length gets the reference answer', async () => {
+    for (const [iterations, dkLen] of [
+      [0, 16],
+      [1, 0],
+    ] as const) {
+      expect(
+        await outcome(fast.pbkdf2('sha256', Uint8Array.of(1), Uint8Array.of(2), iterations, dkLen)),
+      ).toEqual(
+        await outcome(
+          referenceEngine.pbkdf2('sha256', Uint8Array.of(1), Uint8Array.of(2), iterations, dkLen),
+        ),
+      );
+    }
+  });
+});
+
 describe('direct Node engine without its optional accelerators', () => {
   const calls: string[] = [];
   const recording: KdfEngine = {

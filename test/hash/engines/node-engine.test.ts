@@ -8,7 +8,8 @@ import { createNodeEngine } from '../../../src/hash/engines/node-engine.js';
 import { referenceEngine } from '../../../src/hash/engines/reference.js';
 
 const engine = createNodeEngine({ threads: 2 });
-const pure = createNodeEngine({ threads: 2, accelerators: { argon2: false, bcrypt: false } });
+// One thread: on a 2-core machine the main thread keeps a core of its own during the loop test.
+const pure = createNodeEngine({ threads: 1, accelerators: { argon2: false, bcrypt: false } });
 afterAll(() => Promise.all([engine.close(), pure.close()]));
 
 const bytes = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max });
@@ -82,10 +83,10 @@ describe('Node engine with its accelerators switched off', () => {
 });
 
 describe('Node engine keeps the event loop free', () => {
-  // The pure-JS Argon2 takes ~60 ms per hash at this cost here: on the main thread, 8 of them would
-  // block it for ~500 ms; in the workers the loop stays free.
-  it('ticks a 10 ms interval while 8 Argon2id hashes run at once', async () => {
-    const params = { type: 'argon2id', version: 0x13, m: 8192, t: 2, p: 1, dkLen: 32 } as const;
+  // The pure-JS Argon2 takes ~120 ms per hash at this cost here: on the main thread, 8 of them
+  // would block it for ~1 s; in a worker the loop stays free (a generous bound for busy machines).
+  it('ticks a 10 ms interval while 8 Argon2id hashes run at once', { timeout: 60_000 }, async () => {
+    const params = { type: 'argon2id', version: 0x13, m: 16384, t: 2, p: 1, dkLen: 32 } as const;
     const histogram = monitorEventLoopDelay({ resolution: 5 });
     histogram.enable();
     let last = performance.now();
@@ -104,16 +105,16 @@ describe('Node engine keeps the event loop free', () => {
     histogram.disable();
     clearInterval(timer);
     expect(new Set(results.map((r) => Buffer.from(r).toString('hex'))).size).toBe(8);
-    expect(histogram.max / 1e6).toBeLessThan(200);
-    expect(widestGap).toBeLessThan(200);
+    expect(histogram.max / 1e6).toBeLessThan(300);
+    expect(widestGap).toBeLessThan(300);
   });
 });
 
-describe('Node engine threads', () => {
+describe('Node engine threads', { timeout: 60_000 }, () => {
   it('never keep the process alive when idle', async () => {
     const script = fileURLToPath(new URL('./fixtures/hash-and-leave.ts', import.meta.url));
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], {
-      timeout: 15_000,
+      timeout: 50_000,
     });
     const expected = await referenceEngine.pbkdf2('sha256', Uint8Array.of(1), Uint8Array.of(2), 10, 8);
     expect(stdout.trim()).toBe(Buffer.from(expected).toString('hex'));

@@ -53,6 +53,26 @@ describe('createWorkerPool', () => {
     },
   );
 
+  it('rejects every task with a coded error when the worker script cannot start', async () => {
+    const broken = createWorkerPool({
+      script: new URL('./fixtures/no-such-worker.js', import.meta.url),
+      size: 1,
+    });
+    pools.push(broken);
+    const outcomes = await Promise.all(
+      [broken.run({}), broken.run({})].map((task) => task.catch((e: unknown) => e)),
+    );
+    expect(outcomes).toMatchObject([{ code: 'hash_worker_crashed' }, { code: 'hash_worker_crashed' }]);
+    expect(broken.running).toBe(0);
+  });
+
+  it('rejects the task with a coded error when the thread cannot even be created', async () => {
+    const impossible = createWorkerPool({ script: new URL('https://example.com/worker.js'), size: 1 });
+    pools.push(impossible);
+    await expect(impossible.run({})).rejects.toMatchObject({ code: 'hash_worker_crashed' });
+    await expect(impossible.run({})).rejects.toMatchObject({ code: 'hash_worker_crashed' });
+  });
+
   it('rejects queued and later tasks once closed', async () => {
     const p = pool(1);
     const outcomes = [p.run({ kind: 'thread', ms: 50 }), p.run({ kind: 'thread', ms: 0 })].map((task) =>
