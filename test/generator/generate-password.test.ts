@@ -185,6 +185,17 @@ describe('generatePassword', () => {
     }
   });
 
+  it('terminates with a degenerate random source', () => {
+    const constant = { fill: (bytes: Uint8Array) => bytes.fill(7) };
+    for (const policy of [presets.mailbox, presets.strict, presets.nist]) {
+      expect(validatePassword(policy, generatePassword(policy, { random: constant })).ok).toBe(true);
+    }
+    const stuck = { fill: (bytes: Uint8Array) => bytes.fill(0xff) };
+    expect(errorOf(() => generatePassword(presets.mailbox, { random: stuck })).code).toBe(
+      'random_source_failure',
+    );
+  });
+
   it('gives up after a bounded number of draws when every password hits a blocked word', () => {
     const policy = definePolicy({
       minLength: 8,
