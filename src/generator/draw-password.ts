@@ -41,10 +41,14 @@ function drawShort(plan: PasswordPlan, table: Uint16Array, reader: RandomReader)
   const codes: number[] = new Array<number>(length);
   let taken = 0;
   for (let k = 0; k < required.length; k++) {
-    // The j-th of the length - k free positions, j uniform: one draw, no retry.
-    let j = reader.int(length - k);
-    let position = 0;
-    while ((taken & (1 << position)) !== 0 || j-- > 0) position++;
+    // A uniform position; if it is taken, the j-th of the length - k free ones for a uniform j.
+    // Each free position ends up with probability 1/length + (k/length)·1/(length - k) = 1/(length - k).
+    let position = reader.int(length);
+    if ((taken & (1 << position)) !== 0) {
+      let j = reader.int(length - k);
+      position = 0;
+      while ((taken & (1 << position)) !== 0 || j-- > 0) position++;
+    }
     taken |= 1 << position;
     codes[position] = draw(required[k] as Pool, reader);
   }

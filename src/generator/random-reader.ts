@@ -142,9 +142,13 @@ export class RandomReader {
     let position = this.position;
     for (let i = 0; i < count; i++) {
       if ((skip & (1 << i)) !== 0) continue;
-      let code = 0;
-      for (let draws = 0; code === 0; draws++) {
-        if (draws > MAX_REJECTIONS) brokenSource();
+      if (position === BATCH_BYTES) {
+        this.source.fill(buffer);
+        position = 0;
+      }
+      let code = byByte[buffer[position++] as number] as number;
+      for (let rejected = 0; code === 0; rejected++) {
+        if (rejected === MAX_REJECTIONS) brokenSource();
         if (position === BATCH_BYTES) {
           this.source.fill(buffer);
           position = 0;
