@@ -2,14 +2,14 @@ import { defineConfig } from 'tsup';
 
 // Library entries: the pure, runtime-neutral ones (root, passrotate/hash, memory adapters), the
 // test-time conformance suites (vitest, an optional peer, stays external), and the Node-only CLI.
-// One config for every library entry: a second config with its own dts step would race the first
-// one's `clean` and lose its declaration files.
+// `npm run build` empties dist/ first: a `clean` in one config would race the others' outputs.
 export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
       'hash/index': 'src/hash/index.ts',
       'adapters/memory/index': 'src/adapters/memory/index.ts',
+      'adapters/hibp-offline/index': 'src/adapters/hibp-offline/index.ts',
       'testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],
@@ -18,7 +18,32 @@ export default defineConfig([
     external: ['vitest'],
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
-    clean: true,
+  },
+  {
+    // Node-only adapters; their clients (better-sqlite3, pg, ioredis) are optional peers, imported as types only.
+    entry: {
+      'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
+      'adapters/postgres/index': 'src/adapters/postgres/index.ts',
+      'adapters/redis/index': 'src/adapters/redis/index.ts',
+      'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    sourcemap: true,
+  },
+  {
+    // passrotate/hash on Node: the same API with the worker-pool engine as default, and the worker.
+    // No code splitting: the pool finds the worker at ../hash/kdf-worker.js from its own bundle.
+    entry: { 'hash/node': 'src/hash/node.ts', 'hash/kdf-worker': 'src/hash/pool/kdf-worker.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: { entry: { 'hash/node': 'src/hash/node.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
+    shims: true,
+    splitting: false,
+    sourcemap: true,
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },

@@ -80,6 +80,8 @@ export interface SchemeWriter {
   readonly dovecot: boolean;
   /** The body alone identifies the scheme (crypt/PHC), so `bare` output is allowed. */
   readonly selfDescribing: boolean;
+  /** The body is a raw digest whose text encoding (hex/base64) can be chosen. */
+  readonly encodable: boolean;
   /** Default parameters, each with its source in the codec's TSDoc. */
   readonly defaults: HashParams;
   /** Merges `params` over the defaults and validates them; throws `invalid_params`. */

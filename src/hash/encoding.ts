@@ -81,7 +81,14 @@ export function decodeHex(text: string): Uint8Array {
 
 const STD64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BCRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** crypt(3)'s alphabet ("hash64"), also Dovecot's salt alphabet. */
+/**
+ * crypt(3)'s alphabet ("hash64"), also Dovecot's salt alphabet.
+ *
+ * @example
+ * ```ts
+ * CRYPT64_ALPHABET[0]; // '.'
+ * ```
+ */
 export const CRYPT64_ALPHABET: string = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 function reverse(alphabet: string): Int16Array {
@@ -113,7 +120,12 @@ function encodeWith(bytes: Uint8Array, alphabet: string, pad: boolean): string {
   return out;
 }
 
-function decodeWith(text: string, table: Int16Array, what: string): Uint8Array {
+/**
+ * Big-endian 6-bit unpacking. `strict` refuses leftover bits that are not zero (RFC 4648 §3.5), so
+ * each byte string has exactly one accepted spelling and a changed character never decodes to the
+ * same bytes.
+ */
+function decodeWith(text: string, table: Int16Array, what: string, strict: boolean): Uint8Array {
   if (text.length % 4 === 1) throw malformed(`invalid ${what}`);
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;
@@ -128,8 +140,10 @@ function decodeWith(text: string, table: Int16Array, what: string): Uint8Array {
     if (bits >= 8) {
       bits -= 8;
       out[o++] = (value >> bits) & 0xff;
+      value &= (1 << bits) - 1;
     }
   }
+  if (strict && value !== 0) throw malformed(`non-canonical ${what}`);
   return out;
 }
 
@@ -146,8 +160,8 @@ export function encodeBase64(bytes: Uint8Array, pad = true): string {
 }
 
 /**
- * Decodes standard base64, padded or not; throws `malformed_hash` for any other character or a
- * misplaced `=`.
+ * Decodes standard base64, padded or not; throws `malformed_hash` for any other character, a
+ * misplaced `=`, or non-zero padding bits.
  *
  * @example
  * ```ts
@@ -157,7 +171,7 @@ export function encodeBase64(bytes: Uint8Array, pad = true): string {
 export function decodeBase64(text: string): Uint8Array {
   const stripped = text.replace(/={1,2}$/, '');
   if (stripped.length !== text.length && text.length % 4 !== 0) throw malformed('invalid base64 padding');
-  return decodeWith(stripped, STD64_REV, 'base64');
+  return decodeWith(stripped, STD64_REV, 'base64', true);
 }
 
 /**
@@ -197,7 +211,8 @@ export function encodeBcrypt64(bytes: Uint8Array): string {
 }
 
 /**
- * Decodes bcrypt's base64.
+ * Decodes bcrypt's base64 (leniently: a 22-character salt carries 4 spare bits, which bcrypt
+ * implementations drop).
  *
  * @example
  * ```ts
@@ -205,7 +220,7 @@ export function encodeBcrypt64(bytes: Uint8Array): string {
  * ```
  */
 export function decodeBcrypt64(text: string): Uint8Array {
-  return decodeWith(text, BCRYPT64_REV, 'bcrypt base64');
+  return decodeWith(text, BCRYPT64_REV, 'bcrypt base64', false);
 }
 
 /**

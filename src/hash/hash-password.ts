@@ -32,7 +32,7 @@ export async function hashPassword(password: string, options: HashOptions): Prom
   if (!split) throw new PassrotateError('unknown_scheme', 'Unknown password scheme');
   const writer = findWriter(split.name);
   const encoding = options.encoding ?? split.encoding;
-  if (encoding !== undefined && writer.selfDescribing) {
+  if (encoding !== undefined && !writer.encodable) {
     throw new PassrotateError('invalid_params', `${writer.scheme} has no digest encoding to choose`);
   }
   if (options.bare && !writer.selfDescribing) {

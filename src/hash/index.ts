@@ -17,7 +17,7 @@ export { identifyHash } from './identify-hash.js';
 export type { Argon2Params, KdfEngine, ScryptParams } from './kdf-engine.js';
 export { DEFAULT_LIMITS, type HashLimits } from './limits.js';
 export { needsRehash } from './needs-rehash.js';
-export { listSchemes } from './registry.js';
+export { listSchemes, type SchemeListing } from './registry.js';
 export type {
   HashForm,
   HashInfo,

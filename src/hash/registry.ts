@@ -23,6 +23,7 @@ import { saltedDigestParsers, saltedDigestWriters } from './schemes/salted-diges
 import { parseScram, scramSha1Writer, scramSha256Writer } from './schemes/scram.js';
 import { parseScrypt, scryptWriter } from './schemes/scrypt.js';
 import { parseShaCrypt, sha256CryptWriter, sha512CryptWriter } from './schemes/sha-crypt.js';
+import type { HashParams } from './types.js';
 
 function unknownScheme(): PassrotateError {
   return new PassrotateError('unknown_scheme', 'Unknown password scheme');
@@ -161,6 +162,12 @@ const READ_ONLY: readonly string[] = [
   'LDAP-MD5',
   'ARGON2D',
   'CRYPT',
+  'BCRYPT-SHA256',
+  'DJANGO-PBKDF2-SHA256',
+  'DJANGO-PBKDF2-SHA1',
+  'DJANGO-ARGON2',
+  'DJANGO-BCRYPT-SHA256',
+  'DJANGO-BCRYPT',
 ];
 
 /**
@@ -182,19 +189,54 @@ export function findWriter(name: string): SchemeWriter {
 }
 
 /**
- * Every scheme name, with whether it can be written.
+ * What {@link listSchemes} reports about a scheme.
  *
  * @example
  * ```ts
- * listSchemes().find((s) => s.scheme === 'MD5-CRYPT'); // { scheme: 'MD5-CRYPT', writable: false }
+ * const info: SchemeListing = { scheme: 'BLF-CRYPT', writable: true, dovecot: true, defaults: { cost: 10 } };
  * ```
  */
-export function listSchemes(): readonly { readonly scheme: string; readonly writable: boolean }[] {
+export interface SchemeListing {
+  readonly scheme: string;
+  /** `hashPassword` can write it (otherwise verify only). */
+  readonly writable: boolean;
+  /** Dovecot reads it (`{SCHEME}` form); `false` for bare-only formats such as SCRYPT. */
+  readonly dovecot: boolean;
+  /** Default parameters of a writable scheme (empty for schemes without a cost). */
+  readonly defaults?: HashParams;
+}
+
+/**
+ * Every scheme name, with whether it can be written and its default parameters.
+ *
+ * @example
+ * ```ts
+ * listSchemes().find((s) => s.scheme === 'MD5-CRYPT'); // { scheme: 'MD5-CRYPT', writable: false, dovecot: true }
+ * ```
+ */
+export function listSchemes(): readonly SchemeListing[] {
   return [
-    ...[...WRITERS.keys()].map((scheme) => ({ scheme, writable: true })),
-    ...READ_ONLY.map((scheme) => ({ scheme, writable: false })),
+    ...[...WRITERS.values()].map((w) => ({
+      scheme: w.scheme,
+      writable: true,
+      dovecot: w.dovecot,
+      defaults: w.defaults,
+    })),
+    ...READ_ONLY.map((scheme) => ({ scheme, writable: false, dovecot: !BARE_ONLY.includes(scheme) })),
   ];
 }
+
+/** Verify-only schemes that exist only as bare strings (passlib, Django, `$apr1$`, `$argon2d$`). */
+const BARE_ONLY: readonly string[] = [
+  'APR1-MD5',
+  'ARGON2D',
+  'BCRYPT-SHA256',
+  'DJANGO-PBKDF2-SHA256',
+  'DJANGO-PBKDF2-SHA1',
+  'DJANGO-ARGON2',
+  'DJANGO-BCRYPT-SHA256',
+  'DJANGO-BCRYPT',
+];
 
 /**
  * Canonical name for comparisons: Dovecot's aliases collapse (SHA1 → SHA, CLEAR/CLEARTEXT → PLAIN,

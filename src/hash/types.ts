@@ -33,7 +33,7 @@ export type HashForm = 'dovecot' | 'bare';
  * @example
  * ```ts
  * identifyHash('{SHA512-CRYPT}$6$rounds=10000$salt$…');
- * // { scheme: 'SHA512-CRYPT', params: { rounds: 10000 }, form: 'dovecot' }
+ * // { scheme: 'SHA512-CRYPT', params: { rounds: 10000 }, form: 'dovecot', writable: true }
  * ```
  */
 export interface HashInfo {

@@ -43,8 +43,8 @@ class Input implements RuleInput {
 }
 
 const shared = new Input();
-/** Reused between synchronous calls; copied out only when something is reported. */
-const scratch: Violation[] = [];
+/** Collects the violations of one synchronous call; handed out (and replaced) only when non-empty. */
+let scratch: Violation[] = [];
 
 /**
  * The code point count of `password` when it is beyond the work limit (4 × `maxLength`), where
@@ -102,7 +102,8 @@ function checkArguments(password: unknown, context: unknown): void {
  * @param password - the candidate, exactly as it will be hashed.
  * @param context - what else is known (account, current password, confirmation…).
  * @returns `{ ok: true, violations: [] }` or `{ ok: false, violations }`.
- * @throws TypeError when `policy` was not made by `definePolicy` or `password` is not a string.
+ * @throws TypeError when `policy` was not made by `definePolicy`, `password` is not a string, or a
+ *   context field used by a rule is not a string (the message names the field, never its value).
  * @example
  * ```ts
  * validatePassword(presets.mailbox, 'abc');
@@ -123,8 +124,8 @@ export function validatePassword(
     shared.reset(compiled, '', undefined);
   }
   if (scratch.length === 0) return OK;
-  const violations = scratch.slice();
-  scratch.length = 0;
+  const violations = scratch;
+  scratch = [];
   return { ok: false, violations };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { definePolicy, validatePassword } from '../../src/index.js';
 import { commonPasswordCount, isCommonPassword } from '../../src/policy/blocklist/common-password-set.js';
 import { COMMON_PASSWORDS } from '../../src/policy/blocklist/common-passwords.js';
+import { foldText } from '../../src/policy/fold.js';
 
 const p = definePolicy({ minLength: 1, accountCheck: false });
 const refused = (password: string): boolean =>
@@ -79,5 +80,44 @@ describe('common-password blocklist', () => {
 
   it('can be turned off', () => {
     expect(validatePassword(definePolicy({ minLength: 1, blocklist: false }), 'password').ok).toBe(true);
+  });
+});
+
+describe('blocklist lookup machinery', () => {
+  /** The obvious (slow) definition: fold, strip up to six non-letters per end, look the string up. */
+  const folded = new Set(COMMON_PASSWORDS.split('\n').map(foldText));
+  function reference(password: string): boolean {
+    const isLetter = (c: string) => /^[a-zA-Z]$/.test(c);
+    let lead = 0;
+    while (lead < password.length && lead < 6 && !isLetter(password[lead] as string)) lead++;
+    let trail = 0;
+    while (trail < password.length && trail < 6 && !isLetter(password[password.length - 1 - trail] as string))
+      trail++;
+    for (let a = 0; a <= lead; a++) {
+      for (let b = 0; b <= trail; b++) {
+        const core = password.slice(a, password.length - b);
+        if ((core.length >= 4 || (a === 0 && b === 0)) && folded.has(foldText(core))) return true;
+      }
+    }
+    return false;
+  }
+
+  it('agrees with the obvious definition', () => {
+    const words = COMMON_PASSWORDS.split('\n');
+    const decorated = fc
+      .tuple(
+        fc.string({ unit: fc.constantFrom(...'19!#$@_. '), maxLength: 7 }),
+        fc.constantFrom(...words),
+        fc.string({ unit: fc.constantFrom(...'20!?*1 €'), maxLength: 7 }),
+        fc.boolean(),
+      )
+      .map(([pre, word, post, upper]) => `${pre}${upper ? word.toUpperCase() : word}${post}`);
+    const noise = fc.string({ unit: fc.constantFrom(...'abcdeilnorst0134579@$!#ABL'), maxLength: 14 });
+    fc.assert(
+      fc.property(fc.oneof(decorated, noise), (password) => {
+        expect(isCommonPassword(password)).toBe(reference(password));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

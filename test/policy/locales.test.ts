@@ -43,7 +43,10 @@ const violationSamples: { [C in ViolationCode]: ViolationOf<C>[] } = {
   })),
   same_as_current: [{ code: 'same_as_current' }],
   too_similar_to_current: [{ code: 'too_similar_to_current', minimum: 3, actual: 1 }],
-  reused_password: [{ code: 'reused_password', history: 5 }],
+  reused_password: [
+    { code: 'reused_password', history: 5 },
+    { code: 'reused_password', history: 1 },
+  ],
   breached_password: [{ code: 'breached_password', occurrences: 42 }],
   confirmation_mismatch: [{ code: 'confirmation_mismatch' }],
 };
@@ -69,7 +72,10 @@ const requirementSamples: { [C in RequirementCode]: RequirementOf<C>[] } = {
   common_password: [{ code: 'common_password' }],
   contains_account: [{ code: 'contains_account' }],
   too_similar_to_current: [{ code: 'too_similar_to_current', minimum: 3 }],
-  reused_password: [{ code: 'reused_password', history: 5 }],
+  reused_password: [
+    { code: 'reused_password', history: 5 },
+    { code: 'reused_password', history: 1 },
+  ],
   breached_password: [{ code: 'breached_password' }],
 };
 

@@ -262,6 +262,14 @@ describe('programmer errors', () => {
     const p = definePolicy();
     expect(() => validatePassword({ ...p }, 'x')).toThrow(TypeError);
     expect(() => validatePassword(p, 42 as unknown as string)).toThrow(TypeError);
+    expect(() => validatePassword(p, 'x', null as never)).toThrow(TypeError);
+    expect(() => validatePassword(p, 'x', { displayName: 7 } as never)).toThrow(
+      'context.account and context.displayName',
+    );
+    expect(() => validatePassword(p, 'x', { currentPassword: 7 } as never)).toThrow(
+      'context.currentPassword',
+    );
+    expect(() => validatePassword(p, 'x', { confirmation: 7 } as never)).toThrow('context.confirmation');
   });
   it('returns the same frozen ok result', () => {
     const p = definePolicy(bare);

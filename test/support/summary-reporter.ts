@@ -1,10 +1,14 @@
 /** Vitest reporter that prints the plain `Tests: N passed, N failed` line CI reads, last. */
+import type { SerializedError } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
     let passed = 0;
-    let failed = 0;
+    let failed = unhandledErrors.length; // an unhandled error fails the run, so it counts
     let skipped = 0;
     for (const mod of testModules) {
       for (const test of mod.children.allTests()) {

@@ -1,8 +1,11 @@
 /** @module Registers every CLI sub-command on the program. */
 import type { Command } from 'commander';
+import { calibrateCommand } from './calibrate.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import { generateCommand } from './generate.js';
+import { hashCommand } from './hash.js';
+import { verifyCommand } from './verify.js';
 
 /**
  * Adds all sub-commands to `program`. Each inherits the program's settings (notably `exitOverride`,
@@ -14,7 +17,14 @@ import { generateCommand } from './generate.js';
  * ```
  */
 export function registerCommands(program: Command): void {
-  for (const command of [generateCommand(), checkCommand(), explainCommand()]) {
+  for (const command of [
+    generateCommand(),
+    checkCommand(),
+    explainCommand(),
+    hashCommand(),
+    verifyCommand(),
+    calibrateCommand(),
+  ]) {
     program.addCommand(command.copyInheritedSettings(program));
   }
 }

@@ -45,14 +45,26 @@ export function shaCryptDigest(
   const dsCtx = hash.create();
   for (let i = 0; i < 16 + (c[0] as number); i++) dsCtx.update(salt);
   const sSeq = repeatTo(dsCtx.digest(), salt.length);
-  // Step 21: the rounds.
+  // Step 21: the rounds. Each round's input is assembled in one buffer and hashed in one call,
+  // which avoids creating four incremental updates per round.
+  const buffer = new Uint8Array(2 * size + salt.length + 2 * pLen);
   for (let i = 0; i < rounds; i++) {
-    const ctx = hash.create();
-    ctx.update(i & 1 ? pSeq : c);
-    if (i % 3 !== 0) ctx.update(sSeq);
-    if (i % 7 !== 0) ctx.update(pSeq);
-    ctx.update(i & 1 ? c : pSeq);
-    c = ctx.digest();
+    let at = 0;
+    const first = i & 1 ? pSeq : c;
+    buffer.set(first, at);
+    at += first.length;
+    if (i % 3 !== 0) {
+      buffer.set(sSeq, at);
+      at += sSeq.length;
+    }
+    if (i % 7 !== 0) {
+      buffer.set(pSeq, at);
+      at += pSeq.length;
+    }
+    const last = i & 1 ? c : pSeq;
+    buffer.set(last, at);
+    at += last.length;
+    c = hash(buffer.subarray(0, at));
   }
   if (c.length !== size) throw new RangeError('unexpected digest size');
   return c;

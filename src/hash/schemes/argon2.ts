@@ -20,7 +20,14 @@ import type { HashParams } from '../types.js';
 type Argon2Type = Argon2Params['type'];
 const SCHEMES: Record<Argon2Type, string> = { argon2id: 'ARGON2ID', argon2i: 'ARGON2I', argon2d: 'ARGON2D' };
 
-/** The parts of a PHC Argon2 string. */
+/**
+ * The parts of a PHC Argon2 string.
+ *
+ * @example
+ * ```ts
+ * const { m, t, p } = splitArgon2(stored);
+ * ```
+ */
 export interface Argon2Parts {
   readonly type: Argon2Type;
   readonly version: 0x10 | 0x13;
@@ -162,6 +169,7 @@ function writer(type: 'argon2id' | 'argon2i', defaults: { m: number; t: number; 
     scheme,
     dovecot: true,
     selfDescribing: true,
+    encodable: false,
     defaults,
     resolveParams(params: HashParams): HashParams {
       const resolved = resolveIntParams(scheme, params, {

@@ -16,7 +16,14 @@ import type { KdfEngine } from '../kdf-engine.js';
 import { assertCost } from '../limits.js';
 import type { HashParams } from '../types.js';
 
-/** bcrypt reads at most 72 key bytes (the password plus its terminating NUL, cut to 72). */
+/**
+ * bcrypt reads at most 72 key bytes (the password plus its terminating NUL, cut to 72).
+ *
+ * @example
+ * ```ts
+ * utf8Bytes(pw).length <= BCRYPT_MAX_PASSWORD_BYTES;
+ * ```
+ */
 export const BCRYPT_MAX_PASSWORD_BYTES = 72;
 
 /**
@@ -52,7 +59,14 @@ export async function bcryptTail(
   return encodeBcrypt64(salt) + encodeBcrypt64(raw.subarray(0, 23));
 }
 
-/** The parts of a modular-crypt bcrypt string. */
+/**
+ * The parts of a modular-crypt bcrypt string.
+ *
+ * @example
+ * ```ts
+ * const { cost, salt } = splitBcrypt('$2y$10$…');
+ * ```
+ */
 export interface BcryptParts {
   readonly version: '2a' | '2b' | '2y';
   readonly cost: number;
@@ -141,6 +155,7 @@ export const bcryptWriter: SchemeWriter = {
   scheme: 'BLF-CRYPT',
   dovecot: true,
   selfDescribing: true,
+  encodable: false,
   defaults: { cost: 10 },
   resolveParams(params: HashParams): HashParams {
     return resolveIntParams('BLF-CRYPT', params, { cost: [10, 4, 31] });

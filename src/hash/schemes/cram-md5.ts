@@ -85,6 +85,7 @@ export const cramMd5Writers: readonly SchemeWriter[] = ['CRAM-MD5', 'HMAC-MD5'].
     scheme,
     dovecot: true,
     selfDescribing: false,
+    encodable: true,
     defaults: {},
     resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
     async hash(password, _params, ctx) {

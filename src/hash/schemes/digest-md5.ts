@@ -68,6 +68,7 @@ export const digestMd5Writer: SchemeWriter = {
   scheme: 'DIGEST-MD5',
   dovecot: true,
   selfDescribing: false,
+  encodable: true,
   defaults: {},
   resolveParams: (params: HashParams) => resolveIntParams('DIGEST-MD5', params, {}),
   async hash(password, _params, ctx) {

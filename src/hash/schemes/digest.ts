@@ -82,6 +82,7 @@ export const digestWriters: readonly SchemeWriter[] = Object.entries(SPECS)
       scheme,
       dovecot: true,
       selfDescribing: false,
+      encodable: true,
       defaults: {},
       resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
       async hash(password, _params, ctx) {

@@ -62,6 +62,7 @@ export const pbkdf2DovecotWriter: SchemeWriter = {
   scheme: 'PBKDF2',
   dovecot: true,
   selfDescribing: false,
+  encodable: false,
   defaults: { rounds: DEFAULT_ROUNDS },
   resolveParams(params: HashParams): HashParams {
     return resolveIntParams('PBKDF2', params, { rounds: [DEFAULT_ROUNDS, 1, 0xffffffff] });

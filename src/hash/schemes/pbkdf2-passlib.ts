@@ -51,7 +51,8 @@ export function parsePbkdf2Passlib(stored: string): ParsedHash {
   if (rounds < 1) throw malformedHash('PBKDF2 rounds out of range');
   const salt = decodeAb64(match[3] as string);
   const hash = decodeAb64(match[4] as string);
-  if (hash.length < 1) throw malformedHash('PBKDF2 hash is empty');
+  // More than one digest's worth multiplies the work (one PBKDF2 block per digest size): refuse it.
+  if (hash.length < 1 || hash.length > variant.size) throw malformedHash('PBKDF2 hash length out of range');
   return {
     scheme: variant.scheme,
     params: { rounds },
@@ -70,6 +71,7 @@ function writer(digest: Digest): SchemeWriter {
     scheme: variant.scheme,
     dovecot: false,
     selfDescribing: true,
+    encodable: false,
     defaults: { rounds: variant.rounds },
     resolveParams(params: HashParams): HashParams {
       return resolveIntParams(variant.scheme, params, { rounds: [variant.rounds, 1, 0xffffffff] });

@@ -56,6 +56,7 @@ export const plainWriters: readonly SchemeWriter[] = NAMES.map(
     scheme,
     dovecot: true,
     selfDescribing: false,
+    encodable: true,
     defaults: {},
     resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
     async hash(password, _params, ctx) {

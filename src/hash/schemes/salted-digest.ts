@@ -99,6 +99,7 @@ export const saltedDigestWriters: readonly SchemeWriter[] = Object.entries(SPECS
       scheme,
       dovecot: true,
       selfDescribing: false,
+      encodable: true,
       defaults: {},
       resolveParams: (params: HashParams) => resolveIntParams(scheme, params, {}),
       async hash(password, _params, ctx) {

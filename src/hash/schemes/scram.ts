@@ -22,7 +22,14 @@ import type { HashParams } from '../types.js';
 /** RFC 7677 §4 / RFC 5802 §5.1: at least 4096 iterations; Dovecot refuses fewer and writes 4096. */
 const MIN_ROUNDS = 4096;
 
-/** The two SCRAM variants Dovecot stores. */
+/**
+ * The two SCRAM variants Dovecot stores.
+ *
+ * @example
+ * ```ts
+ * const scheme: ScramScheme = 'SCRAM-SHA-256';
+ * ```
+ */
 export type ScramScheme = 'SCRAM-SHA-1' | 'SCRAM-SHA-256';
 type Variant = ScramScheme;
 const VARIANTS: Readonly<Record<Variant, { digest: 'sha1' | 'sha256'; hash: typeof sha1 }>> = {
@@ -94,6 +101,7 @@ function writer(scheme: Variant): SchemeWriter {
     scheme,
     dovecot: true,
     selfDescribing: false,
+    encodable: false,
     defaults: { rounds: MIN_ROUNDS },
     resolveParams(params: HashParams): HashParams {
       return resolveIntParams(scheme, params, { rounds: [MIN_ROUNDS, MIN_ROUNDS, 0x7fffffff] });

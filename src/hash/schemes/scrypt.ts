@@ -73,6 +73,7 @@ export const scryptWriter: SchemeWriter = {
   scheme: 'SCRYPT',
   dovecot: false,
   selfDescribing: true,
+  encodable: false,
   defaults: DEFAULTS,
   resolveParams(params: HashParams): HashParams {
     return resolveIntParams('SCRYPT', params, {

@@ -153,6 +153,7 @@ function writer(algorithm: Algorithm): SchemeWriter {
     scheme: variant.scheme,
     dovecot: true,
     selfDescribing: true,
+    encodable: false,
     defaults: { rounds: ROUNDS_DEFAULT },
     resolveParams(params: HashParams): HashParams {
       return resolveIntParams(variant.scheme, params, { rounds: [ROUNDS_DEFAULT, ROUNDS_MIN, ROUNDS_MAX] });

@@ -17,10 +17,12 @@ const PREFIX_BITS = 20;
 interface Table {
   /** Open-addressing table of FNV-1a hashes of the folded words (0 = empty). */
   readonly hashes: Int32Array;
+  /** For each occupied slot, the index of its word in `words`. */
+  readonly slots: Int32Array;
+  /** The distinct folded words, to confirm a hash hit character by character. */
+  readonly words: readonly string[];
   /** Bit set of hashed 4-character folded prefixes of the words: most candidates stop here. */
   readonly prefixes: Int32Array;
-  /** The folded words, to confirm a hash hit. */
-  readonly words: ReadonlySet<string>;
   readonly longest: number;
 }
 
@@ -34,20 +36,27 @@ function prefixKey(a: number, b: number, c: number, d: number): number {
   return Math.imul(((a * 131 + b) * 131 + c) * 131 + d, 0x9e3779b1) >>> (32 - PREFIX_BITS);
 }
 
-function insert(hashes: Int32Array, hash: number): void {
-  const h = hash === 0 ? 1 : hash;
-  let slot = h & TABLE_MASK;
-  while (hashes[slot] !== 0 && hashes[slot] !== h) slot = (slot + 1) & TABLE_MASK;
-  hashes[slot] = h;
+function hashOf(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h === 0 ? 1 : h;
 }
 
-function probe(hashes: Int32Array, hash: number): boolean {
-  const h = hash === 0 ? 1 : hash;
+/** Whether `password[start, end)`, folded, is exactly `word`. */
+function sameFolded(password: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = start; i < end; i++)
+    if (foldedCode(password.charCodeAt(i)) !== word.charCodeAt(i - start)) return false;
+  return true;
+}
+
+/** Whether some word with hash `h` equals `password[start, end)` folded (distinct words may share a hash). */
+function lookup(t: Table, h: number, password: string, start: number, end: number): boolean {
   let slot = h & TABLE_MASK;
   for (;;) {
-    const v = hashes[slot];
-    if (v === h) return true;
+    const v = t.hashes[slot] as number;
     if (v === 0) return false;
+    if (v === h && sameFolded(password, start, end, t.words[t.slots[slot] as number] as string)) return true;
     slot = (slot + 1) & TABLE_MASK;
   }
 }
@@ -56,25 +65,21 @@ function probe(hashes: Int32Array, hash: number): boolean {
 function commonPasswords(): Table {
   if (table === null) {
     const hashes = new Int32Array(1 << TABLE_BITS);
+    const slots = new Int32Array(1 << TABLE_BITS);
     const prefixes = new Int32Array(1 << (PREFIX_BITS - 5));
-    const words = new Set<string>();
+    const words = [...new Set(COMMON_PASSWORDS.split('\n').map(foldText))];
     let longest = 0;
-    for (const word of COMMON_PASSWORDS.split('\n')) {
-      const folded = foldText(word);
-      words.add(folded);
-      if (folded.length > longest) longest = folded.length;
-      let h = FNV_OFFSET;
-      for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), FNV_PRIME);
-      insert(hashes, h);
-      const key = prefixKey(
-        folded.charCodeAt(0),
-        folded.charCodeAt(1),
-        folded.charCodeAt(2),
-        folded.charCodeAt(3),
-      );
+    words.forEach((word, index) => {
+      if (word.length > longest) longest = word.length;
+      const h = hashOf(word);
+      let slot = h & TABLE_MASK;
+      while (hashes[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+      hashes[slot] = h;
+      slots[slot] = index;
+      const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2), word.charCodeAt(3));
       prefixes[key >>> 5] = (prefixes[key >>> 5] as number) | (1 << (key & 31));
-    }
-    table = { hashes, prefixes, words, longest };
+    });
+    table = { hashes, slots, words, prefixes, longest };
   }
   return table;
 }
@@ -83,18 +88,13 @@ function isLetter(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 }
 
-function slice(password: string, start: number, end: number): string {
-  let out = '';
-  for (let i = start; i < end; i++) out += String.fromCharCode(foldedCode(password.charCodeAt(i)));
-  return out;
-}
-
 /**
  * `true` when `password` is a common password: compared case-insensitively with leet undone
  * (4,@→a 3→e 0→o 1→i/l $,5→s 7→t), either whole or once up to six leading and trailing digits and
  * symbols are stripped (`Summer2025!`, `Dr4gon#1`, `!!Monkey1999`). No string is built and no list
- * is scanned: each candidate is a rolling hash probed in a table; only a hit is confirmed by a
- * `Set` lookup. Because `1` stands for both `i` and `l`, `l` and `i` compare equal.
+ * is scanned: each candidate passes a 4-character prefix filter, then its rolling hash is probed in
+ * an open-addressing table and a hit is confirmed character by character. Because `1` stands for
+ * both `i` and `l`, `l` and `i` compare equal.
  *
  * @example
  * ```ts
@@ -102,7 +102,8 @@ function slice(password: string, start: number, end: number): string {
  * ```
  */
 export function isCommonPassword(password: string): boolean {
-  const { hashes, prefixes, words, longest } = commonPasswords();
+  const t = commonPasswords();
+  const { prefixes, longest } = t;
   const n = password.length;
   let lead = 0;
   while (lead < n && lead < MAX_DECORATION && !isLetter(password.charCodeAt(lead))) lead++;
@@ -125,8 +126,7 @@ export function isCommonPassword(password: string): boolean {
         n - i - 1 <= trail &&
         length >= MIN_CORE &&
         length <= longest &&
-        probe(hashes, h) &&
-        words.has(slice(password, a, i + 1))
+        lookup(t, h === 0 ? 1 : h, password, a, i + 1)
       ) {
         return true;
       }
@@ -144,5 +144,5 @@ export function isCommonPassword(password: string): boolean {
  * ```
  */
 export function commonPasswordCount(): number {
-  return commonPasswords().words.size;
+  return commonPasswords().words.length;
 }

@@ -52,7 +52,9 @@ export const de: LocaleMessages = {
     same_as_current: () => 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
     too_similar_to_current: () => 'Das neue Passwort ist dem aktuellen zu ähnlich.',
     reused_password: (v) =>
-      `Verwenden Sie keines Ihrer letzten ${s(v.history, 'Passwort', 'Passwörter')} erneut.`,
+      v.history === 1
+        ? 'Verwenden Sie Ihr vorheriges Passwort nicht erneut.'
+        : `Verwenden Sie keines Ihrer letzten ${v.history} Passwörter erneut.`,
     breached_password: () => 'Dieses Passwort ist in einem Datenleck aufgetaucht. Wählen Sie ein anderes.',
     confirmation_mismatch: () => 'Die Passwörter stimmen nicht überein.',
   },
@@ -73,9 +75,10 @@ export const de: LocaleMessages = {
     repeated_characters: (r) => `Kein Zeichen öfter als ${r.maximum}-mal hintereinander`,
     sequential_characters: (r) => `Keine Folge länger als ${r.maximum} Zeichen (abcd, 4321, qwertz)`,
     common_password: () => 'Kein verbreitetes Passwort',
-    contains_account: () => 'Enthält weder Ihren Namen noch Postfachnamen oder Domain',
+    contains_account: () => 'Enthält weder Ihren Namen noch den Namen des Postfachs oder der Domain',
     too_similar_to_current: () => 'Deutlich anders als das aktuelle Passwort',
-    reused_password: (r) => `Keines Ihrer letzten ${s(r.history, 'Passwort', 'Passwörter')}`,
+    reused_password: (r) =>
+      r.history === 1 ? 'Nicht Ihr vorheriges Passwort' : `Keines Ihrer letzten ${r.history} Passwörter`,
     breached_password: () => 'Nicht in bekannten Datenlecks enthalten',
   },
 };

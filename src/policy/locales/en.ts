@@ -48,7 +48,10 @@ export const en: LocaleMessages = {
       })[v.part],
     same_as_current: () => 'The new password must differ from the current one.',
     too_similar_to_current: () => 'The new password is too similar to the current one.',
-    reused_password: (v) => `Do not reuse any of your last ${s(v.history, 'password', 'passwords')}.`,
+    reused_password: (v) =>
+      v.history === 1
+        ? 'Do not reuse your previous password.'
+        : `Do not reuse any of your last ${v.history} passwords.`,
     breached_password: () => 'This password has appeared in a data breach. Choose another one.',
     confirmation_mismatch: () => 'The passwords do not match.',
   },
@@ -72,7 +75,8 @@ export const en: LocaleMessages = {
     common_password: () => 'Not a common password',
     contains_account: () => 'Does not contain your name, mailbox name or domain',
     too_similar_to_current: () => 'Clearly different from the current password',
-    reused_password: (r) => `Not one of your last ${s(r.history, 'password', 'passwords')}`,
+    reused_password: (r) =>
+      r.history === 1 ? 'Not your previous password' : `Not one of your last ${r.history} passwords`,
     breached_password: () => 'Not found in known data breaches',
   },
 };

@@ -49,7 +49,9 @@ export const es: LocaleMessages = {
     same_as_current: () => 'La nueva contraseña debe ser distinta de la actual.',
     too_similar_to_current: () => 'La nueva contraseña se parece demasiado a la actual.',
     reused_password: (v) =>
-      `No reutilice ninguna de sus ${s(v.history, 'última contraseña', 'últimas contraseñas')}.`,
+      v.history === 1
+        ? 'No reutilice su contraseña anterior.'
+        : `No reutilice ninguna de sus ${v.history} últimas contraseñas.`,
     breached_password: () => 'Esta contraseña ha aparecido en una filtración de datos. Elija otra.',
     confirmation_mismatch: () => 'Las contraseñas no coinciden.',
   },
@@ -73,7 +75,8 @@ export const es: LocaleMessages = {
     common_password: () => 'No es una contraseña común',
     contains_account: () => 'No contiene su nombre, el nombre del buzón ni el dominio',
     too_similar_to_current: () => 'Claramente distinta de la contraseña actual',
-    reused_password: (r) => `Ninguna de sus ${s(r.history, 'última contraseña', 'últimas contraseñas')}`,
+    reused_password: (r) =>
+      r.history === 1 ? 'No es su contraseña anterior' : `Ninguna de sus ${r.history} últimas contraseñas`,
     breached_password: () => 'No aparece en filtraciones de datos conocidas',
   },
 };

@@ -51,7 +51,9 @@ export const fr: LocaleMessages = {
     same_as_current: () => 'Le nouveau mot de passe doit être différent de l’actuel.',
     too_similar_to_current: () => 'Le nouveau mot de passe ressemble trop à l’actuel.',
     reused_password: (v) =>
-      `Ne réutilisez aucun de vos ${s(v.history, 'dernier mot de passe', 'derniers mots de passe')}.`,
+      v.history === 1
+        ? 'Ne réutilisez pas votre mot de passe précédent.'
+        : `Ne réutilisez aucun de vos ${v.history} derniers mots de passe.`,
     breached_password: () => 'Ce mot de passe est apparu dans une fuite de données. Choisissez-en un autre.',
     confirmation_mismatch: () => 'Les mots de passe ne correspondent pas.',
   },
@@ -75,7 +77,10 @@ export const fr: LocaleMessages = {
     common_password: () => 'Pas un mot de passe courant',
     contains_account: () => 'Ne contient ni votre nom, ni le nom de la boîte, ni le domaine',
     too_similar_to_current: () => 'Nettement différent du mot de passe actuel',
-    reused_password: (r) => `Aucun de vos ${s(r.history, 'dernier mot de passe', 'derniers mots de passe')}`,
+    reused_password: (r) =>
+      r.history === 1
+        ? 'Pas votre mot de passe précédent'
+        : `Aucun de vos ${r.history} derniers mots de passe`,
     breached_password: () => 'Absent des fuites de données connues',
   },
 };

@@ -49,7 +49,9 @@ export const nl: LocaleMessages = {
     same_as_current: () => 'Het nieuwe wachtwoord moet verschillen van het huidige.',
     too_similar_to_current: () => 'Het nieuwe wachtwoord lijkt te veel op het huidige.',
     reused_password: (v) =>
-      `Gebruik geen van uw laatste ${s(v.history, 'wachtwoord', 'wachtwoorden')} opnieuw.`,
+      v.history === 1
+        ? 'Gebruik uw vorige wachtwoord niet opnieuw.'
+        : `Gebruik geen van uw laatste ${v.history} wachtwoorden opnieuw.`,
     breached_password: () => 'Dit wachtwoord is bij een datalek uitgelekt. Kies een ander.',
     confirmation_mismatch: () => 'De wachtwoorden komen niet overeen.',
   },
@@ -72,7 +74,8 @@ export const nl: LocaleMessages = {
     common_password: () => 'Geen veelgebruikt wachtwoord',
     contains_account: () => 'Bevat niet uw naam, mailboxnaam of domein',
     too_similar_to_current: () => 'Duidelijk anders dan het huidige wachtwoord',
-    reused_password: (r) => `Geen van uw laatste ${s(r.history, 'wachtwoord', 'wachtwoorden')}`,
+    reused_password: (r) =>
+      r.history === 1 ? 'Niet uw vorige wachtwoord' : `Geen van uw laatste ${r.history} wachtwoorden`,
     breached_password: () => 'Niet gevonden in bekende datalekken',
   },
 };

@@ -28,6 +28,11 @@ function words(text: string, into: Set<string>): void {
  * ```
  */
 export function accountTokens(context: ValidationContext): Tokens {
+  for (const value of [context.account, context.displayName]) {
+    if (value !== undefined && typeof value !== 'string') {
+      throw new TypeError('context.account and context.displayName must be strings');
+    }
+  }
   const local = new Set<string>();
   const domain = new Set<string>();
   const display = new Set<string>();
@@ -56,6 +61,8 @@ interface Matcher {
   readonly tokens: Tokens;
   readonly words: readonly (readonly string[] | undefined)[];
   readonly bits: readonly (readonly number[] | undefined)[];
+  /** 1 at each raw ASCII code unit whose folded form starts some token. */
+  readonly starts: Uint8Array;
 }
 
 function matcherOf(tokens: Tokens): Matcher {
@@ -74,7 +81,9 @@ function matcherOf(tokens: Tokens): Matcher {
       bits[first] = parts;
     }
   });
-  return { tokens, words, bits };
+  const starts = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (words[FOLD[c] as number] !== undefined) starts[c] = 1;
+  return { tokens, words, bits, starts };
 }
 
 let lastAccount: string | undefined;
@@ -94,11 +103,12 @@ function matcherFor(context: ValidationContext): Matcher {
 /** Bit set of the parts found in an ASCII password: one pass, tokens tried only where their first letter is. */
 function partsInAscii(password: string, matcher: Matcher): number {
   let found = 0;
-  const { words, bits } = matcher;
+  const { words, bits, starts } = matcher;
   for (let i = 0; i < password.length; i++) {
-    const first = FOLD[password.charCodeAt(i)] as number;
-    const candidates = words[first];
-    if (candidates === undefined) continue;
+    const c = password.charCodeAt(i);
+    if (starts[c] === 0) continue;
+    const first = FOLD[c] as number;
+    const candidates = words[first] as readonly string[];
     const candidateBits = bits[first] as readonly number[];
     for (let k = 0; k < candidates.length; k++) {
       const bit = candidateBits[k] as number;
@@ -123,9 +133,9 @@ function check(input: RuleInput, out: Violation[]): void {
   const matcher = matcherFor(context);
   const found = input.facts.ascii ? partsInAscii(input.password, matcher) : partsInAny(input, matcher.tokens);
   if (found === 0) return;
-  PARTS.forEach((part, bit) => {
-    if (found & (1 << bit)) out.push({ code: 'contains_account', part });
-  });
+  for (let bit = 0; bit < PARTS.length; bit++) {
+    if (found & (1 << bit)) out.push({ code: 'contains_account', part: PARTS[bit] as AccountPart });
+  }
 }
 
 /**

@@ -15,7 +15,8 @@ export const confirmationRule: PolicyRule = {
   passwordRules: () => [],
   check(input, out) {
     const confirmation = input.context?.confirmation;
-    if (confirmation !== undefined && confirmation !== input.password)
-      out.push({ code: 'confirmation_mismatch' });
+    if (confirmation === undefined) return;
+    if (typeof confirmation !== 'string') throw new TypeError('context.confirmation must be a string');
+    if (confirmation !== input.password) out.push({ code: 'confirmation_mismatch' });
   },
 };

@@ -29,6 +29,7 @@ export const similarityRule: PolicyRule = {
   check(input, out) {
     const current = input.context?.currentPassword;
     if (current === undefined) return;
+    if (typeof current !== 'string') throw new TypeError('context.currentPassword must be a string');
     if (current === input.password) {
       out.push({ code: 'same_as_current' });
       return;

@@ -1,0 +1,109 @@
+/**
+ * @module Sign-in and sign-out of the mailbox owner's apps (webmail, user panel): `verifyLogin`
+ * with per-account and per-client throttling, one vague message, a fresh session id at login, and a
+ * forced trip to the password form when the password must change.
+ */
+import type { Hono, MiddlewareHandler } from 'hono';
+import { verifyLogin } from '../../src/index.js';
+import { type AppEnv, clientAddress, formField, sendPage } from './app-base.js';
+import { renderSignIn } from './chrome.js';
+import type { SafeHtml } from './html.js';
+import type { Notice } from './layout.js';
+import type { MessageKey, Translate } from './messages/index.js';
+import type { ExampleServices } from './services.js';
+import { endSession, type SessionConfig, startSession } from './session.js';
+
+/** How one mailbox app signs users in. */
+export interface MailboxAuthConfig {
+  readonly session: SessionConfig;
+  readonly appClass: string;
+  readonly brand: (t: Translate) => SafeHtml;
+  /** Where a session whose password must change is sent (and the only page it may open). */
+  readonly passwordPath: string;
+}
+
+/** Notices the sign-in page shows after a redirect, by the `m` query parameter. */
+const LOGIN_NOTICES: Readonly<Record<string, { kind: Notice['kind']; key: MessageKey }>> = {
+  changed: { kind: 'success', key: 'passwordChangedSignIn' },
+  out: { kind: 'info', key: 'loggedOut' },
+};
+
+function signInPage(
+  t: Translate,
+  config: MailboxAuthConfig,
+  csrfToken: string,
+  notice: Notice | null,
+  identifier: string,
+): SafeHtml {
+  return renderSignIn({
+    t,
+    brand: config.brand(t),
+    csrfToken,
+    notice,
+    identifierLabel: t('emailAddress'),
+    identifierType: 'email',
+    identifier,
+  });
+}
+
+/**
+ * Adds `GET/POST /login` and `POST /logout`.
+ *
+ * @example
+ * ```ts
+ * mountMailboxAuth(app, services, { session, appClass: 'app-webmail', brand: webmailBrand, passwordPath: '/account' });
+ * ```
+ */
+export function mountMailboxAuth(
+  app: Hono<AppEnv>,
+  services: ExampleServices,
+  config: MailboxAuthConfig,
+): void {
+  app.get('/login', (c) => {
+    const t = c.get('t');
+    if (c.get('session')) return c.redirect('/');
+    const known = LOGIN_NOTICES[c.req.query('m') ?? ''];
+    const notice = known ? { kind: known.kind, text: t(known.key) } : null;
+    return sendPage(c, config.appClass, t('signIn'), signInPage(t, config, c.get('csrfToken'), notice, ''));
+  });
+
+  app.post('/login', async (c) => {
+    const t = c.get('t');
+    const account = (await formField(c, 'username')).trim().toLowerCase();
+    const password = await formField(c, 'password');
+    const result = await verifyLogin(services.rotation, { account, password, clientKey: clientAddress(c) });
+    if (!result.ok) {
+      const limited = result.code === 'rate_limited';
+      const notice: Notice = { kind: 'error', text: t(limited ? 'rateLimited' : 'loginFailed') };
+      const body = signInPage(t, config, c.get('csrfToken'), notice, account);
+      return sendPage(c, config.appClass, t('signIn'), body, [], limited ? 429 : 400);
+    }
+    await startSession(c, config.session, result.account, { mustChange: result.mustChange ? '1' : '0' });
+    return c.redirect(result.mustChange ? config.passwordPath : '/', 303);
+  });
+
+  app.post('/logout', async (c) => {
+    await endSession(c, config.session);
+    return c.redirect('/login?m=out', 303);
+  });
+}
+
+/**
+ * Lets only signed-in mailbox owners through; a session whose password must change may open only
+ * the password page.
+ *
+ * @example
+ * ```ts
+ * app.use('/account/*', requireMailbox(config));
+ * ```
+ */
+export function requireMailbox(config: MailboxAuthConfig): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const session = c.get('session');
+    if (!session) return c.redirect('/login', 303);
+    const path = new URL(c.req.url).pathname;
+    if (session.data.mustChange === '1' && path !== config.passwordPath)
+      return c.redirect(config.passwordPath, 303);
+    await next();
+  };
+}

@@ -1,0 +1,66 @@
+/** @module What the three example servers share: storage, the policy, the hasher and the rotation ports. */
+import {
+  type Clock,
+  definePolicy,
+  type PasswordHasher,
+  type Policy,
+  type PolicySpec,
+  type RotationDeps,
+  type SessionRevoker,
+  sessionStoreRevoker,
+  systemClock,
+} from '../../src/index.js';
+import type { Storage } from './storage.js';
+
+/** Everything the apps need, built once per process. */
+export interface ExampleServices {
+  readonly storage: Storage;
+  /** The spec the policy was defined from; the browser bundle re-defines the same policy from it. */
+  readonly policySpec: PolicySpec;
+  readonly policy: Policy;
+  readonly hasher: PasswordHasher;
+  /** The ports of `changeOwnPassword`, `adminSetPassword` and `verifyLogin`. */
+  readonly rotation: RotationDeps;
+  readonly clock: Clock;
+}
+
+/** How to build the services. */
+export interface ServicesOptions {
+  readonly storage: Storage;
+  readonly policySpec: PolicySpec;
+  readonly hasher: PasswordHasher;
+  /** Revokers besides the web sessions, e.g. the Dovecot kick + auth-cache flush. */
+  readonly revokers?: readonly SessionRevoker[];
+  readonly clock?: Clock;
+}
+
+/**
+ * Wires the rotation ports: the shared web-session store is always revoked (so webmail and user
+ * panel sessions both end), plus any extra revokers.
+ *
+ * @example
+ * ```ts
+ * const services = createServices({ storage, policySpec: { minLength: 8 }, hasher });
+ * ```
+ */
+export function createServices(options: ServicesOptions): ExampleServices {
+  const policy = definePolicy(options.policySpec);
+  const clock = options.clock ?? systemClock;
+  const { storage } = options;
+  return {
+    storage,
+    policySpec: options.policySpec,
+    policy,
+    hasher: options.hasher,
+    clock,
+    rotation: {
+      store: storage.credentials,
+      hasher: options.hasher,
+      policy,
+      revokers: [sessionStoreRevoker(storage.sessions), ...(options.revokers ?? [])],
+      audit: storage.audit,
+      limiter: storage.limiter,
+      clock,
+    },
+  };
+}

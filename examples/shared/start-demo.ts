@@ -1,0 +1,150 @@
+/**
+ * @module Starts the three example servers over one storage, seeding it when new, optionally with a
+ * private Dovecot that reads the same database and is kicked on every password change.
+ */
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import {
+  type PasswordHasher,
+  type PolicySpec,
+  resumePendingRevocations,
+  type SessionRevoker,
+} from '../../src/index.js';
+import { createAdminPanelApp } from '../admin-panel/app.js';
+import { createUserPanelApp } from '../user-panel/app.js';
+import { createWebmailApp } from '../webmail/app.js';
+import { clientBundles } from './assets.js';
+import { type DovecotServer, startDovecot } from './dovecot-server.js';
+import { type SeededAccount, seedDemo } from './seed.js';
+import { createServices, type ExampleServices } from './services.js';
+import { openStorage } from './storage.js';
+
+/** How to start the demo. */
+export interface DemoOptions {
+  /** `sqlite:PATH` or `postgres://…`. */
+  readonly database?: string;
+  readonly redisUrl?: string;
+  /** Prefix of the Redis keys (default `passrotate-demo:`). */
+  readonly redisPrefix?: string;
+  /** Interface to listen on. Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Ports; `0` picks a free one. */
+  readonly ports: { readonly webmail: number; readonly userPanel: number; readonly adminPanel: number };
+  readonly policySpec: PolicySpec;
+  readonly hasher: PasswordHasher;
+  /** Every seeded account gets this password instead of a generated one. */
+  readonly demoPassword?: string;
+  /** Start a private Dovecot on the SQLite database (needs `sqlite:`). */
+  readonly dovecot?: boolean;
+  /** The `dovecot` binary. Default: `dovecot` from PATH or /usr/sbin. */
+  readonly dovecotBinary?: string;
+  /** Builds the revoker that kicks IMAP sessions and flushes the auth cache of the private Dovecot. */
+  readonly dovecotRevoker?: (server: DovecotServer) => SessionRevoker;
+}
+
+/** A running demo. */
+export interface RunningDemo {
+  readonly urls: { readonly webmail: string; readonly userPanel: string; readonly adminPanel: string };
+  /** The seeded accounts, or `null` when the database already existed. */
+  readonly accounts: SeededAccount[] | null;
+  readonly dovecot: DovecotServer | null;
+  readonly services: ExampleServices;
+  stop(): Promise<void>;
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number) {
+  return new Promise<{ server: ServerType; port: number }>((resolve, reject) => {
+    const server = serve({ fetch, hostname: host, port }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    );
+    server.once('error', reject);
+  });
+}
+
+function close(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/**
+ * Opens the storage, seeds it when new, starts Dovecot when asked, and serves the three apps.
+ *
+ * @example
+ * ```ts
+ * const demo = await startDemo({ ports: { webmail: 3001, userPanel: 3002, adminPanel: 3003 }, policySpec, hasher });
+ * console.log(demo.urls.webmail);
+ * await demo.stop();
+ * ```
+ */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const host = options.host ?? '127.0.0.1';
+  const storage = await openStorage({
+    ...(options.database !== undefined ? { database: options.database } : {}),
+    ...(options.redisUrl !== undefined ? { redisUrl: options.redisUrl } : {}),
+    ...(options.redisPrefix !== undefined ? { redisPrefix: options.redisPrefix } : {}),
+  });
+  const cleanups: (() => Promise<void>)[] = [() => storage.close()];
+  const stop = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    let dovecot: DovecotServer | null = null;
+    const revokers: SessionRevoker[] = [];
+    if (options.dovecot) {
+      if (storage.sqlitePath === null) throw new Error('--dovecot needs a sqlite: database');
+      if (!options.dovecotRevoker) throw new Error('--dovecot needs a Dovecot revoker');
+      dovecot = await startDovecot({
+        sqlitePath: storage.sqlitePath,
+        ...(options.dovecotBinary !== undefined ? { dovecot: options.dovecotBinary } : {}),
+      });
+      const running = dovecot;
+      cleanups.push(() => running.stop());
+      revokers.push(options.dovecotRevoker(dovecot));
+    }
+    const services = createServices({
+      storage,
+      policySpec: options.policySpec,
+      hasher: options.hasher,
+      revokers,
+    });
+    const accounts = await seedDemo({
+      storage,
+      hasher: options.hasher,
+      policy: services.policy,
+      ...(options.demoPassword !== undefined ? { password: options.demoPassword } : {}),
+    });
+    // Revocations that failed after a committed change (e.g. doveadm while Dovecot restarts) stay in
+    // the outbox; retry them every half minute.
+    const resume = setInterval(() => void resumePendingRevocations(services.rotation), 30_000);
+    resume.unref();
+    cleanups.push(async () => clearInterval(resume));
+    await clientBundles();
+    const apps = [
+      ['webmail', createWebmailApp(services), options.ports.webmail],
+      ['userPanel', createUserPanelApp(services), options.ports.userPanel],
+      ['adminPanel', createAdminPanelApp(services), options.ports.adminPanel],
+    ] as const;
+    const urls: Record<string, string> = {};
+    for (const [name, app, port] of apps) {
+      const running = await listen(app.fetch, host, port);
+      cleanups.push(() => close(running.server));
+      urls[name] = `http://${host}:${running.port}`;
+    }
+    return {
+      urls: {
+        webmail: urls.webmail ?? '',
+        userPanel: urls.userPanel ?? '',
+        adminPanel: urls.adminPanel ?? '',
+      },
+      accounts,
+      dovecot,
+      services,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

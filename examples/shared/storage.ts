@@ -1,0 +1,128 @@
+/**
+ * @module Opens the demo's storage from `PASSROTATE_DB` (`sqlite:PATH`, default
+ * `sqlite:./data/demo.db`, or `postgres://…`) and optionally `PASSROTATE_REDIS_URL` for the web
+ * sessions and attempt counters shared by many panel instances.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import {
+  migratePostgres,
+  postgresAttemptLimiter,
+  postgresAuditSink,
+  postgresCredentialStore,
+  postgresSessionStore,
+} from '../../src/adapters/postgres/index.js';
+import { redisAttemptLimiter, redisSessionStore } from '../../src/adapters/redis/index.js';
+import {
+  migrateSqlite,
+  sqliteAttemptLimiter,
+  sqliteAuditSink,
+  sqliteCredentialStore,
+  sqliteSessionStore,
+} from '../../src/adapters/sqlite/index.js';
+import type { AttemptLimiter, AuditSink, CredentialStore, SessionStore } from '../../src/index.js';
+import { type AdminStore, sqlAdminStore } from './admin-store.js';
+import { postgresSqlClient, sqliteSqlClient } from './sql-client.js';
+
+/** The default database of the demo, relative to the working directory. */
+export const DEFAULT_DATABASE = 'sqlite:./data/demo.db';
+
+/** Failed logins allowed per account and per client address in one window. */
+export const LOGIN_ATTEMPT_LIMIT = { limit: 10, windowMs: 15 * 60_000 } as const;
+
+/** Every store the example servers use. */
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Absolute path of the SQLite file (what a Dovecot SQL passdb reads), or `null` for PostgreSQL. */
+  readonly sqlitePath: string | null;
+  readonly credentials: CredentialStore;
+  /** Shared by webmail and user panel, so a revocation reaches both. */
+  readonly sessions: SessionStore;
+  readonly limiter: AttemptLimiter;
+  readonly audit: AuditSink;
+  readonly admins: AdminStore;
+  close(): Promise<void>;
+}
+
+/** Where the data lives. */
+export interface StorageOptions {
+  /** `sqlite:PATH` or `postgres://…` (default {@link DEFAULT_DATABASE}). */
+  readonly database?: string;
+  /** `redis://…` to keep sessions and attempt counters in Redis. */
+  readonly redisUrl?: string;
+  /** Prefix of the Redis keys. Default `passrotate-demo:`. */
+  readonly redisPrefix?: string;
+}
+
+/**
+ * Opens (and migrates) the storage. Tables that exist are left as they are, so pointing it at an
+ * existing Postfixadmin database works.
+ *
+ * @example
+ * ```ts
+ * const storage = await openStorage({ database: process.env.PASSROTATE_DB, redisUrl: process.env.PASSROTATE_REDIS_URL });
+ * ```
+ */
+export async function openStorage(options: StorageOptions = {}): Promise<Storage> {
+  const database = options.database ?? DEFAULT_DATABASE;
+  const redis = options.redisUrl
+    ? new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 })
+    : null;
+  const prefix = options.redisPrefix ?? 'passrotate-demo:';
+  const redisParts = redis
+    ? {
+        sessions: redisSessionStore({ client: redis, prefix }),
+        limiter: redisAttemptLimiter({ client: redis, prefix, ...LOGIN_ATTEMPT_LIMIT }),
+      }
+    : null;
+  const closeRedis = async (): Promise<void> => {
+    if (redis) await redis.quit();
+  };
+
+  if (database.startsWith('postgres://') || database.startsWith('postgresql://')) {
+    const pool = new pg.Pool({ connectionString: database, max: 10 });
+    await migratePostgres({ pool });
+    const admins = sqlAdminStore(postgresSqlClient(pool));
+    await admins.migrate();
+    return {
+      kind: 'postgres',
+      sqlitePath: null,
+      credentials: postgresCredentialStore({ pool }),
+      sessions: redisParts?.sessions ?? postgresSessionStore({ pool }),
+      limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
+      audit: postgresAuditSink({ pool }),
+      admins,
+      close: async () => {
+        await closeRedis();
+        await pool.end();
+      },
+    };
+  }
+  if (!database.startsWith('sqlite:')) {
+    throw new TypeError('PASSROTATE_DB must be sqlite:PATH or postgres://…');
+  }
+  const path = resolve(database.slice('sqlite:'.length));
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite({ db });
+  const admins = sqlAdminStore(sqliteSqlClient(db));
+  await admins.migrate();
+  return {
+    kind: 'sqlite',
+    sqlitePath: path,
+    credentials: sqliteCredentialStore({ db }),
+    sessions: redisParts?.sessions ?? sqliteSessionStore({ db }),
+    limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),
+    audit: sqliteAuditSink({ db }),
+    admins,
+    close: async () => {
+      await closeRedis();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/** @module The user panel example: sign in with the full address, a "Password" menu entry, new + confirm, "Change". */
+import type { Hono } from 'hono';
+import {
+  type AppContext,
+  type AppEnv,
+  createBaseApp,
+  type PageStatus,
+  sendPage,
+  signedIn,
+} from '../shared/app-base.js';
+import type { Notice } from '../shared/layout.js';
+import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
+import { submitOwnPasswordChange } from '../shared/own-password-change.js';
+import { passwordBlock } from '../shared/password-block.js';
+import type { ExampleServices } from '../shared/services.js';
+import { startSession } from '../shared/session.js';
+import { type PanelUser, panelBrand, renderOverview, renderPasswordPage } from './pages.js';
+
+const APP_CLASS = 'app-user-panel';
+
+/**
+ * Builds the user panel over the shared services. It shares the session store with the webmail,
+ * so changing the password here also signs the owner out of the webmail (and vice versa).
+ *
+ * @example
+ * ```ts
+ * serve({ fetch: createUserPanelApp(services).fetch, port: 3002, hostname: '127.0.0.1' });
+ * ```
+ */
+export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
+  const config: MailboxAuthConfig = {
+    session: {
+      app: 'user-panel',
+      cookieName: 'panel_session',
+      store: services.storage.sessions,
+      clock: services.clock,
+      ttlMs: 8 * 3_600_000,
+      sameSite: 'Lax',
+    },
+    appClass: APP_CLASS,
+    brand: panelBrand,
+    passwordPath: '/password',
+  };
+  const app = createBaseApp(config.session);
+  mountMailboxAuth(app, services, config);
+  app.use('/', requireMailbox(config));
+  app.use('/password', requireMailbox(config));
+
+  const user = async (c: AppContext): Promise<PanelUser> => {
+    const { account } = signedIn(c);
+    const record = await services.storage.credentials.get(account);
+    const lastChanged = record
+      ? new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'medium', timeStyle: 'short' }).format(
+          record.changedAt,
+        )
+      : '';
+    return { account, displayName: record?.displayName ?? null, lastChanged };
+  };
+
+  app.get('/', async (c) => {
+    const t = c.get('t');
+    return sendPage(c, APP_CLASS, t('overview'), renderOverview(t, await user(c), c.get('csrfToken'), null));
+  });
+
+  const passwordPage = async (
+    c: AppContext,
+    notice: Notice | null,
+    status: PageStatus = 200,
+  ): Promise<Response> => {
+    const t = c.get('t');
+    const who = await user(c);
+    const mustChange = signedIn(c).data.mustChange === '1';
+    const shown = notice ?? (mustChange ? { kind: 'info' as const, text: t('mustChange') } : null);
+    const passwordFields = passwordBlock(c, services, { ...who, variant: 'owner', idPrefix: 'new-password' });
+    const body = renderPasswordPage({
+      t,
+      user: who,
+      csrfToken: c.get('csrfToken'),
+      notice: shown,
+      passwordFields,
+    });
+    return sendPage(c, APP_CLASS, t('changePasswordTitle'), body, ['password-form.js'], status);
+  };
+
+  app.get('/password', (c) => passwordPage(c, null));
+
+  app.post('/password', async (c) => {
+    const t = c.get('t');
+    const { account } = signedIn(c);
+    const outcome = await submitOwnPasswordChange(c, services, account);
+    if (!outcome.ok) return passwordPage(c, outcome.notice, outcome.status);
+    // Every session of the mailbox is gone, this one included; continue in a fresh one.
+    await startSession(c, config.session, account, { mustChange: '0' });
+    const pending = outcome.result.revocation.pending.length > 0;
+    const notice: Notice = { kind: 'success', text: t(pending ? 'revocationPending' : 'passwordChanged') };
+    return sendPage(
+      c,
+      APP_CLASS,
+      t('overview'),
+      renderOverview(t, await user(c), c.get('csrfToken'), notice),
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,12 @@
+/**
+ * @module passrotate/adapters/dovecot — a `CredentialStore` over a Dovecot passwd-file, and a
+ * `SessionRevoker` that flushes Dovecot's auth cache and kicks live IMAP/POP connections.
+ */
+
+export type { FileLockOptions } from './file-lock.js';
+export { type PasswdFileStoreOptions, passwdFileCredentialStore } from './passwd-file-store.js';
+export {
+  type DovecotSessionRevokerOptions,
+  dovecotAuthCacheFlusher,
+  dovecotSessionRevoker,
+} from './session-revoker.js';

@@ -1,0 +1,128 @@
+/** @module SessionRevoker that flushes Dovecot's auth cache and kicks live IMAP/POP connections with doveadm. */
+import { execFile } from 'node:child_process';
+import { PassrotateError } from '../../errors.js';
+import type { SessionRevoker } from '../../ports/index.js';
+
+/** Options of `dovecotSessionRevoker`. */
+export interface DovecotSessionRevokerOptions {
+  /** The doveadm binary (default `doveadm`, looked up on PATH). */
+  readonly doveadm?: string;
+  /** The Dovecot config of the instance to act on (`doveadm -c CONFIG`); default: doveadm's own default. */
+  readonly config?: string;
+  /** The revoker's name in the outbox (default `dovecot`). */
+  readonly name?: string;
+  /** Kill doveadm after this long (default 10 s). */
+  readonly timeoutMs?: number;
+}
+
+/** doveadm kick's exit code when no connection matched (sysexits EX_NOHOST): nothing to do, not a failure. */
+const NOTHING_KICKED = 68;
+
+interface RunResult {
+  readonly exitCode: number;
+  readonly stderr: string;
+}
+
+function run(binary: string, args: readonly string[], timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(binary, args, { timeout: timeoutMs, windowsHide: true }, (error, _stdout, stderr) => {
+      if (error === null) return resolve({ exitCode: 0, stderr });
+      const e = error as NodeJS.ErrnoException & { code?: string | number; killed?: boolean };
+      if (e.code === 'ENOENT') {
+        return reject(
+          new PassrotateError(
+            'doveadm_missing',
+            `doveadm not found (${binary}); install dovecot-core or set the path`,
+            {
+              cause: error,
+            },
+          ),
+        );
+      }
+      if (e.killed) {
+        return reject(
+          new PassrotateError('doveadm_timeout', `doveadm ${args[args.length - 3] ?? ''} timed out`, {
+            cause: error,
+          }),
+        );
+      }
+      if (typeof e.code === 'number') return resolve({ exitCode: e.code, stderr });
+      reject(new PassrotateError('doveadm_failed', 'doveadm could not be run', { cause: error }));
+    });
+  });
+}
+
+/**
+ * A `SessionRevoker` for Dovecot: `doveadm [-c CONFIG] auth cache flush USER` (so the old password
+ * stops working at once instead of when the cache entry expires), then `doveadm [-c CONFIG] kick
+ * USER` (drops the user's live IMAP/POP connections). Runs doveadm with `execFile` (no shell). A
+ * kick that finds no connection is success; any other non-zero exit rejects with a
+ * `PassrotateError` (`doveadm_failed`, `doveadm_timeout`, or `doveadm_missing` when the binary is
+ * not there), so the rotation outbox retries it. Idempotent.
+ *
+ * @example
+ * ```ts
+ * const dovecot = dovecotSessionRevoker({ config: '/etc/dovecot/dovecot.conf' });
+ * await dovecot.revoke({ account: 'alice@example.org', keepSessionId: null });
+ * ```
+ */
+export function dovecotSessionRevoker(options: DovecotSessionRevokerOptions = {}): SessionRevoker {
+  const revoke = doveadmSteps(options);
+  return {
+    name: options.name ?? 'dovecot',
+    async revoke({ account }) {
+      await revoke(account, true);
+    },
+  };
+}
+
+/** Flushes the auth cache for `account`, then kicks it when `kick` is set. */
+function doveadmSteps(
+  options: DovecotSessionRevokerOptions,
+): (account: string, kick: boolean) => Promise<void> {
+  const binary = options.doveadm ?? 'doveadm';
+  const prefix = options.config === undefined ? [] : ['-c', options.config];
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const step = async (
+    args: readonly string[],
+    account: string,
+    allowed: readonly number[],
+  ): Promise<void> => {
+    const { exitCode, stderr } = await run(binary, [...prefix, ...args, account], timeoutMs);
+    if (exitCode === 0 || allowed.includes(exitCode)) return;
+    const detail = stderr.trim().split('\n')[0]?.slice(0, 200) ?? '';
+    throw new PassrotateError(
+      'doveadm_failed',
+      `doveadm ${args.join(' ')} exited with ${exitCode}: ${detail}`,
+    );
+  };
+  return async (account, kick) => {
+    if (typeof account !== 'string' || account === '' || account.startsWith('-')) {
+      throw new TypeError('account must be a non-empty address not starting with "-"');
+    }
+    await step(['auth', 'cache', 'flush'], account, []);
+    if (kick) await step(['kick'], account, [NOTHING_KICKED]);
+  };
+}
+
+/**
+ * A `SessionRevoker` that only flushes Dovecot's auth cache for the user, marked `alwaysRun` so the
+ * rotation flows run it on every password change — even when the caller keeps sessions
+ * (`revoke: 'none'`) — because without it the old password keeps working until the cache entry
+ * expires. Pair it with `dovecotSessionRevoker` (which flushes too, then kicks).
+ *
+ * @example
+ * ```ts
+ * const revokers = [dovecotAuthCacheFlusher({ config }), dovecotSessionRevoker({ config })];
+ * ```
+ */
+export function dovecotAuthCacheFlusher(options: DovecotSessionRevokerOptions = {}): SessionRevoker {
+  const flush = doveadmSteps(options);
+  return {
+    name: options.name ?? 'dovecot-auth-cache',
+    alwaysRun: true,
+    async revoke({ account }) {
+      await flush(account, false);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * @module passrotate/adapters/postgres — credentials in Postfixadmin's `mailbox` table (which
+ * Dovecot's SQL passdb reads), sessions, attempts, audit and the revocation outbox in
+ * `passrotate_*` tables, on an injected node-postgres (`pg`) pool.
+ */
+
+export type { LimiterSettings } from '../sql/limiter-settings.js';
+export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
+export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './attempt-limiter.js';
+export { postgresAuditSink } from './audit-sink.js';
+export { postgresCredentialStore } from './credential-store.js';
+export { migratePostgres } from './migrate.js';
+export type { PostgresOptions } from './options.js';
+export { postgresSessionStore } from './session-store.js';

@@ -1,0 +1,11 @@
+/** @module Options shared by the PostgreSQL adapters. */
+import type { Pool } from 'pg';
+import type { MailboxSchema } from '../sql/mailbox-schema.js';
+
+/** The injected `pg` pool and an optional schema mapping. */
+export interface PostgresOptions {
+  /** A `pg.Pool` (node-postgres 8). Transactions check out one client each. */
+  readonly pool: Pool;
+  /** Table and column names (default: Postfixadmin's `mailbox`, tables prefixed `passrotate_`). */
+  readonly schema?: Partial<MailboxSchema>;
+}

@@ -1,0 +1,108 @@
+/** @module SessionStore over Redis, shared by every panel instance; ids are stored as SHA-256 digests. */
+import type { SessionStore, WebSession } from '../../ports/index.js';
+import { normalizeAccount } from '../sql/records.js';
+import { digestSessionId } from '../sql/session-digest.js';
+import type { RedisOptions } from './options.js';
+
+interface StoredSession {
+  readonly account: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly data: Record<string, string>;
+}
+
+// KEYS[1] session key, KEYS[2] account set; ARGV: json, expiresAt ms, digest.
+const CREATE = `
+redis.call('SET', KEYS[1], ARGV[1], 'PXAT', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[3])
+local ttl = redis.call('PEXPIRETIME', KEYS[2])
+if ttl >= 0 and ttl < tonumber(ARGV[2]) then redis.call('PEXPIREAT', KEYS[2], ARGV[2]) end
+if ttl == -1 then redis.call('PEXPIREAT', KEYS[2], ARGV[2]) end
+return 1`;
+
+// KEYS[1] session key; ARGV: account set key prefix, digest.
+const REVOKE = `
+local v = redis.call('GET', KEYS[1])
+if not v then return 0 end
+redis.call('SREM', ARGV[1] .. cjson.decode(v).account, ARGV[2])
+return redis.call('DEL', KEYS[1])`;
+
+// KEYS[1] account set; ARGV: session key prefix, digest to keep ('' for none).
+const REVOKE_ALL = `
+local removed = 0
+for _, d in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if d ~= ARGV[2] then
+    removed = removed + redis.call('DEL', ARGV[1] .. d)
+    redis.call('SREM', KEYS[1], d)
+  end
+end
+return removed`;
+
+/**
+ * A `SessionStore` in Redis, so many panel instances share sessions: one string key per session
+ * (named by the SHA-256 digest of its id, expiring at `expiresAt`) and one set per account.
+ * `create`, `revoke` and `revokeAll` are Lua scripts, so each is atomic; two concurrent
+ * `revokeAll` calls never count a session twice. Needs Redis ≥ 7 (`PEXPIRETIME`), single node.
+ *
+ * @example
+ * ```ts
+ * import Redis from 'ioredis';
+ * const sessions = redisSessionStore({ client: new Redis(process.env.REDIS_URL!) });
+ * await sessions.revokeAll('alice@example.org');
+ * ```
+ */
+export function redisSessionStore(options: RedisOptions): SessionStore {
+  const { client } = options;
+  const prefix = options.prefix ?? 'passrotate:';
+  const sessionKey = (digest: string): string => `${prefix}session:${digest}`;
+  const accountKey = (account: string): string => `${prefix}account-sessions:${account}`;
+  return {
+    async create(session: WebSession) {
+      const digest = digestSessionId(session.id);
+      const account = normalizeAccount(session.account);
+      const stored: StoredSession = {
+        account,
+        createdAt: session.createdAt.getTime(),
+        expiresAt: session.expiresAt.getTime(),
+        data: { ...session.data },
+      };
+      await client.eval(
+        CREATE,
+        2,
+        sessionKey(digest),
+        accountKey(account),
+        JSON.stringify(stored),
+        String(stored.expiresAt),
+        digest,
+      );
+    },
+    async get(id, now) {
+      const raw = await client.get(sessionKey(digestSessionId(id)));
+      if (raw === null) return null;
+      const stored = JSON.parse(raw) as StoredSession;
+      if (stored.expiresAt <= now.getTime()) return null;
+      return {
+        id,
+        account: stored.account,
+        createdAt: new Date(stored.createdAt),
+        expiresAt: new Date(stored.expiresAt),
+        data: stored.data,
+      };
+    },
+    async revoke(id) {
+      const digest = digestSessionId(id);
+      await client.eval(REVOKE, 1, sessionKey(digest), `${prefix}account-sessions:`, digest);
+    },
+    async revokeAll(account, opts = {}) {
+      const keep = opts.exceptId ? digestSessionId(opts.exceptId) : '';
+      const removed = await client.eval(
+        REVOKE_ALL,
+        1,
+        accountKey(normalizeAccount(account)),
+        `${prefix}session:`,
+        keep,
+      );
+      return Number(removed);
+    },
+  };
+}

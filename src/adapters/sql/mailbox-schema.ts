@@ -1,0 +1,138 @@
+/** @module Where the SQL adapters find mailboxes: Postfixadmin's `mailbox` table by default, or a mapping. */
+
+/**
+ * Names of the mailbox table and its columns. The three first are required; a `null` column is one
+ * the schema does not have (the adapters then derive or skip that field).
+ */
+export interface MailboxSchema {
+  /** The mailbox table. Default `mailbox`. */
+  readonly table: string;
+  /** Full address, the primary key. Default `username`. */
+  readonly account: string;
+  /** The hash as the mail server reads it. Default `password`. */
+  readonly password: string;
+  /** Domain part. Default `domain`; `null` derives it from the address. */
+  readonly domain: string | null;
+  /** Display name. Default `name`. */
+  readonly displayName: string | null;
+  /** Local part, written on create. Default `local_part`. */
+  readonly localPart: string | null;
+  /** Maildir path, written on create as `domain/local/`. Default `maildir`. */
+  readonly maildir: string | null;
+  /** 1/true when the mailbox may log in. Default `active`. */
+  readonly active: string | null;
+  /** Creation time, written on create. Default `created`. */
+  readonly created: string | null;
+  /** Last modification time, written with every password change. Default `modified`. */
+  readonly modified: string | null;
+  /** Password expiry, mirrored from `expiresAt` so the mail server's query can use it. Default `password_expiry`. */
+  readonly passwordExpiry: string | null;
+  /** Prefix of passrotate's own tables (state, history, sessions, outbox, attempts, audit). Default `passrotate_`. */
+  readonly prefix: string;
+}
+
+/**
+ * Postfixadmin's layout, which Dovecot's usual SQL passdb query reads
+ * (`SELECT username AS user, password FROM mailbox WHERE username = '%u'`).
+ *
+ * @example
+ * ```ts
+ * sqliteCredentialStore({ db, schema: { ...postfixadminSchema, table: 'mailboxes' } });
+ * ```
+ */
+export const postfixadminSchema: MailboxSchema = Object.freeze({
+  table: 'mailbox',
+  account: 'username',
+  password: 'password',
+  domain: 'domain',
+  displayName: 'name',
+  localPart: 'local_part',
+  maildir: 'maildir',
+  active: 'active',
+  created: 'created',
+  modified: 'modified',
+  passwordExpiry: 'password_expiry',
+  prefix: 'passrotate_',
+});
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** Quoted identifiers, ready to paste into SQL text (`null` for a column the schema lacks). */
+export interface QuotedNames {
+  readonly table: string;
+  readonly account: string;
+  readonly password: string;
+  readonly domain: string | null;
+  readonly displayName: string | null;
+  readonly localPart: string | null;
+  readonly maildir: string | null;
+  readonly active: string | null;
+  readonly created: string | null;
+  readonly modified: string | null;
+  readonly passwordExpiry: string | null;
+  readonly state: string;
+  readonly history: string;
+  readonly sessions: string;
+  readonly outbox: string;
+  readonly attempts: string;
+  readonly audit: string;
+}
+
+/** A checked schema: the plain names and their quoted forms. */
+export interface ResolvedSchema {
+  readonly names: MailboxSchema;
+  readonly q: QuotedNames;
+}
+
+function quote(name: string, what: string): string {
+  if (!IDENTIFIER.test(name)) {
+    throw new TypeError(
+      `schema.${what} must be a plain SQL identifier (letters, digits, _), got ${JSON.stringify(name)}`,
+    );
+  }
+  return `"${name}"`;
+}
+
+function quoteOptional(name: string | null, what: string): string | null {
+  return name === null ? null : quote(name, what);
+}
+
+/**
+ * Merges `schema` over the Postfixadmin defaults, checks every name is a plain identifier and
+ * quotes it, so no name can inject SQL.
+ *
+ * @throws TypeError when a name is not a plain identifier.
+ * @example
+ * ```ts
+ * resolveSchema({ table: 'users' }).q.table; // '"users"'
+ * ```
+ */
+export function resolveSchema(schema: Partial<MailboxSchema> = {}): ResolvedSchema {
+  const names: MailboxSchema = { ...postfixadminSchema, ...schema };
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(names.prefix)) {
+    throw new TypeError(`schema.prefix must be letters, digits or _, got ${JSON.stringify(names.prefix)}`);
+  }
+  const own = (suffix: string): string => quote(`${names.prefix}${suffix}`, 'prefix');
+  return {
+    names,
+    q: {
+      table: quote(names.table, 'table'),
+      account: quote(names.account, 'account'),
+      password: quote(names.password, 'password'),
+      domain: quoteOptional(names.domain, 'domain'),
+      displayName: quoteOptional(names.displayName, 'displayName'),
+      localPart: quoteOptional(names.localPart, 'localPart'),
+      maildir: quoteOptional(names.maildir, 'maildir'),
+      active: quoteOptional(names.active, 'active'),
+      created: quoteOptional(names.created, 'created'),
+      modified: quoteOptional(names.modified, 'modified'),
+      passwordExpiry: quoteOptional(names.passwordExpiry, 'passwordExpiry'),
+      state: own('state'),
+      history: own('history'),
+      sessions: own('sessions'),
+      outbox: own('outbox'),
+      attempts: own('attempts'),
+      audit: own('audit'),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** @module SQL text shared by the SQLite and PostgreSQL credential stores (placeholders differ). */
+import type { ResolvedSchema } from './mailbox-schema.js';
+
+/**
+ * The SELECT list and FROM clause that read a mailbox with its passrotate state, aliased as
+ * `MailboxRow` expects.
+ *
+ * @example
+ * ```ts
+ * const sql = `SELECT ${mailboxSelect(schema)} WHERE m.${schema.q.account} = ?`;
+ * ```
+ */
+export function mailboxSelect(schema: ResolvedSchema): string {
+  const { q } = schema;
+  return [
+    `m.${q.account} AS account, m.${q.password} AS password_hash,`,
+    `${q.displayName ? `m.${q.displayName}` : 'NULL'} AS display_name,`,
+    `${q.domain ? `m.${q.domain}` : 'NULL'} AS domain,`,
+    `${q.active ? `m.${q.active}` : 'NULL'} AS active,`,
+    's.version AS version, s.changed_at AS changed_at, s.must_change AS must_change, s.expires_at AS expires_at',
+    `FROM ${q.table} m LEFT JOIN ${q.state} s ON s.account = m.${q.account}`,
+  ].join(' ');
+}
+
+/**
+ * The WHERE condition that selects a domain's mailboxes, by the domain column or, without one, by
+ * the address suffix. `p` is the placeholder for the domain (already LIKE-escaped when no column).
+ *
+ * @example
+ * ```ts
+ * domainCondition(schema, '?');
+ * ```
+ */
+export function domainCondition(schema: ResolvedSchema, p: string): string {
+  const { q } = schema;
+  return q.domain ? `m.${q.domain} = ${p}` : `m.${q.account} LIKE ${p} ESCAPE '\\'`;
+}

@@ -1,0 +1,159 @@
+/** @module Row ↔ record conversions shared by the SQL adapters. */
+import type { MailboxRecord, PendingRevocation } from '../../ports/index.js';
+
+/** The columns the mailbox query of every SQL adapter selects, under these aliases. */
+export interface MailboxRow {
+  readonly account: string;
+  readonly password_hash: string;
+  readonly display_name: string | null;
+  readonly domain: string | null;
+  readonly active: number | boolean | string | null;
+  readonly version: number | string | null;
+  readonly changed_at: number | string | null;
+  readonly must_change: number | boolean | null;
+  readonly expires_at: number | string | null;
+}
+
+/** One outbox row as stored. */
+export interface OutboxRow {
+  readonly id: string;
+  readonly account: string;
+  readonly revoker: string;
+  readonly keep_session_id: string | null;
+  readonly created_at: number | string;
+  readonly attempts: number | string;
+  readonly next_attempt_at: number | string;
+  readonly last_error: string | null;
+}
+
+/**
+ * Lower-cases an address (accounts are compared case-insensitively and stored lower-case).
+ *
+ * @example
+ * ```ts
+ * normalizeAccount('Alice@Example.ORG'); // 'alice@example.org'
+ * ```
+ */
+export function normalizeAccount(account: string): string {
+  if (typeof account !== 'string' || account.length === 0)
+    throw new TypeError('account must be a non-empty string');
+  return account.trim().toLowerCase();
+}
+
+/**
+ * The domain part of an address (`''` when there is no `@`).
+ *
+ * @example
+ * ```ts
+ * domainOf('alice@example.org'); // 'example.org'
+ * ```
+ */
+export function domainOf(account: string): string {
+  const at = account.lastIndexOf('@');
+  return at < 0 ? '' : account.slice(at + 1);
+}
+
+/**
+ * The local part of an address (the whole string when there is no `@`).
+ *
+ * @example
+ * ```ts
+ * localPartOf('alice@example.org'); // 'alice'
+ * ```
+ */
+export function localPartOf(account: string): string {
+  const at = account.lastIndexOf('@');
+  return at < 0 ? account : account.slice(0, at);
+}
+
+function truthy(value: number | boolean | string | null): boolean {
+  if (value === null) return true;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  return value !== '0' && value.toLowerCase() !== 'f' && value.toLowerCase() !== 'false';
+}
+
+/**
+ * Builds the port's record from a mailbox row and its history (newest first). A mailbox that
+ * passrotate never wrote has no state row: it is at version 1, changed at the epoch, not expiring.
+ *
+ * @example
+ * ```ts
+ * const record = toMailboxRecord(row, ['{SHA512-CRYPT}$6$…']);
+ * ```
+ */
+export function toMailboxRecord(row: MailboxRow, previousHashes: readonly string[]): MailboxRecord {
+  return {
+    account: row.account.toLowerCase(),
+    domain: (row.domain ?? domainOf(row.account)).toLowerCase(),
+    displayName: row.display_name === null || row.display_name === '' ? null : row.display_name,
+    passwordHash: row.password_hash,
+    version: row.version === null ? 1 : Number(row.version),
+    changedAt: new Date(row.changed_at === null ? 0 : Number(row.changed_at)),
+    mustChange: row.must_change === null ? false : truthy(row.must_change),
+    expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
+    active: truthy(row.active),
+    previousHashes,
+  };
+}
+
+/**
+ * Builds the port's outbox row from a stored one.
+ *
+ * @example
+ * ```ts
+ * const pending = rows.map(toPendingRevocation);
+ * ```
+ */
+export function toPendingRevocation(row: OutboxRow): PendingRevocation {
+  return {
+    id: row.id,
+    account: row.account,
+    revoker: row.revoker,
+    keepSessionId: row.keep_session_id,
+    createdAt: new Date(Number(row.created_at)),
+    attempts: Number(row.attempts),
+    nextAttemptAt: new Date(Number(row.next_attempt_at)),
+    lastError: row.last_error,
+  };
+}
+
+/**
+ * Checks the `historyLimit` of a write.
+ *
+ * @throws RangeError when it is not a non-negative integer.
+ * @example
+ * ```ts
+ * checkHistoryLimit(5);
+ * ```
+ */
+export function checkHistoryLimit(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new RangeError('historyLimit must be a non-negative integer');
+}
+
+/**
+ * Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+ *
+ * @example
+ * ```ts
+ * `%@${escapeLike('my_domain.org')}`; // '%@my\\_domain.org'
+ * ```
+ */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The page size of `listByDomain`: `limit` or 100, at least 1, at most 1000.
+ *
+ * @example
+ * ```ts
+ * pageLimit(undefined); // 100
+ * ```
+ */
+export function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return 100;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+  return Math.min(limit, 1000);
+}

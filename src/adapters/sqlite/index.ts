@@ -1,0 +1,14 @@
+/**
+ * @module passrotate/adapters/sqlite — the embedded default: credentials in Postfixadmin's `mailbox`
+ * table (which Dovecot's SQL passdb reads), sessions, attempts, audit and the revocation outbox in
+ * `passrotate_*` tables, on an injected better-sqlite3 12 database.
+ */
+
+export type { LimiterSettings } from '../sql/limiter-settings.js';
+export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
+export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attempt-limiter.js';
+export { sqliteAuditSink } from './audit-sink.js';
+export { sqliteCredentialStore } from './credential-store.js';
+export { migrateSqlite } from './migrate.js';
+export type { SqliteOptions } from './options.js';
+export { sqliteSessionStore } from './session-store.js';

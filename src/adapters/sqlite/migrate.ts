@@ -1,0 +1,24 @@
+/** @module Creates the tables the SQLite adapters need. */
+import { createStatements } from '../sql/ddl.js';
+import { resolveSchema } from '../sql/mailbox-schema.js';
+import type { SqliteOptions } from './options.js';
+
+/**
+ * Creates what is missing — the mailbox table in Postfixadmin's layout (with the mapped names) and
+ * passrotate's own tables — in one transaction. Existing tables and rows are left alone, so it is
+ * safe to run at every start.
+ *
+ * @example
+ * ```ts
+ * import Database from 'better-sqlite3';
+ * const db = new Database('mail.sqlite');
+ * migrateSqlite({ db });
+ * ```
+ */
+export function migrateSqlite(options: SqliteOptions): void {
+  const schema = resolveSchema(options.schema);
+  const { db } = options;
+  db.transaction(() => {
+    for (const sql of createStatements('sqlite', schema)) db.exec(sql);
+  })();
+}

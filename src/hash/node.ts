@@ -1,0 +1,25 @@
+/**
+ * @module passrotate/hash on Node — the same API as the portable entry, with the fast Node engine
+ * (native and WebAssembly code in a small worker pool, off the event loop) installed as the default.
+ */
+import { setDefaultEngine } from './default-engine.js';
+import { createNodeEngine, type NodeKdfEngine } from './engines/node-engine.js';
+
+export type { NodeEngineBackends } from './engines/node-direct.js';
+export { createNodeEngine, type NodeEngineOptions, type NodeKdfEngine } from './engines/node-engine.js';
+export * from './index.js';
+
+/**
+ * The engine this entry installed as the default when it was loaded: up to 4 worker threads
+ * (fewer on smaller machines), started on first use, never keeping the process alive while idle.
+ * Replace it with `setDefaultEngine(createNodeEngine({ threads }))` to size the pool yourself.
+ *
+ * @example
+ * ```ts
+ * import { hashPassword, nodeEngine } from 'passrotate/hash';
+ * await hashPassword('Correct-Horse-9', { scheme: 'ARGON2ID' }); // runs in nodeEngine's workers
+ * console.log(await nodeEngine.backends()); // { argon2: '@node-rs/argon2', bcrypt: 'hash-wasm', … }
+ * ```
+ */
+export const nodeEngine: NodeKdfEngine = createNodeEngine();
+setDefaultEngine(nodeEngine);

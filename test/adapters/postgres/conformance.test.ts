@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import {
+  migratePostgres,
+  postgresAttemptLimiter,
+  postgresCredentialStore,
+  postgresSessionStore,
+} from '../../../src/adapters/postgres/index.js';
+import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../../support/postgres.js';
+
+describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
+  let scratch: ScratchDatabase;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(pgUrl ?? '');
+    await migratePostgres({ pool: scratch.pool });
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  testCredentialStore('postgres', () => postgresCredentialStore({ pool: scratch.pool }));
+  testSessionStore('postgres', () => postgresSessionStore({ pool: scratch.pool }));
+  testAttemptLimiter('postgres', (config) => postgresAttemptLimiter({ pool: scratch.pool, ...config }));
+});

@@ -1,0 +1,191 @@
+/** @module Starts a private Dovecot 2.3 instance on 127.0.0.1 for one test file, reading a SQLite file or a passwd-file. */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+/** The `dovecot` binary, set by scripts/services/dovecot.sh; tests needing Dovecot skip when it is absent. */
+export const dovecotBinary: string | undefined = process.env.PASSROTATE_TEST_DOVECOT;
+
+/** Where the instance reads passwords. */
+export type DovecotPassdb =
+  | { readonly driver: 'sqlite'; readonly database: string }
+  | { readonly driver: 'passwd-file'; readonly path: string };
+
+/** A running instance. */
+export interface DovecotInstance {
+  readonly port: number;
+  /** The instance's config file, for `doveadm -c` and `passrotate set --dovecot-config`. */
+  readonly config: string;
+  /** Its private directory. */
+  readonly dir: string;
+  /** The instance's log so far (for failure messages). */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Options of `startDovecot`. */
+export interface StartDovecotOptions {
+  readonly passdb: DovecotPassdb;
+  /** Keep an auth cache (so a test can prove it gets flushed). Default true. */
+  readonly authCache?: boolean;
+}
+
+/**
+ * A free TCP port on 127.0.0.1.
+ *
+ * @example
+ * ```ts
+ * const port = await freePort();
+ * ```
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`dovecot exited with ${child.exitCode}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const s = connect({ port, host: '127.0.0.1' });
+      s.once('connect', () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`dovecot did not listen on ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function passdbBlock(passdb: DovecotPassdb, dir: string): string {
+  if (passdb.driver === 'passwd-file') return `passdb {\n  driver = passwd-file\n  args = ${passdb.path}\n}`;
+  const sqlConf = join(dir, 'dovecot-sql.conf.ext');
+  writeFileSync(
+    sqlConf,
+    [
+      'driver = sqlite',
+      `connect = ${passdb.database}`,
+      "password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1",
+      '',
+    ].join('\n'),
+  );
+  chmodSync(sqlConf, 0o644);
+  return `passdb {\n  driver = sql\n  args = ${sqlConf}\n}`;
+}
+
+/**
+ * Writes a standalone config (nothing from /etc/dovecot) in a fresh 0755 temp directory and starts
+ * `dovecot -c CONF -F`, waiting until the IMAP port answers. Plain-text LOGIN, no SSL, no failure
+ * delay or anvil penalty (so wrong passwords don't slow the test), mail as `nobody` in the temp dir.
+ *
+ * @example
+ * ```ts
+ * const dovecot = await startDovecot({ passdb: { driver: 'sqlite', database: file } });
+ * await dovecot.stop();
+ * ```
+ */
+export async function startDovecot(options: StartDovecotOptions): Promise<DovecotInstance> {
+  const binary = dovecotBinary ?? 'dovecot';
+  const dir = mkdtempSync(join(tmpdir(), 'pr-dc-'));
+  chmodSync(dir, 0o755);
+  const mail = join(dir, 'mail');
+  mkdirSync(mail);
+  chmodSync(mail, 0o777);
+  const port = await freePort();
+  const config = join(dir, 'dovecot.conf');
+  const logPath = join(dir, 'dovecot.log');
+  const cache = options.authCache ?? true;
+  writeFileSync(
+    config,
+    [
+      `base_dir = ${join(dir, 'run')}`,
+      `state_dir = ${join(dir, 'state')}`,
+      `log_path = ${logPath}`,
+      `info_log_path = ${logPath}`,
+      'protocols = imap',
+      'listen = 127.0.0.1',
+      'ssl = no',
+      'disable_plaintext_auth = no',
+      'auth_mechanisms = plain login',
+      'auth_failure_delay = 0',
+      `auth_cache_size = ${cache ? '1M' : '0'}`,
+      'auth_cache_ttl = 1 hour',
+      'auth_cache_negative_ttl = 0',
+      'default_internal_user = dovecot',
+      'default_login_user = dovenull',
+      `mail_location = maildir:${mail}/%d/%n`,
+      'first_valid_uid = 1',
+      passdbBlock(options.passdb, dir),
+      `userdb {\n  driver = static\n  args = uid=nobody gid=nogroup home=${mail}/%d/%n\n}`,
+      `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+      'service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}',
+      '',
+    ].join('\n'),
+  );
+  chmodSync(config, 0o644);
+  const child = spawn(binary, ['-c', config, '-F'], { stdio: 'ignore' });
+  const log = (): string => {
+    try {
+      return readFileSync(logPath, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  try {
+    await waitForPort(port, child, 15_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${(error as Error).message}\n${log()}`);
+  }
+  return {
+    port,
+    config,
+    dir,
+    log,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs `doveadm -c CONFIG …args` and returns its exit code and output (for assertions on the instance).
+ *
+ * @example
+ * ```ts
+ * await doveadm(dovecot.config, ['who']);
+ * ```
+ */
+export async function doveadm(
+  config: string,
+  args: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('doveadm', ['-c', config, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
