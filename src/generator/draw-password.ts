@@ -13,9 +13,10 @@ function draw(pool: Pool, reader: RandomReader): number {
 /**
  * Draws one password following `plan`.
  *
- * 1. Placement: each required character (`plan.required`) gets its own uniformly random position,
- *    drawn by rejection among the positions still free (the same distribution as a Fisher–Yates
- *    shuffle of the list of slots); all other positions take the filler pool.
+ * 1. Placement: each required character (`plan.required`) in turn gets a uniformly random one of
+ *    the positions still free — a partial Fisher–Yates shuffle, one draw per required character,
+ *    the same distribution as shuffling the whole list of slots; all other positions take the
+ *    filler pool.
  * 2. Characters: every position gets a character drawn uniformly from its pool (rejection sampling).
  *    When the policy limits runs or sequences and the drawn character would break a limit, that one
  *    position is redrawn once, uniformly among the pool's characters that keep the limits (at least
@@ -40,8 +41,14 @@ function drawShort(plan: PasswordPlan, table: Uint16Array, reader: RandomReader)
   const codes: number[] = new Array<number>(length);
   let taken = 0;
   for (let k = 0; k < required.length; k++) {
+    // A uniform position; if it is taken, the j-th of the length - k free ones for a uniform j.
+    // Each free position ends up with probability 1/length + (k/length)·1/(length - k) = 1/(length - k).
     let position = reader.int(length);
-    while ((taken & (1 << position)) !== 0) position = reader.int(length);
+    if ((taken & (1 << position)) !== 0) {
+      let j = reader.int(length - k);
+      position = 0;
+      while ((taken & (1 << position)) !== 0 || j-- > 0) position++;
+    }
     taken |= 1 << position;
     codes[position] = draw(required[k] as Pool, reader);
   }
@@ -51,11 +58,15 @@ function drawShort(plan: PasswordPlan, table: Uint16Array, reader: RandomReader)
 
 function drawGeneral(plan: PasswordPlan, reader: RandomReader): string {
   const { length, required, filler, limits } = plan;
+  // A partial Fisher–Yates shuffle of the positions: positions[k] is required character k's.
+  const positions: number[] = Array.from({ length }, (_, i) => i);
   // codes[p] < 0 marks position p as taken by required character -codes[p] - 1, until it is drawn.
   const codes: number[] = new Array<number>(length).fill(0);
   for (let k = 0; k < required.length; k++) {
-    let position = reader.int(length);
-    while ((codes[position] as number) < 0) position = reader.int(length);
+    const j = k + reader.int(length - k);
+    const position = positions[j] as number;
+    positions[j] = positions[k] as number;
+    positions[k] = position;
     codes[position] = -k - 1;
   }
   for (let at = 0; at < length; at++) {

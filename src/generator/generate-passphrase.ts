@@ -51,7 +51,8 @@ function drawPassphrase(plan: PassphrasePlan, reader: RandomReader): string {
  * @param policy - a policy from `definePolicy` or `presets`.
  * @param options - word count, separator, capitalisation, random source; see {@link GeneratePassphraseOptions}.
  * @throws PassrotateError `invalid_generator_options` naming the option (`words`, `separator`,
- *   `capitalize`) when the request cannot be met; `generation_failed` as for generatePassword.
+ *   `capitalize`) when the request cannot be met; `generation_failed` and `random_source_failure` as
+ *   for generatePassword.
  * @example
  * ```ts
  * const { password, entropyBits } = generatePassphraseWithEntropy(presets.mailbox);

@@ -69,7 +69,8 @@ function compliantPassword(policy: Policy, options: GeneratePasswordOptions, pla
  * @returns the password and its entropy in bits.
  * @throws PassrotateError `invalid_generator_options` naming the option when the request cannot be
  *   met (e.g. a `length` outside the policy's bounds, or `pools` leaving out a required class);
- *   `generation_failed` when {@link MAX_ATTEMPTS} draws in a row hit the blocklist or the account.
+ *   `generation_failed` when {@link MAX_ATTEMPTS} draws in a row hit the blocklist or the account;
+ *   `random_source_failure` when `options.random` keeps returning unusable bytes (a broken source).
  * @example
  * ```ts
  * const { password, entropyBits } = generatePasswordWithEntropy(presets.mailbox, { length: 20 });

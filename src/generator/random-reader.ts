@@ -1,9 +1,24 @@
 /** @module Unbiased integers and shuffles drawn from a {@link RandomSource} in buffered batches. */
+import { PassrotateError } from '../errors.js';
 import type { RandomSource } from '../ports/random-source.js';
 
 /** Bytes fetched per refill: a `getRandomValues` call costs ~1.3 µs whatever its size, so batch big. */
 const BATCH_BYTES = 16_384;
 const TWO_POW_32 = 0x1_0000_0000;
+
+/**
+ * Consecutive rejected draws after which the source is declared broken. Each draw is rejected with
+ * probability below ½, so a working source gets here with probability below 2⁻¹²⁸; a source stuck
+ * on one value (or returning nothing) would otherwise loop forever.
+ */
+const MAX_REJECTIONS = 128;
+
+function brokenSource(): never {
+  throw new PassrotateError(
+    'random_source_failure',
+    `the RandomSource produced ${MAX_REJECTIONS} unusable draws in a row; it is not random`,
+  );
+}
 
 /** `LIMIT_8[n]`: the largest multiple of n not above 256; bytes at or above it would bias `% n`. */
 const LIMIT_8: Uint16Array = Uint16Array.from({ length: 257 }, (_, n) => (n === 0 ? 0 : 256 - (256 % n)));
@@ -13,7 +28,8 @@ const LIMIT_8: Uint16Array = Uint16Array.from({ length: 257 }, (_, n) => (n === 
  * (one `fill` call per {@link BATCH_BYTES}) and turned into integers by rejection sampling: a draw
  * that would fall in the incomplete last block of the byte range is discarded, so `int(n)` gives
  * every value in `[0, n)` exactly the same probability. A draw is rejected with probability below
- * 1/2, so the expected number of draws per integer is below 2.
+ * 1/2, so the expected number of draws per integer is below 2; after 128 rejections in a row the
+ * source is taken for broken (`PassrotateError` `random_source_failure`) instead of looping forever.
  *
  * @example
  * ```ts
@@ -65,13 +81,19 @@ export class RandomReader {
       const limit = LIMIT_8[n];
       if (limit === undefined || limit === 0) throw new RangeError(`int(n) needs an integer n ≥ 1, got ${n}`);
       let value = this.byte();
-      while (value >= limit) value = this.byte();
+      for (let rejected = 0; value >= limit; rejected++) {
+        if (rejected === MAX_REJECTIONS) brokenSource();
+        value = this.byte();
+      }
       return value % n;
     }
     if (n <= 65_536) {
       const limit = 65_536 - (65_536 % n);
       let value = (this.byte() << 8) | this.byte();
-      while (value >= limit) value = (this.byte() << 8) | this.byte();
+      for (let rejected = 0; value >= limit; rejected++) {
+        if (rejected === MAX_REJECTIONS) brokenSource();
+        value = (this.byte() << 8) | this.byte();
+      }
       return value % n;
     }
     if (n > TWO_POW_32 || !Number.isInteger(n)) {
@@ -79,7 +101,10 @@ export class RandomReader {
     }
     const limit = TWO_POW_32 - (TWO_POW_32 % n);
     let value = this.uint32();
-    while (value >= limit) value = this.uint32();
+    for (let rejected = 0; value >= limit; rejected++) {
+      if (rejected === MAX_REJECTIONS) brokenSource();
+      value = this.uint32();
+    }
     return value % n;
   }
 
@@ -94,7 +119,10 @@ export class RandomReader {
    */
   pick(byByte: Uint16Array): number {
     let code = byByte[this.byte()] as number;
-    while (code === 0) code = byByte[this.byte()] as number;
+    for (let rejected = 0; code === 0; rejected++) {
+      if (rejected === MAX_REJECTIONS) brokenSource();
+      code = byByte[this.byte()] as number;
+    }
     return code;
   }
 
@@ -114,8 +142,13 @@ export class RandomReader {
     let position = this.position;
     for (let i = 0; i < count; i++) {
       if ((skip & (1 << i)) !== 0) continue;
-      let code = 0;
-      while (code === 0) {
+      if (position === BATCH_BYTES) {
+        this.source.fill(buffer);
+        position = 0;
+      }
+      let code = byByte[buffer[position++] as number] as number;
+      for (let rejected = 0; code === 0; rejected++) {
+        if (rejected === MAX_REJECTIONS) brokenSource();
         if (position === BATCH_BYTES) {
           this.source.fill(buffer);
           position = 0;

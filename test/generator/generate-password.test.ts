@@ -159,6 +159,24 @@ describe('generatePassword', () => {
     expect(chiSquare(counts)).toBeLessThan(chiSquareCritical(7));
   });
 
+  it('gives every set of positions of three required characters the same chance (chi-square, 55 df)', () => {
+    const policy = definePolicy({
+      minLength: 8,
+      minSpecial: 3,
+      specialCharacters: '#',
+      allowedCharacters: { custom: '0123456789#' },
+    });
+    const random = seededSource(78);
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 40_000; i++) {
+      const password = generatePassword(policy, { random, length: 8 });
+      const positions = [...password].flatMap((c, at) => (c === '#' ? [at] : []));
+      if (positions.length === 3) counts.set(positions.join(), (counts.get(positions.join()) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(56);
+    expect(chiSquare([...counts.values()])).toBeLessThan(chiSquareCritical(55));
+  });
+
   it('refuses impossible requests, naming the option', () => {
     const cases: [() => unknown, string][] = [
       [() => generatePassword(presets.mailbox, { length: 7 }), 'length'],
@@ -183,6 +201,17 @@ describe('generatePassword', () => {
       expect(error.code).toBe('invalid_generator_options');
       expect(error.message).toContain(option);
     }
+  });
+
+  it('terminates with a degenerate random source', () => {
+    const constant = { fill: (bytes: Uint8Array) => bytes.fill(7) };
+    for (const policy of [presets.mailbox, presets.strict, presets.nist]) {
+      expect(validatePassword(policy, generatePassword(policy, { random: constant })).ok).toBe(true);
+    }
+    const stuck = { fill: (bytes: Uint8Array) => bytes.fill(0xff) };
+    expect(errorOf(() => generatePassword(presets.mailbox, { random: stuck })).code).toBe(
+      'random_source_failure',
+    );
   });
 
   it('gives up after a bounded number of draws when every password hits a blocked word', () => {

@@ -58,6 +58,17 @@ describe('RandomReader', () => {
     expect(chiSquare(naive)).toBeGreaterThan(chiSquareCritical(93));
   });
 
+  it('takes a source stuck on a rejected value for broken instead of looping forever', () => {
+    const stuck = { fill: (bytes: Uint8Array) => bytes.fill(0xff) };
+    const reader = new RandomReader(stuck);
+    expect(() => reader.int(94)).toThrow(expect.objectContaining({ code: 'random_source_failure' }));
+    expect(() => reader.int(1000)).toThrow(expect.objectContaining({ code: 'random_source_failure' }));
+    expect(() => reader.int(100_000)).toThrow(expect.objectContaining({ code: 'random_source_failure' }));
+    // A constant but accepted value is not detectable; it still terminates.
+    const constant = new RandomReader({ fill: (bytes: Uint8Array) => bytes.fill(7) });
+    expect([constant.int(94), constant.int(94)]).toEqual([7, 7]);
+  });
+
   it('repeats its output for the same seed and shares one reader per source', () => {
     const a = new RandomReader(seededSource(5));
     const b = new RandomReader(seededSource(5));

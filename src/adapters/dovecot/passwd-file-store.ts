@@ -1,7 +1,8 @@
 /** @module CredentialStore over a Dovecot passwd-file, with a JSON sidecar for versions, history and the outbox. */
 import { readFile } from 'node:fs/promises';
 import type { CredentialStore, MailboxRecord, PasswordWriteResult } from '../../ports/index.js';
-import { domainOf, normalizeAccount, pageLimit } from '../sql/records.js';
+import { domainOf, normalizeAccount } from '../shared/accounts.js';
+import { pageLimit } from '../shared/page-limit.js';
 import { replaceFile } from './atomic-write.js';
 import { type FileLockOptions, withFileLock } from './file-lock.js';
 import {

@@ -1,7 +1,7 @@
 /** @module AttemptLimiter over PostgreSQL: a fixed window of failures per key. */
 import type { AttemptLimiter, Clock } from '../../ports/index.js';
 import { systemClock } from '../../ports/index.js';
-import { checkLimiterOptions, type LimiterSettings } from '../sql/limiter-settings.js';
+import { checkLimiterOptions, type LimiterSettings } from '../shared/limiter-settings.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { PostgresOptions } from './options.js';
 

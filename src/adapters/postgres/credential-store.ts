@@ -1,4 +1,5 @@
 /** @module CredentialStore over PostgreSQL: Postfixadmin's mailbox table plus passrotate's state, history and outbox. */
+import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type {
   CredentialStore,
@@ -8,32 +9,46 @@ import type {
   PasswordWriteResult,
   PendingRevocation,
 } from '../../ports/index.js';
+import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
+import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import { domainCondition, mailboxSelect } from '../sql/queries.js';
 import {
   checkHistoryLimit,
-  domainOf,
   escapeLike,
-  localPartOf,
   type MailboxRow,
-  normalizeAccount,
   type OutboxRow,
-  pageLimit,
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
 import type { PostgresOptions } from './options.js';
+import { CONFLICT, NOT_FOUND, setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
+
+/** An outbox row in the shape `jsonb_to_recordset` reads back (dates as epoch milliseconds). */
+function storedRow(p: PendingRevocation): Record<string, unknown> {
+  return {
+    id: p.id,
+    account: normalizeAccount(p.account),
+    revoker: p.revoker,
+    keep_session_id: p.keepSessionId,
+    created_at: p.createdAt.getTime(),
+    attempts: p.attempts,
+    next_attempt_at: p.nextAttemptAt.getTime(),
+    last_error: p.lastError,
+  };
+}
 
 /**
  * A `CredentialStore` on an injected `pg` pool. Reads and writes the mailbox table Dovecot's SQL
  * passdb reads; keeps the version, must-change flag, expiry, history and outbox in `passrotate_*`
  * tables.
  *
- * Atomicity: a write locks the mailbox row (`SELECT … FOR UPDATE`), compares the version and
- * writes the new hash, the version bump, the history push and the outbox rows in one
- * transaction, so exactly one of several racing writers with the same expected version commits
- * and a failed write changes nothing. Run `migratePostgres` first.
+ * Atomicity: a write is one call of the PL/pgSQL function `migratePostgres` creates, which locks
+ * the mailbox and state rows (`SELECT … FOR UPDATE`), compares the version and writes the new
+ * hash, the version bump, the history push and the outbox rows in one transaction, so exactly one
+ * of several racing writers with the same expected version commits and a failed write changes
+ * nothing. Run `migratePostgres` first (at every start: it replaces the function after an upgrade).
  *
  * @example
  * ```ts
@@ -48,71 +63,41 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
   const schema = resolveSchema(options.schema);
   const { pool } = options;
   const { q } = schema;
-  const select = mailboxSelect(schema);
+  // Named statements are parsed and planned once per connection; the name covers the schema.
+  const statementName = (what: string): string =>
+    `passrotate_${createHash('sha256')
+      .update(`${JSON.stringify(schema.names)}:${what}`)
+      .digest('hex')
+      .slice(0, 24)}`;
+  const select = mailboxSelect(
+    schema,
+    `, ARRAY(SELECT h.password_hash FROM ${q.history} h WHERE h.account = m.${q.account} ORDER BY h.seq DESC) AS previous_hashes`,
+  );
+  const withHistory = (row: MailboxRow & { previous_hashes: string[] }) =>
+    toMailboxRecord(row, row.previous_hashes);
 
-  const historyOf = async (client: Pick<PoolClient, 'query'>, account: string): Promise<string[]> => {
-    const res = await client.query<{ password_hash: string }>(
-      `SELECT password_hash FROM ${q.history} WHERE account = $1 ORDER BY seq DESC`,
-      [account],
-    );
-    return res.rows.map((r) => r.password_hash);
-  };
-
-  async function write(client: PoolClient, w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
-    // Lock the mailbox row first, then read the version in a later statement: under READ COMMITTED
-    // that statement sees every write committed before the lock was granted.
-    const locked = await client.query<{ account: string; password_hash: string }>(
-      `SELECT ${q.account} AS account, ${q.password} AS password_hash FROM ${q.table} WHERE ${q.account} = $1 FOR UPDATE`,
-      [account],
-    );
-    const row = locked.rows[0];
-    if (row === undefined) return { ok: false, code: 'not_found' };
-    const state = await client.query<{ version: string }>(
-      `SELECT version FROM ${q.state} WHERE account = $1`,
-      [row.account],
-    );
-    const current = state.rows[0] === undefined ? 1 : Number(state.rows[0].version);
-    if (current !== w.expectedVersion) return { ok: false, code: 'conflict' };
-    const version = current + 1;
-    const sets = [`${q.password} = $2`];
-    const values: unknown[] = [row.account, w.passwordHash];
-    if (q.modified) sets.push(`${q.modified} = $${values.push(w.changedAt)}`);
-    if (q.passwordExpiry) sets.push(`${q.passwordExpiry} = $${values.push(w.expiresAt)}`);
-    await client.query(`UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = $1`, values);
-    await client.query(
-      `INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (account) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at,
-         must_change = excluded.must_change, expires_at = excluded.expires_at`,
-      [row.account, version, w.changedAt.getTime(), w.mustChange, w.expiresAt?.getTime() ?? null],
-    );
-    if (w.historyLimit > 0 && !w.keepHistory && w.passwordHash !== row.password_hash) {
-      await client.query(
-        `INSERT INTO ${q.history} (account, seq, password_hash)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ${q.history} WHERE account = $1), $2)`,
-        [row.account, row.password_hash],
-      );
-    }
-    await client.query(
-      `DELETE FROM ${q.history} WHERE account = $1 AND seq NOT IN
-       (SELECT seq FROM ${q.history} WHERE account = $1 ORDER BY seq DESC LIMIT $2)`,
-      [row.account, w.historyLimit],
-    );
-    for (const p of w.pendingRevocations) {
-      await client.query(
-        `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          p.id,
-          normalizeAccount(p.account),
-          p.revoker,
-          p.keepSessionId,
-          p.createdAt.getTime(),
-          p.attempts,
-          p.nextAttemptAt.getTime(),
-          p.lastError,
-        ],
-      );
-    }
+  const setPassword = setPasswordFunction(schema);
+  async function write(w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
+    const res = await pool.query<{ v: string }>({
+      name: statementName('write'),
+      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb) AS v`,
+      values: [
+        account,
+        w.expectedVersion,
+        w.passwordHash,
+        w.changedAt.getTime(),
+        w.mustChange,
+        w.expiresAt?.getTime() ?? null,
+        w.historyLimit,
+        w.keepHistory === true,
+        w.changedAt,
+        w.expiresAt,
+        JSON.stringify(w.pendingRevocations.map(storedRow)),
+      ],
+    });
+    const version = Number(res.rows[0]?.v);
+    if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
+    if (version === CONFLICT) return { ok: false, code: 'conflict' };
     return { ok: true, version };
   }
 
@@ -150,17 +135,18 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
   return {
     async get(account) {
       const a = normalizeAccount(account);
-      const res = await pool.query<MailboxRow>(`SELECT ${select} WHERE m.${q.account} = $1`, [a]);
+      const res = await pool.query<MailboxRow & { previous_hashes: string[] }>({
+        name: statementName('get'),
+        text: `SELECT ${select} WHERE m.${q.account} = $1`,
+        values: [a],
+      });
       const row = res.rows[0];
-      return row === undefined ? null : toMailboxRecord(row, await historyOf(pool, row.account));
+      return row === undefined ? null : withHistory(row);
     },
     async setPassword(w) {
       checkHistoryLimit(w.historyLimit);
       const account = normalizeAccount(w.account);
-      return inTransaction(pool, async (client) => {
-        const value = await write(client, w, account);
-        return { value, rollback: !value.ok };
-      });
+      return write(w, account);
     },
     async createMailbox(m) {
       const account = normalizeAccount(m.account);
@@ -172,15 +158,13 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
     async listByDomain(domain, opts = {}): Promise<MailboxPage> {
       const limit = pageLimit(opts.limit);
       const d = domain.trim().toLowerCase();
-      const res = await pool.query<MailboxRow>(
+      const res = await pool.query<MailboxRow & { previous_hashes: string[] }>(
         `SELECT ${select} WHERE ${domainCondition(schema, '$1')} AND m.${q.account} COLLATE "C" > $2
          ORDER BY m.${q.account} COLLATE "C" LIMIT $3`,
         [q.domain ? d : `%@${escapeLike(d)}`, opts.cursor ?? '', limit + 1],
       );
       const rows = res.rows.slice(0, limit);
-      const mailboxes = await Promise.all(
-        rows.map(async (r) => toMailboxRecord(r, await historyOf(pool, r.account))),
-      );
+      const mailboxes = rows.map(withHistory);
       const last = mailboxes[mailboxes.length - 1];
       return { mailboxes, nextCursor: res.rows.length > limit && last ? last.account : null };
     },

@@ -4,8 +4,9 @@
  * `passrotate_*` tables, on an injected node-postgres (`pg`) pool.
  */
 
-export type { LimiterSettings } from '../sql/limiter-settings.js';
+export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
+export type { MigrateOptions } from '../sql/migrate-options.js';
 export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './attempt-limiter.js';
 export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';

@@ -1,13 +1,17 @@
 /** @module Creates the tables the PostgreSQL adapters need. */
 import { createStatements } from '../sql/ddl.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
+import type { MigrateOptions } from '../sql/migrate-options.js';
 import type { PostgresOptions } from './options.js';
+import { setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
 
 /**
  * Creates what is missing — the mailbox table in Postfixadmin's layout (with the mapped names) and
- * passrotate's own tables — in one transaction under an advisory lock, so several instances may
- * run it at once. Existing tables and rows are left alone.
+ * passrotate's own tables — and (re)creates the password-write function, in one transaction under
+ * an advisory lock, so several instances may run it at once. Existing tables and rows are left
+ * alone. With `mailboxTable: false` only passrotate's own tables are created. Run it at every start
+ * (and after upgrading passrotate): the store needs the function of its own version.
  *
  * @example
  * ```ts
@@ -16,11 +20,12 @@ import { inTransaction } from './transaction.js';
  * await migratePostgres({ pool });
  * ```
  */
-export async function migratePostgres(options: PostgresOptions): Promise<void> {
+export async function migratePostgres(options: PostgresOptions & MigrateOptions): Promise<void> {
   const schema = resolveSchema(options.schema);
   await inTransaction(options.pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('passrotate_migrate'))");
-    for (const sql of createStatements('postgres', schema)) await client.query(sql);
+    for (const sql of createStatements('postgres', schema, options)) await client.query(sql);
+    await client.query(setPasswordFunction(schema).ddl);
     return { value: undefined };
   });
 }

@@ -1,8 +1,8 @@
 /** @module SessionStore over PostgreSQL; ids are stored as SHA-256 digests. */
 import type { SessionStore, WebSession } from '../../ports/index.js';
+import { normalizeAccount } from '../shared/accounts.js';
+import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
-import { normalizeAccount } from '../sql/records.js';
-import { digestSessionId } from '../sql/session-digest.js';
 import type { PostgresOptions } from './options.js';
 
 interface SessionRow {

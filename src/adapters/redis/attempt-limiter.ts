@@ -1,6 +1,6 @@
 /** @module AttemptLimiter over Redis: an expiring counter per key, shared by every panel instance. */
 import type { AttemptLimiter } from '../../ports/index.js';
-import { checkLimiterOptions, type LimiterSettings } from '../sql/limiter-settings.js';
+import { checkLimiterOptions, type LimiterSettings } from '../shared/limiter-settings.js';
 import type { RedisOptions } from './options.js';
 
 /** Options of `redisAttemptLimiter`. Time is Redis's own (key expiry), so there is no clock option. */

@@ -1,7 +1,7 @@
 /** @module SessionStore over Redis, shared by every panel instance; ids are stored as SHA-256 digests. */
 import type { SessionStore, WebSession } from '../../ports/index.js';
-import { normalizeAccount } from '../sql/records.js';
-import { digestSessionId } from '../sql/session-digest.js';
+import { normalizeAccount } from '../shared/accounts.js';
+import { digestSessionId } from '../shared/session-digest.js';
 import type { RedisOptions } from './options.js';
 
 interface StoredSession {

@@ -6,14 +6,19 @@ export type SqlDialect = 'sqlite' | 'postgres';
 
 /**
  * Statements that create whatever is missing: the mailbox table (Postfixadmin's layout, mapped
- * names) and passrotate's own tables. Existing tables are left untouched.
+ * names; skipped with `mailboxTable: false`) and passrotate's own tables. Existing tables are left
+ * untouched.
  *
  * @example
  * ```ts
  * for (const sql of createStatements('sqlite', resolveSchema())) db.exec(sql);
  * ```
  */
-export function createStatements(dialect: SqlDialect, schema: ResolvedSchema): readonly string[] {
+export function createStatements(
+  dialect: SqlDialect,
+  schema: ResolvedSchema,
+  options: { readonly mailboxTable?: boolean } = {},
+): readonly string[] {
   const { q } = schema;
   const pg = dialect === 'postgres';
   const text = 'TEXT';
@@ -54,6 +59,7 @@ export function createStatements(dialect: SqlDialect, schema: ResolvedSchema): r
       type ${text} NOT NULL, account ${text} NOT NULL, actor ${text} NOT NULL, at ${int} NOT NULL,
       outcome ${text} NOT NULL, details ${text})`,
   ];
+  if (options.mailboxTable === false) return statements.slice(1);
   if (q.domain !== null) {
     statements.push(
       `CREATE INDEX IF NOT EXISTS ${indexName(schema, 'mailbox_domain')} ON ${q.table} (${q.domain})`,

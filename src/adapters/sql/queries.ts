@@ -3,14 +3,14 @@ import type { ResolvedSchema } from './mailbox-schema.js';
 
 /**
  * The SELECT list and FROM clause that read a mailbox with its passrotate state, aliased as
- * `MailboxRow` expects.
+ * `MailboxRow` expects; `extraColumns` (starting with a comma) are added to the list.
  *
  * @example
  * ```ts
  * const sql = `SELECT ${mailboxSelect(schema)} WHERE m.${schema.q.account} = ?`;
  * ```
  */
-export function mailboxSelect(schema: ResolvedSchema): string {
+export function mailboxSelect(schema: ResolvedSchema, extraColumns = ''): string {
   const { q } = schema;
   return [
     `m.${q.account} AS account, m.${q.password} AS password_hash,`,
@@ -18,6 +18,7 @@ export function mailboxSelect(schema: ResolvedSchema): string {
     `${q.domain ? `m.${q.domain}` : 'NULL'} AS domain,`,
     `${q.active ? `m.${q.active}` : 'NULL'} AS active,`,
     's.version AS version, s.changed_at AS changed_at, s.must_change AS must_change, s.expires_at AS expires_at',
+    extraColumns,
     `FROM ${q.table} m LEFT JOIN ${q.state} s ON s.account = m.${q.account}`,
   ].join(' ');
 }

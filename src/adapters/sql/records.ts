@@ -1,5 +1,6 @@
 /** @module Row ↔ record conversions shared by the SQL adapters. */
 import type { MailboxRecord, PendingRevocation } from '../../ports/index.js';
+import { domainOf } from '../shared/accounts.js';
 
 /** The columns the mailbox query of every SQL adapter selects, under these aliases. */
 export interface MailboxRow {
@@ -24,46 +25,6 @@ export interface OutboxRow {
   readonly attempts: number | string;
   readonly next_attempt_at: number | string;
   readonly last_error: string | null;
-}
-
-/**
- * Lower-cases an address (accounts are compared case-insensitively and stored lower-case).
- *
- * @example
- * ```ts
- * normalizeAccount('Alice@Example.ORG'); // 'alice@example.org'
- * ```
- */
-export function normalizeAccount(account: string): string {
-  if (typeof account !== 'string' || account.length === 0)
-    throw new TypeError('account must be a non-empty string');
-  return account.trim().toLowerCase();
-}
-
-/**
- * The domain part of an address (`''` when there is no `@`).
- *
- * @example
- * ```ts
- * domainOf('alice@example.org'); // 'example.org'
- * ```
- */
-export function domainOf(account: string): string {
-  const at = account.lastIndexOf('@');
-  return at < 0 ? '' : account.slice(at + 1);
-}
-
-/**
- * The local part of an address (the whole string when there is no `@`).
- *
- * @example
- * ```ts
- * localPartOf('alice@example.org'); // 'alice'
- * ```
- */
-export function localPartOf(account: string): string {
-  const at = account.lastIndexOf('@');
-  return at < 0 ? account : account.slice(0, at);
 }
 
 function truthy(value: number | boolean | string | null): boolean {
@@ -142,18 +103,4 @@ export function checkHistoryLimit(limit: number): void {
  */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/**
- * The page size of `listByDomain`: `limit` or 100, at least 1, at most 1000.
- *
- * @example
- * ```ts
- * pageLimit(undefined); // 100
- * ```
- */
-export function pageLimit(limit: number | undefined): number {
-  if (limit === undefined) return 100;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
-  return Math.min(limit, 1000);
 }

@@ -2,7 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { AttemptLimiter, Clock } from '../../ports/index.js';
 import { systemClock } from '../../ports/index.js';
-import { checkLimiterOptions, type LimiterSettings } from '../sql/limiter-settings.js';
+import { checkLimiterOptions, type LimiterSettings } from '../shared/limiter-settings.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { SqliteOptions } from './options.js';
 

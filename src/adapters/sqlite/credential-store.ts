@@ -8,17 +8,15 @@ import type {
   PasswordWriteResult,
   PendingRevocation,
 } from '../../ports/index.js';
+import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
+import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import { domainCondition, mailboxSelect } from '../sql/queries.js';
 import {
   checkHistoryLimit,
-  domainOf,
   escapeLike,
-  localPartOf,
   type MailboxRow,
-  normalizeAccount,
   type OutboxRow,
-  pageLimit,
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';

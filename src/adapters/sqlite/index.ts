@@ -4,8 +4,9 @@
  * `passrotate_*` tables, on an injected better-sqlite3 12 database.
  */
 
-export type { LimiterSettings } from '../sql/limiter-settings.js';
+export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
+export type { MigrateOptions } from '../sql/migrate-options.js';
 export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attempt-limiter.js';
 export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';

@@ -1,12 +1,13 @@
 /** @module Creates the tables the SQLite adapters need. */
 import { createStatements } from '../sql/ddl.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
+import type { MigrateOptions } from '../sql/migrate-options.js';
 import type { SqliteOptions } from './options.js';
 
 /**
  * Creates what is missing — the mailbox table in Postfixadmin's layout (with the mapped names) and
  * passrotate's own tables — in one transaction. Existing tables and rows are left alone, so it is
- * safe to run at every start.
+ * safe to run at every start. With `mailboxTable: false` only passrotate's own tables are created.
  *
  * @example
  * ```ts
@@ -15,10 +16,10 @@ import type { SqliteOptions } from './options.js';
  * migrateSqlite({ db });
  * ```
  */
-export function migrateSqlite(options: SqliteOptions): void {
+export function migrateSqlite(options: SqliteOptions & MigrateOptions): void {
   const schema = resolveSchema(options.schema);
   const { db } = options;
   db.transaction(() => {
-    for (const sql of createStatements('sqlite', schema)) db.exec(sql);
+    for (const sql of createStatements('sqlite', schema, options)) db.exec(sql);
   })();
 }

@@ -1,9 +1,9 @@
 /** @module SessionStore over SQLite; ids are stored as SHA-256 digests. */
 import type { Statement } from 'better-sqlite3';
 import type { SessionStore, WebSession } from '../../ports/index.js';
+import { normalizeAccount } from '../shared/accounts.js';
+import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
-import { normalizeAccount } from '../sql/records.js';
-import { digestSessionId } from '../sql/session-digest.js';
 import type { SqliteOptions } from './options.js';
 
 interface SessionRow {

@@ -2,9 +2,14 @@
 import type { Command } from 'commander';
 import { calibrateCommand } from './calibrate.js';
 import { checkCommand } from './check.js';
+import { expireCommand } from './expire.js';
 import { explainCommand } from './explain.js';
 import { generateCommand } from './generate.js';
 import { hashCommand } from './hash.js';
+import { resumeCommand } from './resume.js';
+import { rotateDomainCommand } from './rotate-domain.js';
+import { sessionsCommand } from './sessions.js';
+import { setCommand } from './set.js';
 import { verifyCommand } from './verify.js';
 
 /**
@@ -24,7 +29,19 @@ export function registerCommands(program: Command): void {
     hashCommand(),
     verifyCommand(),
     calibrateCommand(),
+    setCommand(),
+    rotateDomainCommand(),
+    expireCommand(),
+    sessionsCommand(),
+    resumeCommand(),
   ]) {
-    program.addCommand(command.copyInheritedSettings(program));
+    program.addCommand(inheritSettings(command, program));
   }
+}
+
+/** Copies `parent`'s settings to `command` and to its own sub-commands (e.g. `sessions revoke`). */
+function inheritSettings(command: Command, parent: Command): Command {
+  command.copyInheritedSettings(parent);
+  for (const sub of command.commands) inheritSettings(sub, command);
+  return command;
 }

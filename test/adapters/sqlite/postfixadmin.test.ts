@@ -1,3 +1,10 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
@@ -142,4 +149,49 @@ describe('sqlite adapters on a Postfixadmin database', () => {
       { type: 'password_changed', account: 'alice@example.org', outcome: 'ok', details: '{"revoked":2}' },
     ]);
   });
+});
+
+describe('sqliteCredentialStore across processes', () => {
+  it('lets exactly one of several processes sharing the file win the same compare-and-set', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passrotate-sqlite-procs-'));
+    try {
+      const file = join(dir, 'mail.sqlite');
+      const db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      migrateSqlite({ db });
+      await sqliteCredentialStore({ db }).createMailbox({
+        account: 'alice@example.org',
+        passwordHash: '{PLAIN}start',
+      });
+      const script = join(dir, 'writer.mts');
+      const adapter = new URL('../../../src/adapters/sqlite/index.ts', import.meta.url).href;
+      const driver = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
+      writeFileSync(
+        script,
+        `import Database from ${JSON.stringify(driver)};
+import { sqliteCredentialStore } from ${JSON.stringify(adapter)};
+const db = new Database(process.argv[2]);
+db.pragma('busy_timeout = 10000');
+const r = await sqliteCredentialStore({ db }).setPassword({ account: 'alice@example.org', expectedVersion: 1,
+  passwordHash: '{PLAIN}p' + process.argv[3], changedAt: new Date(), mustChange: false, expiresAt: null,
+  historyLimit: 5, pendingRevocations: [] });
+process.stdout.write(JSON.stringify(r));`,
+      );
+      const run = promisify(execFile);
+      const outputs = await Promise.all(
+        [1, 2, 3, 4].map((i) => run(process.execPath, ['--import', 'tsx', script, file, String(i)])),
+      );
+      const results = outputs.map((o) => JSON.parse(o.stdout) as { ok: boolean });
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const winner = results.findIndex((r) => r.ok) + 1;
+      expect(await sqliteCredentialStore({ db }).get('alice@example.org')).toMatchObject({
+        version: 2,
+        passwordHash: `{PLAIN}p${winner}`,
+        previousHashes: ['{PLAIN}start'],
+      });
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

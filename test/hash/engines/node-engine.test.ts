@@ -84,7 +84,7 @@ describe('Node engine with its accelerators switched off', () => {
 
 describe('Node engine keeps the event loop free', () => {
   // The pure-JS Argon2 takes ~120 ms per hash at this cost here: on the main thread, 8 of them
-  // would block it for ~1 s; in a worker the loop stays free (a generous bound for busy machines).
+  // would block it for ~1 s or more; in a worker the loop stays free (600 ms: generous for a loaded CI).
   it('ticks a 10 ms interval while 8 Argon2id hashes run at once', { timeout: 60_000 }, async () => {
     const params = { type: 'argon2id', version: 0x13, m: 16384, t: 2, p: 1, dkLen: 32 } as const;
     const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -105,8 +105,8 @@ describe('Node engine keeps the event loop free', () => {
     histogram.disable();
     clearInterval(timer);
     expect(new Set(results.map((r) => Buffer.from(r).toString('hex'))).size).toBe(8);
-    expect(histogram.max / 1e6).toBeLessThan(300);
-    expect(widestGap).toBeLessThan(300);
+    expect(histogram.max / 1e6).toBeLessThan(600);
+    expect(widestGap).toBeLessThan(600);
   });
 });
 

@@ -1,0 +1,261 @@
+/**
+ * @module Benchmark of a password rotation on the real stores: rotations per second on SQLite and
+ * PostgreSQL, the orchestration's own time (policy, store reads and compare-and-set write with its
+ * outbox rows, web-session revocation, audit) against the hash time, and a contention run (many
+ * concurrent changes to one mailbox, retried on conflict) checked for lost updates.
+ * Run from the repository root: `npm run bench:rotation` (PostgreSQL when PASSROTATE_TEST_PG_URL is set).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import {
+  migratePostgres,
+  postgresAuditSink,
+  postgresCredentialStore,
+  postgresSessionStore,
+} from '../src/adapters/postgres/index.js';
+import {
+  migrateSqlite,
+  sqliteAuditSink,
+  sqliteCredentialStore,
+  sqliteSessionStore,
+} from '../src/adapters/sqlite/index.js';
+import { createHasher, verifyPassword } from '../src/hash/node.js';
+import { definePolicy } from '../src/policy/index.js';
+import type { AuditSink, CredentialStore, PasswordHasher, SessionStore } from '../src/ports/index.js';
+import { adminSetPassword, type RotationDeps, sessionStoreRevoker } from '../src/rotation/index.js';
+
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+const SCHEME = process.env.PASSROTATE_BENCH_SCHEME ?? 'ARGON2ID';
+const ROTATIONS = Number(process.env.PASSROTATE_BENCH_ROTATIONS ?? 200);
+const MAILBOXES = 20;
+const WRITERS = Number(process.env.PASSROTATE_BENCH_WRITERS ?? 12);
+const actor = { name: 'bench', superadmin: true, domains: [] };
+const spec = {
+  minLength: 8,
+  maxLength: 128,
+  minUppercase: 1,
+  minLowercase: 1,
+  minDigit: 1,
+  minSpecial: 1,
+  blocklist: true,
+  accountCheck: true,
+};
+
+interface Backend {
+  readonly name: string;
+  readonly store: CredentialStore;
+  readonly sessions: SessionStore;
+  readonly audit: AuditSink;
+  close(): Promise<void>;
+}
+
+/** A hasher that costs nothing, to time the orchestration alone (it never sees a real password store). */
+function instantHasher(): PasswordHasher {
+  let n = 0;
+  return {
+    hash: async () => `{BENCH}${++n}`,
+    verify: async () => false,
+    needsRehash: () => false,
+  };
+}
+
+const password = (i: number): string => `Rotate-${i}-Bench!x`;
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** Mailboxes and a `rotate(i)` that sets mailbox `i % MAILBOXES`'s password through the admin flow. */
+async function rotator(
+  backend: Backend,
+  label: string,
+  hasher: PasswordHasher,
+): Promise<(i: number) => Promise<void>> {
+  const deps: RotationDeps = {
+    store: backend.store,
+    hasher,
+    policy: definePolicy(spec),
+    revokers: [sessionStoreRevoker(backend.sessions)],
+    audit: backend.audit,
+  };
+  const accounts = Array.from({ length: MAILBOXES }, (_, i) => `user${i}@${label}.bench`);
+  for (const account of accounts) {
+    await backend.store.createMailbox({ account, passwordHash: await hasher.hash(password(-1)) });
+  }
+  return async (i) => {
+    const result = await adminSetPassword(deps, {
+      actor,
+      account: accounts[((i % MAILBOXES) + MAILBOXES) % MAILBOXES] ?? '',
+      password: password(i),
+      temporary: false,
+    });
+    if (!result.ok) throw new Error(`rotation ${i} failed: ${result.code}`);
+  };
+}
+
+/**
+ * Interleaves, ROTATIONS times: one bare hash, one rotation with the real hasher, one rotation with
+ * an instant hasher (the orchestration alone). Medians keep the figures steady on a busy machine.
+ */
+async function throughput(backend: Backend): Promise<void> {
+  const hasher = createHasher({ default: { scheme: SCHEME } });
+  const real = await rotator(backend, 'real', hasher);
+  const instant = await rotator(backend, 'instant', instantHasher());
+  // Warm up (JIT, lazily loaded blocklist, prepared statements) before timing.
+  for (let i = -MAILBOXES; i < 0; i++) {
+    await hasher.hash(password(i));
+    await real(i);
+    await instant(i);
+  }
+  const times = { hash: [] as number[], rotation: [] as number[], orchestration: [] as number[] };
+  const start = performance.now();
+  for (let i = 0; i < ROTATIONS; i++) {
+    const t0 = performance.now();
+    await hasher.hash(password(i));
+    const t1 = performance.now();
+    await real(i);
+    const t2 = performance.now();
+    await instant(i);
+    times.hash.push(t1 - t0);
+    times.rotation.push(t2 - t1);
+    times.orchestration.push(performance.now() - t2);
+  }
+  const elapsed = performance.now() - start;
+  // The same orchestration back to back, with the database connection never idle between rotations.
+  const backToBack: number[] = [];
+  for (let i = 0; i < ROTATIONS; i++) {
+    const t = performance.now();
+    await instant(ROTATIONS + i);
+    backToBack.push(performance.now() - t);
+  }
+  const hot = median(backToBack);
+  const [hash, rotation, orchestration] = [
+    median(times.hash),
+    median(times.rotation),
+    median(times.orchestration),
+  ];
+  print(
+    `${backend.name.padEnd(10)} ${SCHEME}, median of ${ROTATIONS}: rotation ${rotation.toFixed(2)} ms ` +
+      `(${(1000 / rotation).toFixed(1)}/s), hash alone ${hash.toFixed(2)} ms, orchestration alone ` +
+      `${orchestration.toFixed(2)} ms = ${((orchestration / hash) * 100).toFixed(1)}% of the hash time (target < 5%); ` +
+      `rotation − hash = ${(((rotation - hash) / hash) * 100).toFixed(1)}%; orchestration back to back ` +
+      `${hot.toFixed(2)} ms = ${((hot / hash) * 100).toFixed(1)}% [${(elapsed / 1000).toFixed(0)} s]`,
+  );
+}
+
+async function contention(backend: Backend): Promise<void> {
+  const hasher = createHasher({ default: { scheme: SCHEME } });
+  const deps: RotationDeps = {
+    store: backend.store,
+    hasher,
+    policy: definePolicy({ ...spec, historySize: WRITERS }),
+    revokers: [sessionStoreRevoker(backend.sessions)],
+    audit: backend.audit,
+  };
+  const account = 'contended@contention.bench';
+  await backend.store.createMailbox({ account, passwordHash: await hasher.hash(password(-1)) });
+  let conflicts = 0;
+  const byVersion = new Map<number, string>();
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      for (;;) {
+        const result = await adminSetPassword(deps, {
+          actor,
+          account,
+          password: password(1000 + w),
+          temporary: false,
+        });
+        if (result.ok) {
+          byVersion.set(result.version, password(1000 + w));
+          return;
+        }
+        if (result.code !== 'conflict') throw new Error(`writer ${w}: ${result.code}`);
+        conflicts += 1;
+      }
+    }),
+  );
+  const ms = performance.now() - start;
+  const record = await backend.store.get(account);
+  if (!record) throw new Error('mailbox vanished');
+  // Every acknowledged change is there, in order: version N's hash is at distance (current - N).
+  const chain = [record.passwordHash, ...record.previousHashes];
+  let lost = 0;
+  for (let v = 2; v <= WRITERS + 1; v++) {
+    const pw = byVersion.get(v);
+    const stored = chain[record.version - v];
+    if (pw === undefined || stored === undefined || !(await verifyPassword(pw, stored))) lost += 1;
+  }
+  const ok = record.version === WRITERS + 1 && byVersion.size === WRITERS && lost === 0;
+  print(
+    `${backend.name.padEnd(10)} contention: ${WRITERS} concurrent writers on one mailbox, ${conflicts} conflicts retried, ` +
+      `final version ${record.version} (expected ${WRITERS + 1}), ${lost} lost updates in ${ms.toFixed(0)} ms → ${ok ? 'OK' : 'LOST UPDATE'}`,
+  );
+  if (!ok) process.exitCode = 1;
+}
+
+async function sqliteBackend(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'passrotate-bench-'));
+  const db = new Database(join(dir, 'mail.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  migrateSqlite({ db });
+  return {
+    name: 'sqlite',
+    store: sqliteCredentialStore({ db }),
+    sessions: sqliteSessionStore({ db }),
+    audit: sqliteAuditSink({ db }),
+    async close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresBackend(serverUrl: string): Promise<Backend> {
+  const name = `passrotate_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 16 });
+  pool.on('error', () => undefined); // idle clients cut off by the final DROP DATABASE … WITH (FORCE)
+  await migratePostgres({ pool });
+  return {
+    name: 'postgres',
+    store: postgresCredentialStore({ pool }),
+    sessions: postgresSessionStore({ pool }),
+    audit: postgresAuditSink({ pool }),
+    async close() {
+      await pool.end();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const backends: (() => Promise<Backend>)[] = [sqliteBackend];
+const pgUrl = process.env.PASSROTATE_BENCH_PG_URL ?? process.env.PASSROTATE_TEST_PG_URL;
+if (pgUrl) backends.push(() => postgresBackend(pgUrl));
+else print('postgres: skipped (set PASSROTATE_TEST_PG_URL)');
+
+for (const make of backends) {
+  const backend = await make();
+  try {
+    await throughput(backend);
+    await contention(backend);
+  } finally {
+    await backend.close();
+  }
+}

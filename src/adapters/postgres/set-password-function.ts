@@ -1,0 +1,73 @@
+/** @module The compare-and-set password write as one PL/pgSQL function, so a write costs one round trip. */
+import type { ResolvedSchema } from '../sql/mailbox-schema.js';
+
+/** What the function returns instead of a version when nothing was written. */
+export const NOT_FOUND = -1;
+/** What the function returns when the stored version is not the expected one. */
+export const CONFLICT = -2;
+
+/**
+ * The function's quoted name (per prefix and table) and its `CREATE OR REPLACE` text.
+ *
+ * Inside, in one transaction: lock the mailbox row and its state row (`FOR UPDATE`; a mailbox
+ * another tool created gets its state row at version 1 first), compare the version, then write
+ * the hash (and `modified`, the password expiry), the new version and flags, the history push and
+ * trim, and the outbox rows. Each statement of a volatile PL/pgSQL function takes a fresh
+ * snapshot under READ COMMITTED, so everything after the lock sees every write committed before it.
+ * Returns the new version, `NOT_FOUND` or `CONFLICT`.
+ *
+ * Arguments: account, expected version, hash, changed-at (ms), must-change, expires-at (ms),
+ * history limit, keep-history, modified (timestamptz), expiry (timestamptz), outbox rows (jsonb).
+ *
+ * @example
+ * ```ts
+ * const fn = setPasswordFunction(resolveSchema());
+ * await client.query(fn.ddl);
+ * ```
+ */
+export function setPasswordFunction(schema: ResolvedSchema): { readonly name: string; readonly ddl: string } {
+  const { q, names } = schema;
+  const name = `"${`${names.prefix}set_password_${names.table}`.slice(0, 63)}"`;
+  const sets = [
+    `${q.password} = p_hash`,
+    q.modified && `${q.modified} = p_modified`,
+    q.passwordExpiry && `${q.passwordExpiry} = p_expiry`,
+  ].filter(Boolean);
+  const lock = `SELECT m.${q.account}, m.${q.password}, s.version INTO v_account, v_old, v_version
+      FROM ${q.table} m JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = p_account FOR UPDATE;`;
+  const ddl = `CREATE OR REPLACE FUNCTION ${name}(p_account text, p_expected bigint, p_hash text,
+    p_changed_at bigint, p_must_change boolean, p_expires_at bigint, p_history_limit integer,
+    p_keep_history boolean, p_modified timestamptz, p_expiry timestamptz, p_outbox jsonb)
+  RETURNS bigint LANGUAGE plpgsql VOLATILE AS $passrotate$
+  DECLARE
+    v_account text;
+    v_old text;
+    v_version bigint;
+  BEGIN
+    ${lock}
+    IF NOT FOUND THEN
+      INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at)
+        SELECT ${q.account}, 1, 0, FALSE, NULL FROM ${q.table} WHERE ${q.account} = p_account
+        ON CONFLICT (account) DO NOTHING;
+      ${lock}
+      IF NOT FOUND THEN RETURN ${NOT_FOUND}; END IF;
+    END IF;
+    IF v_version <> p_expected THEN RETURN ${CONFLICT}; END IF;
+    UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = v_account;
+    UPDATE ${q.state} SET version = v_version + 1, changed_at = p_changed_at, must_change = p_must_change,
+      expires_at = p_expires_at WHERE account = v_account;
+    IF p_history_limit > 0 AND NOT p_keep_history AND p_hash IS DISTINCT FROM v_old THEN
+      INSERT INTO ${q.history} (account, seq, password_hash)
+        SELECT v_account, COALESCE(MAX(seq), 0) + 1, v_old FROM ${q.history} WHERE account = v_account;
+    END IF;
+    DELETE FROM ${q.history} WHERE account = v_account AND seq NOT IN
+      (SELECT seq FROM ${q.history} WHERE account = v_account ORDER BY seq DESC LIMIT p_history_limit);
+    INSERT INTO ${q.outbox} (id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error)
+      SELECT id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error
+      FROM jsonb_to_recordset(p_outbox) AS r(id text, account text, revoker text, keep_session_id text,
+        created_at bigint, attempts bigint, next_attempt_at bigint, last_error text);
+    RETURN v_version + 1;
+  END
+  $passrotate$`;
+  return { name, ddl };
+}

@@ -1,0 +1,110 @@
+/** @module `passrotate set`: set one mailbox's password in a store (SQLite, PostgreSQL, passwd-file), then log it out everywhere. */
+import { Command, Option } from 'commander';
+import { generatePassword } from '../../generator/index.js';
+import { validatePassword } from '../../policy/index.js';
+import { adminSetPassword } from '../../rotation/index.js';
+import { readPasswordFromStdin } from '../read-stdin.js';
+import { reportViolations, say } from '../rotation/io.js';
+import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
+import { addStoreOptions } from './store-options.js';
+
+interface SetOptions extends StoreCommandOptions {
+  readonly account: string;
+  readonly create?: boolean;
+  readonly generate?: boolean;
+  readonly temporary?: boolean;
+  readonly name?: string;
+}
+
+/** Three days: the rotation flows' default lifetime of a temporary password. */
+const TEMPORARY_TTL_MS = 72 * 3_600_000;
+
+async function runSet(options: SetOptions): Promise<number> {
+  if (!options.generate && process.stdin.isTTY === true) {
+    say('set reads the new password from standard input (never argv): pipe it in, or use --generate');
+    return 2;
+  }
+  const password = options.generate ? undefined : await readPasswordFromStdin(process.stdin);
+  if (password === '') {
+    say('no password on stdin: pipe it in, or use --generate');
+    return 2;
+  }
+  return withRotation(options, { create: options.create === true }, async (deps) => {
+    const existing = await deps.store.get(options.account);
+    if (existing === null && options.create) {
+      const chosen = password ?? generatePassword(deps.policy);
+      const context = { account: options.account, ...(options.name ? { displayName: options.name } : {}) };
+      const check = validatePassword(deps.policy, chosen, context);
+      if (!check.ok) {
+        say(`the password breaks the policy; nothing was changed`);
+        reportViolations(check.violations);
+        return 1;
+      }
+      const temporary = options.temporary === true;
+      const created = await deps.store.createMailbox({
+        account: options.account,
+        passwordHash: await deps.hasher.hash(chosen),
+        displayName: options.name ?? null,
+        mustChange: temporary,
+        expiresAt: temporary ? new Date(Date.now() + TEMPORARY_TTL_MS) : null,
+      });
+      if (!created.ok) {
+        say(`could not create ${options.account}: ${created.code}`);
+        return 1;
+      }
+      if (password === undefined) process.stdout.write(`${chosen}\n`);
+      say(`created ${options.account.toLowerCase()}`);
+      return 0;
+    }
+    const result = await adminSetPassword(deps, {
+      actor: CLI_ACTOR,
+      account: options.account,
+      ...(password === undefined ? { generate: true } : { password }),
+      temporary: options.temporary === true,
+      revoke: 'all',
+    });
+    if (!result.ok) {
+      if (result.code === 'policy_violation') {
+        say('the password breaks the policy; nothing was changed');
+        reportViolations(result.violations);
+        return 1;
+      }
+      say(
+        result.code === 'not_found'
+          ? `no mailbox ${options.account} in the store (add --create to make it)`
+          : `not changed: ${result.code}`,
+      );
+      return result.code === 'storage_failure' ? 2 : 1;
+    }
+    if (result.password !== undefined) process.stdout.write(`${result.password}\n`);
+    say(`password set for ${options.account.toLowerCase()} (version ${result.version})`);
+    if (result.revocation.done.length > 0) say(`revoked: ${result.revocation.done.join(', ')}`);
+    if (result.revocation.pending.length > 0) {
+      say(`revocation pending (run \`passrotate resume\`): ${result.revocation.pending.join(', ')}`);
+    }
+    return 0;
+  });
+}
+
+/**
+ * Registers `passrotate set`.
+ *
+ * @example
+ * ```ts
+ * program.addCommand(setCommand()); // echo 'N3w-Passw0rd!' | passrotate set --store sqlite:mail.sqlite --account alice@example.org
+ * ```
+ */
+export function setCommand(): Command {
+  const command = new Command('set')
+    .description(
+      "Set a mailbox's password (read from stdin, or --generate'd and printed once), enforcing the policy, then revoke its sessions",
+    )
+    .requiredOption('--account <address>', 'the mailbox, user@domain')
+    .option('--create', 'create the mailbox (and missing tables) if it does not exist')
+    .option('--generate', 'generate a compliant password and print it once on stdout')
+    .option('--temporary', 'the owner must change it at next login; it expires after 72 hours')
+    .addOption(new Option('--name <display name>', 'display name for a mailbox created with --create'));
+  return addStoreOptions(command, { hashing: true }).action(async (options: SetOptions) => {
+    process.exitCode = await runSet(options);
+  });
+}

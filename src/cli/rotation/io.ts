@@ -1,0 +1,39 @@
+/** @module Small output helpers of the storage commands: messages, violations, CSV. */
+import { formatViolation } from '../../policy/index.js';
+import type { Violation } from '../../policy/types.js';
+
+/**
+ * Writes `passrotate: message` to stderr.
+ *
+ * @example
+ * ```ts
+ * say('password set for alice@example.org');
+ * ```
+ */
+export function say(message: string): void {
+  process.stderr.write(`passrotate: ${message}\n`);
+}
+
+/**
+ * Prints every violation on stderr, one per line: the code, then the English message.
+ *
+ * @example
+ * ```ts
+ * reportViolations([{ code: 'too_short', minimum: 8, actual: 5 }]);
+ * ```
+ */
+export function reportViolations(violations: readonly Violation[]): void {
+  for (const v of violations) process.stderr.write(`  ${v.code}: ${formatViolation(v)}\n`);
+}
+
+/**
+ * One CSV line (RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled).
+ *
+ * @example
+ * ```ts
+ * csvLine(['alice@example.org', 'p,w"1']); // 'alice@example.org,"p,w""1"\r\n'
+ * ```
+ */
+export function csvLine(fields: readonly string[]): string {
+  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\r\n`;
+}

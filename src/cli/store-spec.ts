@@ -1,0 +1,125 @@
+/** @module The CLI's `--store` option: `sqlite:PATH`, `postgres://…` or `passwd-file:PATH`, opened lazily. */
+import { passwdFileCredentialStore } from '../adapters/dovecot/index.js';
+import { PassrotateError } from '../errors.js';
+import type { AuditSink, CredentialStore, SessionStore } from '../ports/index.js';
+
+/** A parsed `--store` value. */
+export type StoreSpec =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'passwd-file'; readonly path: string };
+
+/** An opened store: the credentials, the panel's web sessions when the backend has them, and cleanup. */
+export interface OpenedStore {
+  readonly spec: StoreSpec;
+  readonly credentials: CredentialStore;
+  /** Web sessions in the same database (SQL backends), revoked with every change. */
+  readonly sessions: SessionStore | null;
+  /** The audit table in the same database (SQL backends). */
+  readonly audit: AuditSink | null;
+  /**
+   * Creates passrotate's missing tables (SQL backends), and the mailbox table too when opened with
+   * `create`; nothing to do for a passwd-file.
+   */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Parses a `--store` value.
+ *
+ * @throws PassrotateError `invalid_store` for anything else.
+ * @example
+ * ```ts
+ * parseStoreSpec('sqlite:./mail.sqlite'); // { kind: 'sqlite', path: './mail.sqlite' }
+ * ```
+ */
+export function parseStoreSpec(value: string): StoreSpec {
+  if (value.startsWith('sqlite:') && value.length > 'sqlite:'.length) {
+    return { kind: 'sqlite', path: value.slice('sqlite:'.length) };
+  }
+  if (value.startsWith('passwd-file:') && value.length > 'passwd-file:'.length) {
+    return { kind: 'passwd-file', path: value.slice('passwd-file:'.length) };
+  }
+  if (/^postgres(ql)?:\/\/./.test(value)) return { kind: 'postgres', url: value };
+  throw new PassrotateError(
+    'invalid_store',
+    '--store must be sqlite:PATH, postgres://USER@HOST/DB or passwd-file:PATH',
+  );
+}
+
+/**
+ * Opens the store a spec names. better-sqlite3 and pg are imported only when needed (they are
+ * optional peer dependencies). A SQLite file must exist unless `create` is set.
+ *
+ * @throws PassrotateError `missing_dependency` when the driver is not installed, `store_unavailable` when the file is missing.
+ * @example
+ * ```ts
+ * const store = await openStore(parseStoreSpec('sqlite:mail.sqlite'), { create: false });
+ * try { await store.credentials.get('alice@example.org'); } finally { await store.close(); }
+ * ```
+ */
+export async function openStore(
+  spec: StoreSpec,
+  options: { readonly create: boolean },
+): Promise<OpenedStore> {
+  if (spec.kind === 'passwd-file') {
+    return {
+      spec,
+      credentials: passwdFileCredentialStore({ path: spec.path }),
+      sessions: null,
+      audit: null,
+      migrate: async () => undefined,
+      close: async () => undefined,
+    };
+  }
+  if (spec.kind === 'sqlite') {
+    const Database = (await importDriver<{ default: typeof import('better-sqlite3') }>('better-sqlite3'))
+      .default;
+    const sqlite = await import('../adapters/sqlite/index.js');
+    let db: import('better-sqlite3').Database;
+    try {
+      db = new Database(spec.path, { fileMustExist: !options.create });
+    } catch (error) {
+      throw new PassrotateError('store_unavailable', `cannot open ${spec.path} (use --create to make it)`, {
+        cause: error,
+      });
+    }
+    db.pragma('busy_timeout = 5000');
+    return {
+      spec,
+      credentials: sqlite.sqliteCredentialStore({ db }),
+      sessions: sqlite.sqliteSessionStore({ db }),
+      audit: sqlite.sqliteAuditSink({ db }),
+      migrate: async () => sqlite.migrateSqlite({ db, mailboxTable: options.create }),
+      close: async () => {
+        db.close();
+      },
+    };
+  }
+  const pg = (await importDriver<{ default: typeof import('pg') }>('pg')).default;
+  const postgres = await import('../adapters/postgres/index.js');
+  const pool = new pg.Pool({ connectionString: spec.url, max: 4 });
+  return {
+    spec,
+    credentials: postgres.postgresCredentialStore({ pool }),
+    sessions: postgres.postgresSessionStore({ pool }),
+    audit: postgres.postgresAuditSink({ pool }),
+    migrate: () => postgres.migratePostgres({ pool, mailboxTable: options.create }),
+    close: () => pool.end(),
+  };
+}
+
+async function importDriver<T>(name: string): Promise<T> {
+  try {
+    return (await import(name)) as T;
+  } catch (error) {
+    throw new PassrotateError(
+      'missing_dependency',
+      `this store needs the ${name} package: npm install ${name}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
