@@ -1,7 +1,15 @@
 /** @module Finds the work factor whose hash takes about a target time, from a few measurements. */
 import type { CostKnob } from './scheme-cost.js';
 
-/** The chosen value of the knob and what it measured. */
+/**
+ * The chosen value of the knob and what it measured.
+ *
+ * @example
+ * ```ts
+ * const calibration: Calibration = await calibrateCost(costKnob('ARGON2ID')!, measure, 250);
+ * console.log(`t=${calibration.value} takes ${calibration.ms} ms`);
+ * ```
+ */
 export interface Calibration {
   readonly value: number;
   readonly ms: number;

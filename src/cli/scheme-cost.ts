@@ -1,7 +1,15 @@
 /** @module Which parameter is a scheme's work factor, how the time grows with it, and where to start measuring. */
 import type { HashParams } from '../hash/node.js';
 
-/** A scheme's work factor: the parameter `-r` sets and `calibrate` tunes. */
+/**
+ * A scheme's work factor: the parameter `-r` sets and `calibrate` tunes.
+ *
+ * @example
+ * ```ts
+ * const knob: CostKnob | undefined = costKnob('BLF-CRYPT');
+ * knob?.growth; // 'doubling'
+ * ```
+ */
 export interface CostKnob {
   /** The PHC parameter name (`t`, `cost`, `rounds`, `ln`). */
   readonly param: string;

@@ -3,13 +3,28 @@ import { passwdFileCredentialStore } from '../adapters/dovecot/index.js';
 import { PassrotateError } from '../errors.js';
 import type { AuditSink, CredentialStore, SessionStore } from '../ports/index.js';
 
-/** A parsed `--store` value. */
+/**
+ * A parsed `--store` value.
+ *
+ * @example
+ * ```ts
+ * const spec: StoreSpec = { kind: 'postgres', url: 'postgres://mail@localhost/mail' };
+ * ```
+ */
 export type StoreSpec =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string }
   | { readonly kind: 'passwd-file'; readonly path: string };
 
-/** An opened store: the credentials, the panel's web sessions when the backend has them, and cleanup. */
+/**
+ * An opened store: the credentials, the panel's web sessions when the backend has them, and cleanup.
+ *
+ * @example
+ * ```ts
+ * const opened: OpenedStore = await openStore(parseStoreSpec('sqlite:mail.sqlite'), { create: false });
+ * await opened.close();
+ * ```
+ */
 export interface OpenedStore {
   readonly spec: StoreSpec;
   readonly credentials: CredentialStore;

@@ -1,8 +1,6 @@
-/**
- * @module passrotate/hash — read and write the password-hash formats mail servers use (Dovecot
- * `{SCHEME}`, crypt `$id$`, PHC, passlib, Django), verified against the real tools. Runtime-neutral:
- * the default engine is pure JavaScript; no `node:` import here.
- */
+/** @module passrotate/hash — read and write the password-hash formats mail servers use. */
+// Dovecot `{SCHEME}`, crypt `$id$`, PHC, passlib and Django formats, verified against the real tools.
+// Runtime-neutral: the default engine is pure JavaScript; no `node:` import here.
 
 export {
   createHasher,

@@ -1,6 +1,14 @@
 /** @module The boundary between hash-format codecs and the key-derivation code that does the CPU work. */
 
-/** Argon2 parameters as the PHC string names them. */
+/**
+ * Argon2 parameters as the PHC string names them.
+ *
+ * @example
+ * ```ts
+ * const params: Argon2Params = { type: 'argon2id', version: 0x13, m: 65536, t: 3, p: 1, dkLen: 32 };
+ * const key = await engine.argon2(passwordBytes, salt, params);
+ * ```
+ */
 export interface Argon2Params {
   readonly type: 'argon2id' | 'argon2i' | 'argon2d';
   /** Version: 0x13 (19) or 0x10 (16). */
@@ -15,7 +23,15 @@ export interface Argon2Params {
   readonly dkLen: number;
 }
 
-/** scrypt parameters (N = 2^ln). */
+/**
+ * scrypt parameters (N = 2^ln).
+ *
+ * @example
+ * ```ts
+ * const params: ScryptParams = { N: 2 ** 14, r: 8, p: 1, dkLen: 32 };
+ * const key = await engine.scrypt(passwordBytes, salt, params);
+ * ```
+ */
 export interface ScryptParams {
   readonly N: number;
   readonly r: number;

@@ -4,7 +4,14 @@ import type { AttemptLimiter } from '../ports/attempt-limiter.js';
 import type { Clock } from '../ports/clock.js';
 import { uniqueTag } from './unique.js';
 
-/** What the suite asks the factory to build. */
+/**
+ * What the suite asks the factory to build.
+ *
+ * @example
+ * ```ts
+ * testAttemptLimiter('memory', (config: AttemptLimiterSuiteConfig) => memoryAttemptLimiter(config));
+ * ```
+ */
 export interface AttemptLimiterSuiteConfig {
   /** Failures allowed per key within a window. */
   readonly limit: number;
@@ -14,7 +21,15 @@ export interface AttemptLimiterSuiteConfig {
   readonly clock: Clock;
 }
 
-/** Options of {@link testAttemptLimiter}. */
+/**
+ * Options of {@link testAttemptLimiter}.
+ *
+ * @example
+ * ```ts
+ * const options: AttemptLimiterSuiteOptions = { usesClock: false, teardown: () => redis.flushdb() };
+ * testAttemptLimiter('redis', ({ limit, windowMs }) => redisAttemptLimiter({ client: redis, limit, windowMs }), options);
+ * ```
+ */
 export interface AttemptLimiterSuiteOptions {
   /**
    * `true` when the adapter reads the given clock, so the suite can move time to close a window.

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { CredentialStore, PasswordWrite, PendingRevocation } from '../ports/credential-store.js';
 import { uniqueTag } from './unique.js';
 
-/** Options of {@link testCredentialStore}. */
+/**
+ * Options of {@link testCredentialStore}.
+ *
+ * @example
+ * ```ts
+ * const options: CredentialStoreSuiteOptions = { concurrency: 16, teardown: () => db.close() };
+ * testCredentialStore('sqlite', () => sqliteCredentialStore({ db }), options);
+ * ```
+ */
 export interface CredentialStoreSuiteOptions {
   /** Runs after each test (close connections, drop tables…). */
   readonly teardown?: (store: CredentialStore) => Promise<void> | void;

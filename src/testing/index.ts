@@ -1,8 +1,6 @@
-/**
- * @module passrotate/testing — conformance suites (vitest) that every CredentialStore, SessionStore
- * and AttemptLimiter adapter must pass, ours and third parties'. A test-time entry: it imports
- * `vitest`, an optional peer dependency.
- */
+/** @module passrotate/testing — vitest conformance suites every store and limiter adapter must pass. */
+// Covers CredentialStore, SessionStore and AttemptLimiter adapters, ours and third parties'. A test-time
+// entry: it imports `vitest`, an optional peer dependency.
 export {
   type AttemptLimiterSuiteConfig,
   type AttemptLimiterSuiteOptions,

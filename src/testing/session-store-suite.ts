@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { SessionStore, WebSession } from '../ports/session-store.js';
 import { uniqueTag } from './unique.js';
 
-/** Options of {@link testSessionStore}. */
+/**
+ * Options of {@link testSessionStore}.
+ *
+ * @example
+ * ```ts
+ * const options: SessionStoreSuiteOptions = { teardown: () => redis.flushdb() };
+ * testSessionStore('redis', () => redisSessionStore({ client: redis }), options);
+ * ```
+ */
 export interface SessionStoreSuiteOptions {
   /** Runs after each test (close connections, flush keys…). */
   readonly teardown?: (store: SessionStore) => Promise<void> | void;

@@ -3,7 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { chmod, chown, open, rename, rm, stat, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** How `replaceFile` treats the new file. */
+/**
+ * How `replaceFile` treats the new file.
+ *
+ * @example
+ * ```ts
+ * const options: ReplaceFileOptions = { mode: 0o640, bumpMtime: true };
+ * await replaceFile('/etc/dovecot/users', text, options);
+ * ```
+ */
 export interface ReplaceFileOptions {
   /** Mode for a file that does not exist yet (an existing file's mode, owner and group are kept). */
   readonly mode?: number;

@@ -4,7 +4,15 @@ import { PassrotateError } from '../../errors.js';
 
 const queues = new Map<string, Promise<unknown>>();
 
-/** How `withFileLock` waits. */
+/**
+ * How `withFileLock` waits.
+ *
+ * @example
+ * ```ts
+ * const options: FileLockOptions = { timeoutMs: 5_000, staleMs: 60_000 };
+ * await withFileLock('/etc/dovecot/users.lock', async () => rewrite(), options);
+ * ```
+ */
 export interface FileLockOptions {
   /** Give up after this long (default 10 s). */
   readonly timeoutMs?: number;

@@ -1,7 +1,5 @@
-/**
- * @module passrotate/adapters/dovecot — a `CredentialStore` over a Dovecot passwd-file, and a
- * `SessionRevoker` that flushes Dovecot's auth cache and kicks live IMAP/POP connections.
- */
+/** @module passrotate/adapters/dovecot — a passwd-file `CredentialStore` and a Dovecot `SessionRevoker`. */
+// The revoker flushes Dovecot's auth cache and kicks live IMAP/POP connections.
 
 export type { FileLockOptions } from './file-lock.js';
 export { type PasswdFileStoreOptions, passwdFileCredentialStore } from './passwd-file-store.js';

@@ -1,6 +1,14 @@
 /** @module Dovecot passwd-file lines: `user:password:uid:gid:gecos:home:shell:extra_fields`. */
 
-/** One line of a passwd-file: an entry, or anything else (comment, blank) kept verbatim. */
+/**
+ * One line of a passwd-file: an entry, or anything else (comment, blank) kept verbatim.
+ *
+ * @example
+ * ```ts
+ * const line: PasswdLine = { kind: 'entry', user: 'alice@example.org', password: '{PLAIN}x', rest: '::::::' };
+ * const comment: PasswdLine = { kind: 'other', text: '# managed by passrotate' };
+ * ```
+ */
 export type PasswdLine =
   | { readonly kind: 'entry'; readonly user: string; readonly password: string; readonly rest: string | null }
   | { readonly kind: 'other'; readonly text: string };

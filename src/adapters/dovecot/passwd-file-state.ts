@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import type { PendingRevocation } from '../../ports/index.js';
 import { replaceFile } from './atomic-write.js';
 
-/** What passrotate keeps about one account beside the passwd-file. */
+/**
+ * What passrotate keeps about one account beside the passwd-file.
+ *
+ * @example
+ * ```ts
+ * const account: AccountState = { version: 3, changedAt: Date.now(), mustChange: false, expiresAt: null, history: [] };
+ * ```
+ */
 export interface AccountState {
   readonly version: number;
   readonly changedAt: number;
@@ -13,7 +20,15 @@ export interface AccountState {
   readonly history: readonly string[];
 }
 
-/** One outbox row, dates as epoch milliseconds. */
+/**
+ * One outbox row, dates as epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * const row: StoredRevocation = storeRevocation(pendingRevocation);
+ * row.nextAttemptAt; // epoch milliseconds
+ * ```
+ */
 export interface StoredRevocation {
   readonly id: string;
   readonly account: string;
@@ -25,7 +40,15 @@ export interface StoredRevocation {
   readonly lastError: string | null;
 }
 
-/** The whole sidecar file. */
+/**
+ * The whole sidecar file.
+ *
+ * @example
+ * ```ts
+ * const state: StateFile = await readState('/etc/dovecot/users.passrotate.json');
+ * Object.keys(state.accounts); // ['alice@example.org', …]
+ * ```
+ */
 export interface StateFile {
   readonly format: 1;
   readonly accounts: Readonly<Record<string, AccountState>>;

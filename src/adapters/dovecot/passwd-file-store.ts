@@ -21,7 +21,15 @@ import {
   writeState,
 } from './passwd-file-state.js';
 
-/** Options of `passwdFileCredentialStore`. */
+/**
+ * Options of `passwdFileCredentialStore`.
+ *
+ * @example
+ * ```ts
+ * const options: PasswdFileStoreOptions = { path: '/etc/dovecot/users', fileMode: 0o640, timeoutMs: 5_000 };
+ * const store = passwdFileCredentialStore(options);
+ * ```
+ */
 export interface PasswdFileStoreOptions extends FileLockOptions {
   /** The passwd-file Dovecot reads (`passdb { driver = passwd-file; args = PATH }`). */
   readonly path: string;

@@ -3,7 +3,15 @@ import { execFile } from 'node:child_process';
 import { PassrotateError } from '../../errors.js';
 import type { SessionRevoker } from '../../ports/index.js';
 
-/** Options of `dovecotSessionRevoker`. */
+/**
+ * Options of `dovecotSessionRevoker`.
+ *
+ * @example
+ * ```ts
+ * const options: DovecotSessionRevokerOptions = { config: '/etc/dovecot/dovecot.conf', timeoutMs: 5_000 };
+ * const revoker = dovecotSessionRevoker(options);
+ * ```
+ */
 export interface DovecotSessionRevokerOptions {
   /** The doveadm binary (default `doveadm`, looked up on PATH). */
   readonly doveadm?: string;

@@ -2,7 +2,15 @@
 import type { AttemptLimiter, LimitDecision } from '../../ports/attempt-limiter.js';
 import { type Clock, systemClock } from '../../ports/clock.js';
 
-/** Options of {@link memoryAttemptLimiter}. */
+/**
+ * Options of {@link memoryAttemptLimiter}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryAttemptLimiterOptions = { limit: 5, windowMs: 15 * 60_000, clock: manualClock(new Date()) };
+ * const limiter = memoryAttemptLimiter(options);
+ * ```
+ */
 export interface MemoryAttemptLimiterOptions {
   /** Failures allowed per key within one window; the next check is refused. Default 5. */
   readonly limit?: number;

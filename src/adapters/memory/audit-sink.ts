@@ -1,7 +1,15 @@
 /** @module In-memory AuditSink that keeps every event, for tests and demos. */
 import type { AuditEvent, AuditSink } from '../../ports/audit-sink.js';
 
-/** An audit sink whose events can be read back. */
+/**
+ * An audit sink whose events can be read back.
+ *
+ * @example
+ * ```ts
+ * const audit: MemoryAuditSink = memoryAuditSink();
+ * audit.events.length; // 0 until something is recorded
+ * ```
+ */
 export interface MemoryAuditSink extends AuditSink {
   /** Every recorded event, oldest first. */
   readonly events: readonly AuditEvent[];

@@ -11,7 +11,18 @@ import type {
 } from '../../ports/credential-store.js';
 import { splitAccount } from './account.js';
 
-/** Options of {@link memoryCredentialStore}. */
+/**
+ * Options of {@link memoryCredentialStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryCredentialStoreOptions = {
+ *   mailboxes: [{ account: 'alice@example.org', passwordHash: '{PLAIN}x' }],
+ *   clock: manualClock(new Date('2026-01-01T00:00:00Z')),
+ * };
+ * const store = memoryCredentialStore(options);
+ * ```
+ */
 export interface MemoryCredentialStoreOptions {
   /** Mailboxes to start with (created at version 1). */
   readonly mailboxes?: readonly NewMailbox[];
@@ -19,7 +30,15 @@ export interface MemoryCredentialStoreOptions {
   readonly clock?: Clock;
 }
 
-/** The in-memory store, with a read-only view of its outbox for tests. */
+/**
+ * The in-memory store, with a read-only view of its outbox for tests.
+ *
+ * @example
+ * ```ts
+ * const store: MemoryCredentialStore = memoryCredentialStore();
+ * store.allPendingRevocations(); // [] until a password write queues revocations
+ * ```
+ */
 export interface MemoryCredentialStore extends CredentialStore {
   /** Every outbox row, due or not, by `nextAttemptAt` then `id`. */
   allPendingRevocations(): readonly PendingRevocation[];

@@ -1,7 +1,5 @@
-/**
- * @module passrotate/adapters/memory — in-memory implementations of every port: the reference
- * behaviour the conformance suites pin, for tests, demos and single-process tools.
- */
+/** @module passrotate/adapters/memory — in-memory implementations of every port. */
+// The reference behaviour the conformance suites pin, for tests, demos and single-process tools.
 export { type MemoryAttemptLimiterOptions, memoryAttemptLimiter } from './attempt-limiter.js';
 export { type MemoryAuditSink, memoryAuditSink } from './audit-sink.js';
 export {

@@ -1,7 +1,15 @@
 /** @module In-memory Notifier that keeps every notification, for tests and demos. */
 import type { Notifier, PasswordNotification } from '../../ports/notifier.js';
 
-/** A notifier whose notifications can be read back. */
+/**
+ * A notifier whose notifications can be read back.
+ *
+ * @example
+ * ```ts
+ * const notifier: MemoryNotifier = memoryNotifier();
+ * notifier.sent.length; // 0 until something is sent
+ * ```
+ */
 export interface MemoryNotifier extends Notifier {
   /** Every notification, oldest first. */
   readonly sent: readonly PasswordNotification[];

@@ -5,7 +5,15 @@ import { checkLimiterOptions, type LimiterSettings } from '../shared/limiter-set
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { PostgresOptions } from './options.js';
 
-/** Options of `postgresAttemptLimiter`. */
+/**
+ * Options of `postgresAttemptLimiter`.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresAttemptLimiterOptions = { pool, limit: 5, windowMs: 15 * 60_000 };
+ * const limiter = postgresAttemptLimiter(options);
+ * ```
+ */
 export interface PostgresAttemptLimiterOptions extends PostgresOptions, LimiterSettings {
   /** Time source (default: the wall clock). */
   readonly clock?: Clock;

@@ -1,8 +1,6 @@
-/**
- * @module passrotate/adapters/postgres — credentials in Postfixadmin's `mailbox` table (which
- * Dovecot's SQL passdb reads), sessions, attempts, audit and the revocation outbox in
- * `passrotate_*` tables, on an injected node-postgres (`pg`) pool.
- */
+/** @module passrotate/adapters/postgres — Postfixadmin `mailbox` credentials and `passrotate_*` tables on `pg`. */
+// Credentials live in Postfixadmin's `mailbox` table (which Dovecot's SQL passdb reads); sessions,
+// attempts, audit and the revocation outbox in `passrotate_*` tables, on an injected node-postgres pool.
 
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';

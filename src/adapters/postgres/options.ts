@@ -2,7 +2,15 @@
 import type { Pool } from 'pg';
 import type { MailboxSchema } from '../sql/mailbox-schema.js';
 
-/** The injected `pg` pool and an optional schema mapping. */
+/**
+ * The injected `pg` pool and an optional schema mapping.
+ *
+ * @example
+ * ```ts
+ * const options: PostgresOptions = { pool: new pg.Pool({ connectionString: process.env.DATABASE_URL }) };
+ * const store = postgresCredentialStore(options);
+ * ```
+ */
 export interface PostgresOptions {
   /** A `pg.Pool` (node-postgres 8). Transactions check out one client each. */
   readonly pool: Pool;

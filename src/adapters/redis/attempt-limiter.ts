@@ -3,7 +3,15 @@ import type { AttemptLimiter } from '../../ports/index.js';
 import { checkLimiterOptions, type LimiterSettings } from '../shared/limiter-settings.js';
 import type { RedisOptions } from './options.js';
 
-/** Options of `redisAttemptLimiter`. Time is Redis's own (key expiry), so there is no clock option. */
+/**
+ * Options of `redisAttemptLimiter`. Time is Redis's own (key expiry), so there is no clock option.
+ *
+ * @example
+ * ```ts
+ * const options: RedisAttemptLimiterOptions = { client: new Redis(), limit: 5, windowMs: 15 * 60_000 };
+ * const limiter = redisAttemptLimiter(options);
+ * ```
+ */
 export interface RedisAttemptLimiterOptions extends RedisOptions, LimiterSettings {}
 
 // KEYS[1] counter; ARGV[1] window ms. INCR and the first PEXPIRE happen together or not at all.

@@ -1,7 +1,5 @@
-/**
- * @module passrotate/adapters/redis — web sessions and attempt counters shared by many panel
- * instances, on an injected ioredis client.
- */
+/** @module passrotate/adapters/redis — web sessions and attempt counters on an injected ioredis client. */
+// Shared by many panel instances.
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type RedisAttemptLimiterOptions, redisAttemptLimiter } from './attempt-limiter.js';
 export type { RedisOptions } from './options.js';

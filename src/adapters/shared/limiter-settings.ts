@@ -1,6 +1,14 @@
 /** @module The two numbers every attempt limiter adapter takes. */
 
-/** How many failures a window allows. */
+/**
+ * How many failures a window allows.
+ *
+ * @example
+ * ```ts
+ * const settings: LimiterSettings = { limit: 5, windowMs: 15 * 60_000 };
+ * const limiter = sqliteAttemptLimiter({ db, ...settings });
+ * ```
+ */
 export interface LimiterSettings {
   /** Failures allowed in a window; the `limit`-th failure closes the door until the window ends. */
   readonly limit: number;

@@ -1,7 +1,15 @@
 /** @module The tables the SQL adapters need, as CREATE … IF NOT EXISTS statements per dialect. */
 import type { ResolvedSchema } from './mailbox-schema.js';
 
-/** The SQL dialects the adapters speak. */
+/**
+ * The SQL dialects the adapters speak.
+ *
+ * @example
+ * ```ts
+ * const dialect: SqlDialect = 'postgres';
+ * const statements = createStatements(dialect, resolveSchema());
+ * ```
+ */
 export type SqlDialect = 'sqlite' | 'postgres';
 
 /**

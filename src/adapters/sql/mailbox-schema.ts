@@ -3,6 +3,12 @@
 /**
  * Names of the mailbox table and its columns. The three first are required; a `null` column is one
  * the schema does not have (the adapters then derive or skip that field).
+ *
+ * @example
+ * ```ts
+ * const schema: MailboxSchema = { ...postfixadminSchema, table: 'mailboxes', maildir: null };
+ * sqliteCredentialStore({ db, schema });
+ * ```
  */
 export interface MailboxSchema {
   /** The mailbox table. Default `mailbox`. */
@@ -57,7 +63,15 @@ export const postfixadminSchema: MailboxSchema = Object.freeze({
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
-/** Quoted identifiers, ready to paste into SQL text (`null` for a column the schema lacks). */
+/**
+ * Quoted identifiers, ready to paste into SQL text (`null` for a column the schema lacks).
+ *
+ * @example
+ * ```ts
+ * const q: QuotedNames = resolveSchema().q;
+ * const sql = `SELECT ${q.password} FROM ${q.table} WHERE ${q.account} = ?`;
+ * ```
+ */
 export interface QuotedNames {
   readonly table: string;
   readonly account: string;
@@ -78,7 +92,15 @@ export interface QuotedNames {
   readonly audit: string;
 }
 
-/** A checked schema: the plain names and their quoted forms. */
+/**
+ * A checked schema: the plain names and their quoted forms.
+ *
+ * @example
+ * ```ts
+ * const schema: ResolvedSchema = resolveSchema({ table: 'mailboxes' });
+ * schema.names.table; // 'mailboxes'
+ * ```
+ */
 export interface ResolvedSchema {
   readonly names: MailboxSchema;
   readonly q: QuotedNames;

@@ -2,7 +2,16 @@
 import type { MailboxRecord, PendingRevocation } from '../../ports/index.js';
 import { domainOf } from '../shared/accounts.js';
 
-/** The columns the mailbox query of every SQL adapter selects, under these aliases. */
+/**
+ * The columns the mailbox query of every SQL adapter selects, under these aliases.
+ *
+ * @example
+ * ```ts
+ * const sql = `SELECT ${mailboxSelect(schema)} WHERE m.${schema.q.account} = ?`;
+ * const row = db.prepare(sql).get('alice@example.org') as MailboxRow;
+ * const record = toMailboxRecord(row, []);
+ * ```
+ */
 export interface MailboxRow {
   readonly account: string;
   readonly password_hash: string;
@@ -15,7 +24,15 @@ export interface MailboxRow {
   readonly expires_at: number | string | null;
 }
 
-/** One outbox row as stored. */
+/**
+ * One outbox row as stored.
+ *
+ * @example
+ * ```ts
+ * const rows = db.prepare(`SELECT * FROM ${schema.q.outbox}`).all() as OutboxRow[];
+ * const pending = rows.map(toPendingRevocation);
+ * ```
+ */
 export interface OutboxRow {
   readonly id: string;
   readonly account: string;

@@ -6,7 +6,15 @@ import { checkLimiterOptions, type LimiterSettings } from '../shared/limiter-set
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { SqliteOptions } from './options.js';
 
-/** Options of `sqliteAttemptLimiter`. */
+/**
+ * Options of `sqliteAttemptLimiter`.
+ *
+ * @example
+ * ```ts
+ * const options: SqliteAttemptLimiterOptions = { db, limit: 5, windowMs: 15 * 60_000 };
+ * const limiter = sqliteAttemptLimiter(options);
+ * ```
+ */
 export interface SqliteAttemptLimiterOptions extends SqliteOptions, LimiterSettings {
   /** Time source (default: the wall clock). */
   readonly clock?: Clock;

@@ -1,8 +1,6 @@
-/**
- * @module passrotate/adapters/sqlite — the embedded default: credentials in Postfixadmin's `mailbox`
- * table (which Dovecot's SQL passdb reads), sessions, attempts, audit and the revocation outbox in
- * `passrotate_*` tables, on an injected better-sqlite3 12 database.
- */
+/** @module passrotate/adapters/sqlite — the embedded default store on an injected better-sqlite3 12 database. */
+// Credentials live in Postfixadmin's `mailbox` table (which Dovecot's SQL passdb reads); sessions,
+// attempts, audit and the revocation outbox in `passrotate_*` tables.
 
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';

@@ -4,7 +4,14 @@ import { type HashParams, hashPassword, listSchemes, verifyPassword } from '../.
 import { readPasswordLine } from '../read-stdin.js';
 import { costKnob } from '../scheme-cost.js';
 
-/** The scheme `passrotate hash` writes when `-s` is not given: Argon2id, OWASP's first choice. */
+/**
+ * The scheme `passrotate hash` writes when `-s` is not given: Argon2id, OWASP's first choice.
+ *
+ * @example
+ * ```ts
+ * await hashPassword(password, { scheme: DEFAULT_CLI_SCHEME }); // what `passrotate hash` does without -s
+ * ```
+ */
 export const DEFAULT_CLI_SCHEME = 'ARGON2ID';
 
 interface HashFlags {

@@ -6,7 +6,14 @@ import { type Actor, type RotationDeps, sessionStoreRevoker } from '../../rotati
 import { loadPolicy } from '../load-policy.js';
 import { type OpenedStore, openStore, parseStoreSpec } from '../store-spec.js';
 
-/** The options every storage command takes. */
+/**
+ * The options every storage command takes.
+ *
+ * @example
+ * ```ts
+ * const options: StoreCommandOptions = { store: 'sqlite:mail.sqlite', scheme: 'SHA512-CRYPT' };
+ * ```
+ */
 export interface StoreCommandOptions {
   readonly store: string;
   readonly policy?: string;
@@ -15,10 +22,24 @@ export interface StoreCommandOptions {
   readonly doveadm?: string;
 }
 
-/** The default scheme of `--scheme`: read by every Dovecot build, fast enough for bulk rotation. */
+/**
+ * The default scheme of `--scheme`: read by every Dovecot build, fast enough for bulk rotation.
+ *
+ * @example
+ * ```ts
+ * command.option('--scheme <scheme>', 'hash scheme of new passwords (Dovecot name)', DEFAULT_CLI_SCHEME);
+ * ```
+ */
 export const DEFAULT_CLI_SCHEME = 'SHA512-CRYPT';
 
-/** The actor the CLI acts as: whoever can run it on the server has every right. */
+/**
+ * The actor the CLI acts as: whoever can run it on the server has every right.
+ *
+ * @example
+ * ```ts
+ * await rotateDomain(deps, { actor: CLI_ACTOR, domain: 'example.org', temporary: true, dryRun: false });
+ * ```
+ */
 export const CLI_ACTOR: Actor = { name: 'cli', superadmin: true, domains: [] };
 
 /**

@@ -3,7 +3,15 @@ import { pbkdf2Sync, scryptSync } from 'node:crypto';
 import type { Argon2Params, KdfEngine, ScryptParams } from '../kdf-engine.js';
 import { shaCryptSync } from './node-sha-crypt.js';
 
-/** Which implementation an engine uses for each primitive. */
+/**
+ * Which implementation an engine uses for each primitive.
+ *
+ * @example
+ * ```ts
+ * const backends: NodeEngineBackends = await createNodeEngine().backends();
+ * backends.argon2; // '@node-rs/argon2' when the native package is installed, else 'reference'
+ * ```
+ */
 export interface NodeEngineBackends {
   /** `@node-rs/argon2` (native) or `reference` (the portable pure-JS engine). */
   readonly argon2: '@node-rs/argon2' | 'reference';
@@ -14,16 +22,41 @@ export interface NodeEngineBackends {
   readonly scrypt: 'node:crypto';
 }
 
-/** A {@link KdfEngine} that can also tell which implementation backs each primitive. */
+/**
+ * A {@link KdfEngine} that can also tell which implementation backs each primitive.
+ *
+ * @example
+ * ```ts
+ * const engine: DirectKdfEngine = createDirectEngine({ fallback: async () => referenceEngine });
+ * (await engine.backends()).bcrypt; // 'hash-wasm' or 'reference'
+ * ```
+ */
 export interface DirectKdfEngine extends KdfEngine {
   /** Loads the optional accelerators (once) and reports which ones are in use. */
   backends(): Promise<NodeEngineBackends>;
 }
 
-/** The optional accelerator packages, by the npm name they are imported under. */
+/**
+ * The optional accelerator packages, by the npm name they are imported under.
+ *
+ * @example
+ * ```ts
+ * const name: AcceleratorName = '@node-rs/argon2';
+ * ```
+ */
 export type AcceleratorName = '@node-rs/argon2' | 'hash-wasm';
 
-/** Options of {@link createDirectEngine}. */
+/**
+ * Options of {@link createDirectEngine}.
+ *
+ * @example
+ * ```ts
+ * const options: DirectEngineOptions = {
+ *   fallback: async () => referenceEngine,
+ *   importAccelerator: async (name) => Promise.reject(new Error(`${name} disabled`)), // always pure JS
+ * };
+ * ```
+ */
 export interface DirectEngineOptions {
   /** The portable engine used where an optional accelerator is missing or cannot take the input. */
   readonly fallback: () => Promise<KdfEngine>;

@@ -5,7 +5,15 @@ import { kdfWorkerUrl } from '../pool/worker-location.js';
 import { createWorkerPool } from '../pool/worker-pool.js';
 import type { NodeEngineBackends } from './node-direct.js';
 
-/** Options of {@link createNodeEngine}. */
+/**
+ * Options of {@link createNodeEngine}.
+ *
+ * @example
+ * ```ts
+ * const options: NodeEngineOptions = { threads: 2, accelerators: { bcrypt: false } };
+ * setDefaultEngine(createNodeEngine(options));
+ * ```
+ */
 export interface NodeEngineOptions {
   /** Worker threads at most. Default: the available parallelism, at most 4. */
   readonly threads?: number;
@@ -16,7 +24,16 @@ export interface NodeEngineOptions {
   readonly accelerators?: { readonly argon2?: boolean; readonly bcrypt?: boolean };
 }
 
-/** The Node engine: a {@link KdfEngine} backed by worker threads, which can report and release them. */
+/**
+ * The Node engine: a {@link KdfEngine} backed by worker threads, which can report and release them.
+ *
+ * @example
+ * ```ts
+ * const engine: NodeKdfEngine = createNodeEngine({ threads: 2 });
+ * engine.threads; // 2
+ * await engine.close();
+ * ```
+ */
 export interface NodeKdfEngine extends KdfEngine {
   /** The most worker threads the engine runs at once. */
   readonly threads: number;

@@ -8,7 +8,15 @@ import { spawnWorker } from './spawn-worker.js';
 /** The most threads a pool starts unless told otherwise: password hashing must not starve the host. */
 const DEFAULT_MAX_THREADS = 4;
 
-/** Options of {@link createWorkerPool}. */
+/**
+ * Options of {@link createWorkerPool}.
+ *
+ * @example
+ * ```ts
+ * const options: WorkerPoolOptions = { script: kdfWorkerUrl(), size: 2, workerData: { disabled: [] } };
+ * const pool = createWorkerPool(options);
+ * ```
+ */
 export interface WorkerPoolOptions {
   /** The worker module; it answers each {@link TaskMessage} with one {@link ResultMessage}. */
   readonly script: URL;
@@ -18,7 +26,16 @@ export interface WorkerPoolOptions {
   readonly workerData?: unknown;
 }
 
-/** A started-on-demand pool of worker threads. */
+/**
+ * A started-on-demand pool of worker threads.
+ *
+ * @example
+ * ```ts
+ * const pool: WorkerPool = createWorkerPool({ script: new URL('./worker.js', import.meta.url) });
+ * pool.running; // 0 until the first task
+ * await pool.close();
+ * ```
+ */
 export interface WorkerPool {
   /** The most threads this pool runs at once. */
   readonly size: number;
