@@ -1,7 +1,4 @@
-/**
- * @module A cheap proof that a password cannot be on the bundled blocklist, so the generator can skip
- * the full lookup for almost every password it draws.
- */
+/** @module A cheap proof that a password cannot be on the bundled blocklist, so the generator can skip the full lookup for almost every password it draws. */
 import { COMMON_PASSWORDS } from '../policy/blocklist/common-passwords.js';
 import { FOLD, foldText } from '../policy/fold.js';
 

@@ -1,7 +1,4 @@
-/**
- * @module The generator's guard against repeated runs and sequences: decides, position by position,
- * which characters may not come next, so a password is built clean instead of retried.
- */
+/** @module The generator's guard against repeated runs and sequences: decides, position by position, which characters may not come next, so a password is built clean instead of retried. */
 
 /**
  * Runs the generator treats as sequences, forwards and backwards: the alphabet, the digits, and the

@@ -1,7 +1,4 @@
-/**
- * @module Turns a policy and passphrase options into a plan: the usable words, the separator, and the
- * characters to append for classes the words cannot provide. Impossible requests throw here.
- */
+/** @module Turns a policy and passphrase options into a plan: the usable words, the separator, and the characters to append for classes the words cannot provide. Impossible requests throw here. */
 import { PassrotateError } from '../errors.js';
 import { letterOrDigitClass } from '../policy/characters.js';
 import type { CharacterClass, Policy } from '../policy/types.js';

@@ -1,7 +1,4 @@
-/**
- * @module Turns a policy and generator options into a plan: which pool each position draws from,
- * the local limits, and the entropy bound. Impossible requests throw here, naming the option.
- */
+/** @module Turns a policy and generator options into a plan: which pool each position draws from, the local limits, and the entropy bound. Impossible requests throw here, naming the option. */
 import { PassrotateError } from '../errors.js';
 import type { CharacterClass, Policy } from '../policy/types.js';
 import {

@@ -1,7 +1,4 @@
-/**
- * @module The rules a generated password cannot meet by construction — the blocklist, blocked words
- * and (given a context) the account check — checked after drawing, with a bounded number of draws.
- */
+/** @module The rules a generated password cannot meet by construction — the blocklist, blocked words and (given a context) the account check — checked after drawing, with a bounded number of draws. */
 import { isCommonPassword } from '../policy/blocklist/common-password-set.js';
 import type { Policy, ValidationContext } from '../policy/types.js';
 import { validatePassword } from '../policy/validate.js';

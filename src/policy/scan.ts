@@ -8,15 +8,44 @@ import type { CompiledPolicy } from './compiled.js';
  *
  * @example
  * ```ts
- * if (facts.disallowed & CONTROL) report('control');
+ * const facts = createFacts();
+ * scanPassword(compiledOf(definePolicy()), 'tab\there', facts);
+ * facts.disallowed & CONTROL; // 1
  * ```
  */
 export const CONTROL = 1;
-/** See {@link CONTROL}. @example `facts.disallowed & NOT_ALLOWED` */
+/**
+ * Bit of `PasswordFacts.disallowed`: a character outside the policy's allowed set (see {@link CONTROL}).
+ *
+ * @example
+ * ```ts
+ * const facts = createFacts();
+ * scanPassword(compiledOf(definePolicy({ allowedCharacters: 'printable_ascii' })), 'pässword', facts);
+ * facts.disallowed & NOT_ALLOWED; // 2: 'ä' is not printable ASCII
+ * ```
+ */
 export const NOT_ALLOWED = 2;
-/** See {@link CONTROL}. @example `facts.disallowed & LONE_SURROGATE` */
+/**
+ * Bit of `PasswordFacts.disallowed`: a lone UTF-16 surrogate (see {@link CONTROL}).
+ *
+ * @example
+ * ```ts
+ * const facts = createFacts();
+ * scanPassword(compiledOf(definePolicy()), 'ab\uD800cd', facts);
+ * facts.disallowed & LONE_SURROGATE; // 4
+ * ```
+ */
 export const LONE_SURROGATE = 4;
-/** See {@link CONTROL}. @example `facts.disallowed & NOT_NORMALIZED` */
+/**
+ * Bit of `PasswordFacts.disallowed`: text that is not in NFKC form (see {@link CONTROL}).
+ *
+ * @example
+ * ```ts
+ * const facts = createFacts();
+ * scanPassword(compiledOf(definePolicy()), '\uFB01sh-Tank-42', facts); // starts with the 'ﬁ' ligature
+ * facts.disallowed & NOT_NORMALIZED; // 8
+ * ```
+ */
 export const NOT_NORMALIZED = 8;
 
 /**
@@ -57,9 +86,24 @@ const KIND_DIGIT = 3;
  * ```
  */
 export const INFO_SPECIAL = 4;
-/** See {@link INFO_SPECIAL}. @example `asciiInfo[9] & INFO_CONTROL // 8 (TAB)` */
+/**
+ * Bit of a policy's `asciiInfo` entries: a control character (see {@link INFO_SPECIAL}).
+ *
+ * @example
+ * ```ts
+ * (compiledOf(definePolicy()).asciiInfo[0x09] ?? 0) & INFO_CONTROL; // 8: TAB is a control character
+ * ```
+ */
 export const INFO_CONTROL = 8;
-/** See {@link INFO_SPECIAL}. @example `asciiInfo[0x7e] & INFO_NOT_ALLOWED` */
+/**
+ * Bit of a policy's `asciiInfo` entries: a character the policy does not allow (see {@link INFO_SPECIAL}).
+ *
+ * @example
+ * ```ts
+ * const policy = definePolicy({ allowedCharacters: { custom: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-' } });
+ * (compiledOf(policy).asciiInfo[0x7e] ?? 0) & INFO_NOT_ALLOWED; // 16: '~' is not in the custom set
+ * ```
+ */
 export const INFO_NOT_ALLOWED = 16;
 
 /** 1 upper, 2 lower, 3 digit, 0 other — for ASCII. */

@@ -1,6 +1,14 @@
 /** @module Port: throttles wrong-password attempts per account and per client. */
 
-/** The limiter's answer before an attempt. */
+/**
+ * The limiter's answer before an attempt.
+ *
+ * @example
+ * ```ts
+ * const decision: LimitDecision = await limiter.check('client:203.0.113.5');
+ * if (!decision.allowed) console.log(`retry in ${decision.retryAfterMs} ms`);
+ * ```
+ */
 export type LimitDecision =
   | { readonly allowed: true }
   | { readonly allowed: false; readonly retryAfterMs: number };

@@ -1,6 +1,13 @@
 /** @module Port: the audit trail of password events. */
 
-/** Event types the flows emit. */
+/**
+ * Event types the flows emit.
+ *
+ * @example
+ * ```ts
+ * const type: AuditEventType = 'password_changed';
+ * ```
+ */
 export type AuditEventType =
   | 'password_changed'
   | 'password_change_refused'
@@ -16,6 +23,19 @@ export type AuditEventType =
 /**
  * One audit event. Never holds a password, a hash or a session id: only who, what, when and the
  * outcome code.
+ *
+ * @example
+ * ```ts
+ * const event: AuditEvent = {
+ *   type: 'password_change_refused',
+ *   account: 'alice@example.org',
+ *   actor: 'alice@example.org',
+ *   at: new Date(),
+ *   outcome: 'policy_violation',
+ *   details: { violations: ['too_short'] },
+ * };
+ * await sink.record(event);
+ * ```
  */
 export interface AuditEvent {
   readonly type: AuditEventType;

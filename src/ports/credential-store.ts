@@ -1,6 +1,14 @@
 /** @module Port: where a mailbox's password hash, its history and the revocation outbox live. */
 
-/** One mailbox as the rotation flows see it. Accounts are full addresses, compared lower-cased. */
+/**
+ * One mailbox as the rotation flows see it. Accounts are full addresses, compared lower-cased.
+ *
+ * @example
+ * ```ts
+ * const record: MailboxRecord | null = await store.get('alice@example.org');
+ * if (record?.mustChange) console.log(`${record.account} must choose a new password`);
+ * ```
+ */
 export interface MailboxRecord {
   /** Full address, lower-case: `alice@example.org`. */
   readonly account: string;
@@ -24,7 +32,15 @@ export interface MailboxRecord {
   readonly previousHashes: readonly string[];
 }
 
-/** A mailbox to create (CLI `set --create`, demo seeding). */
+/**
+ * A mailbox to create (CLI `set --create`, demo seeding).
+ *
+ * @example
+ * ```ts
+ * const mailbox: NewMailbox = { account: 'bob@example.org', passwordHash: hash, mustChange: true };
+ * await store.createMailbox(mailbox);
+ * ```
+ */
 export interface NewMailbox {
   readonly account: string;
   readonly displayName?: string | null;
@@ -36,7 +52,24 @@ export interface NewMailbox {
   readonly changedAt?: Date;
 }
 
-/** A revocation that must happen after a committed password change: one row of the outbox. */
+/**
+ * A revocation that must happen after a committed password change: one row of the outbox.
+ *
+ * @example
+ * ```ts
+ * const now = new Date();
+ * const row: PendingRevocation = {
+ *   id: crypto.randomUUID(),
+ *   account: 'alice@example.org',
+ *   revoker: 'web-sessions',
+ *   keepSessionId: null,
+ *   createdAt: now,
+ *   attempts: 0,
+ *   nextAttemptAt: now,
+ *   lastError: null,
+ * };
+ * ```
+ */
 export interface PendingRevocation {
   /** Unique id, assigned by the caller (random), so retries are idempotent. */
   readonly id: string;
@@ -54,7 +87,24 @@ export interface PendingRevocation {
   readonly lastError: string | null;
 }
 
-/** A password write, applied only if the stored version still equals `expectedVersion`. */
+/**
+ * A password write, applied only if the stored version still equals `expectedVersion`.
+ *
+ * @example
+ * ```ts
+ * const write: PasswordWrite = {
+ *   account: record.account,
+ *   expectedVersion: record.version,
+ *   passwordHash: newHash,
+ *   changedAt: new Date(),
+ *   mustChange: false,
+ *   expiresAt: null,
+ *   historyLimit: 5,
+ *   pendingRevocations: [],
+ * };
+ * const result = await store.setPassword(write);
+ * ```
+ */
 export interface PasswordWrite {
   readonly account: string;
   readonly expectedVersion: number;
@@ -77,12 +127,32 @@ export interface PasswordWrite {
   readonly pendingRevocations: readonly PendingRevocation[];
 }
 
-/** Outcome of a compare-and-set write. */
+/**
+ * Outcome of a compare-and-set write.
+ *
+ * @example
+ * ```ts
+ * const result: PasswordWriteResult = await store.setPassword(write);
+ * if (!result.ok && result.code === 'conflict') console.log('changed concurrently, reload and retry');
+ * ```
+ */
 export type PasswordWriteResult =
   | { readonly ok: true; readonly version: number }
   | { readonly ok: false; readonly code: 'conflict' | 'not_found' };
 
-/** One page of a listing. */
+/**
+ * One page of a listing.
+ *
+ * @example
+ * ```ts
+ * let cursor: string | null = null;
+ * do {
+ *   const page: MailboxPage = await store.listByDomain('example.org', { cursor, limit: 100 });
+ *   for (const mailbox of page.mailboxes) console.log(mailbox.account);
+ *   cursor = page.nextCursor;
+ * } while (cursor !== null);
+ * ```
+ */
 export interface MailboxPage {
   readonly mailboxes: readonly MailboxRecord[];
   /** Pass back as `cursor` for the next page; `null` when this was the last. */

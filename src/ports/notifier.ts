@@ -1,6 +1,19 @@
 /** @module Port: tells the mailbox owner that their password changed. */
 
-/** A message to the owner; it never includes the password. */
+/**
+ * A message to the owner; it never includes the password.
+ *
+ * @example
+ * ```ts
+ * const notification: PasswordNotification = {
+ *   kind: 'password_set_by_admin',
+ *   account: 'alice@example.org',
+ *   at: new Date(),
+ *   actor: 'admin',
+ * };
+ * await notifier.notify(notification);
+ * ```
+ */
 export interface PasswordNotification {
   readonly kind: 'password_changed' | 'password_set_by_admin' | 'password_expired';
   readonly account: string;

@@ -6,7 +6,15 @@
  *
  * @example
  * ```ts
- * const source: RandomSource = { fill: (bytes) => crypto.getRandomValues(bytes) };
+ * // A repeatable source for tests (never for real passwords).
+ * let next = 0;
+ * const counting: RandomSource = {
+ *   fill(bytes) {
+ *     for (let i = 0; i < bytes.length; i++) bytes[i] = next++ & 0xff;
+ *     return bytes;
+ *   },
+ * };
+ * generatePassword(presets.mailbox, { random: counting }); // the same password on every run
  * ```
  */
 export interface RandomSource {

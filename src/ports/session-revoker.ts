@@ -1,6 +1,14 @@
 /** @module Port: anything that must be cut off when a password changes (sessions, IMAP, caches). */
 
-/** What to revoke. */
+/**
+ * What to revoke.
+ *
+ * @example
+ * ```ts
+ * const request: RevocationRequest = { account: 'alice@example.org', keepSessionId: currentSessionId };
+ * await webSessions.revoke(request);
+ * ```
+ */
 export interface RevocationRequest {
   readonly account: string;
   /**

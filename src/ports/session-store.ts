@@ -1,6 +1,21 @@
 /** @module Port: the panel's own web sessions. */
 
-/** A web session of a panel or webmail. */
+/**
+ * A web session of a panel or webmail.
+ *
+ * @example
+ * ```ts
+ * const now = new Date();
+ * const session: WebSession = {
+ *   id: sessionId,
+ *   account: 'alice@example.org',
+ *   createdAt: now,
+ *   expiresAt: new Date(now.getTime() + 3_600_000),
+ *   data: { csrf: csrfToken },
+ * };
+ * await sessions.create(session);
+ * ```
+ */
 export interface WebSession {
   /** Opaque random id (the cookie value); adapters may store a digest of it. */
   readonly id: string;

@@ -4,7 +4,23 @@ import { outboxRows, selectRevokers } from './decisions.js';
 import { type Runtime, stored } from './runtime.js';
 import type { RevocationMode, WriteRefusal } from './types.js';
 
-/** What to write for an accepted new password. */
+/**
+ * What to write for an accepted new password.
+ *
+ * @example
+ * ```ts
+ * const plan: ChangePlan = {
+ *   record,
+ *   password: newPassword,
+ *   mustChange: false,
+ *   expiresAt: null,
+ *   revoke: 'others',
+ *   keepSessionId: currentSessionId,
+ *   now: rt.clock.now(),
+ * };
+ * const result = await commitChange(rt, plan);
+ * ```
+ */
 export interface ChangePlan {
   readonly record: MailboxRecord;
   /** The new password, hashed here (after every check passed). */
@@ -17,7 +33,18 @@ export interface ChangePlan {
   readonly now: Date;
 }
 
-/** A committed change. */
+/**
+ * A committed change.
+ *
+ * @example
+ * ```ts
+ * const result = await commitChange(rt, plan);
+ * if (result.ok) {
+ *   const committed: CommittedChange = result;
+ *   console.log(committed.version, committed.rows.length);
+ * }
+ * ```
+ */
 export interface CommittedChange {
   readonly ok: true;
   readonly version: number;

@@ -8,7 +8,15 @@ import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js
 import type { SessionRevoker } from '../ports/session-revoker.js';
 import type { RateLimited, RotationDeps } from './types.js';
 
-/** The deps with every default filled in. */
+/**
+ * The deps with every default filled in.
+ *
+ * @example
+ * ```ts
+ * const rt: Runtime = runtime({ store, hasher, policy });
+ * await rt.audit({ type: 'password_expired', account: 'alice@example.org', actor: 'system', outcome: 'ok' });
+ * ```
+ */
 export interface Runtime {
   readonly deps: RotationDeps;
   readonly clock: Clock;
@@ -74,7 +82,15 @@ export function runtime(deps: RotationDeps): Runtime {
   return rt;
 }
 
-/** A store call's value, or `storage_failure` when the store threw. */
+/**
+ * A store call's value, or `storage_failure` when the store threw.
+ *
+ * @example
+ * ```ts
+ * const got: Stored<MailboxRecord | null> = await stored(() => store.get('alice@example.org'));
+ * if (got.ok && got.value) console.log(got.value.version);
+ * ```
+ */
 export type Stored<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly code: 'storage_failure' };
@@ -96,7 +112,16 @@ export async function stored<T>(call: () => Promise<T>): Promise<Stored<T>> {
   }
 }
 
-/** The limiter keys of an attempt: the account, and the client when known. */
+/**
+ * The limiter keys of an attempt: the account, and the client when known.
+ *
+ * @example
+ * ```ts
+ * limiterKeys('alice@example.org', '203.0.113.5');
+ * // ['account:alice@example.org', 'client:203.0.113.5']
+ * limiterKeys('alice@example.org', undefined); // ['account:alice@example.org']
+ * ```
+ */
 export function limiterKeys(account: string, clientKey: string | undefined): string[] {
   return clientKey === undefined ? [`account:${account}`] : [`account:${account}`, `client:${clientKey}`];
 }

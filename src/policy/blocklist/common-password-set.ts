@@ -140,7 +140,7 @@ export function isCommonPassword(password: string): boolean {
  *
  * @example
  * ```ts
- * commonPasswordCount(); // about 19,000 (20,000 words, some equal once folded)
+ * commonPasswordCount(); // 19906 (20,000 words, some equal once folded)
  * ```
  */
 export function commonPasswordCount(): number {

@@ -1,6 +1,6 @@
-/**
- * @module The bundled common-password list: the 20,000 most common passwords of 4+ characters.
- *
+/** @module The bundled common-password list: the 20,000 most common passwords of 4+ characters. */
+
+/*
  * Source: the `passwords` frequency list of the npm package `@zxcvbn-ts/language-common` 4.1.3
  * (derived from zxcvbn's lists), lowercased, deduplicated, ranked order kept. Licence: MIT —
  * Copyright (c) 2012-2016 Dan Wheeler and Dropbox, Inc.
