@@ -1,4 +1,5 @@
-/** @module passrotate/hash — read and write the password-hash formats mail servers use. */
+/** @module passrotate/hash */
+// Read and write the password-hash formats mail servers use.
 // Dovecot `{SCHEME}`, crypt `$id$`, PHC, passlib and Django formats, verified against the real tools.
 // Runtime-neutral: the default engine is pure JavaScript; no `node:` import here.
 

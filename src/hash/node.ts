@@ -1,4 +1,5 @@
-/** @module passrotate/hash on Node — the portable hash API with the fast Node engine as the default. */
+/** @module passrotate/hash (Node) */
+// The portable hash API with the fast Node engine as the default.
 // The Node engine runs native and WebAssembly code in a small worker pool, off the event loop.
 import { setDefaultEngine } from './default-engine.js';
 import { createNodeEngine, type NodeKdfEngine } from './engines/node-engine.js';

@@ -1,4 +1,5 @@
-/** @module passrotate/testing — vitest conformance suites every store and limiter adapter must pass. */
+/** @module passrotate/testing */
+// Vitest conformance suites every store and limiter adapter must pass.
 // Covers CredentialStore, SessionStore and AttemptLimiter adapters, ours and third parties'. A test-time
 // entry: it imports `vitest`, an optional peer dependency.
 export {

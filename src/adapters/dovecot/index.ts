@@ -1,4 +1,5 @@
-/** @module passrotate/adapters/dovecot — a passwd-file `CredentialStore` and a Dovecot `SessionRevoker`. */
+/** @module passrotate/adapters/dovecot */
+// A passwd-file `CredentialStore` and a Dovecot `SessionRevoker`.
 // The revoker flushes Dovecot's auth cache and kicks live IMAP/POP connections.
 
 export type { FileLockOptions } from './file-lock.js';

@@ -1,4 +1,5 @@
-/** @module passrotate/adapters/hibp-offline — a `BreachChecker` over a sorted SHA-1 file on disk. */
+/** @module passrotate/adapters/hibp-offline */
+// A `BreachChecker` over a sorted SHA-1 file on disk.
 // Node only; works with the Have I Been Pwned "Pwned Passwords" download.
 import { open } from 'node:fs/promises';
 import { PassrotateError } from '../../errors.js';

@@ -1,4 +1,5 @@
-/** @module passrotate/adapters/memory — in-memory implementations of every port. */
+/** @module passrotate/adapters/memory */
+// In-memory implementations of every port.
 // The reference behaviour the conformance suites pin, for tests, demos and single-process tools.
 export { type MemoryAttemptLimiterOptions, memoryAttemptLimiter } from './attempt-limiter.js';
 export { type MemoryAuditSink, memoryAuditSink } from './audit-sink.js';

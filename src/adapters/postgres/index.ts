@@ -1,4 +1,5 @@
-/** @module passrotate/adapters/postgres — Postfixadmin `mailbox` credentials and `passrotate_*` tables on `pg`. */
+/** @module passrotate/adapters/postgres */
+// Postfixadmin `mailbox` credentials and `passrotate_*` tables on `pg`.
 // Credentials live in Postfixadmin's `mailbox` table (which Dovecot's SQL passdb reads); sessions,
 // attempts, audit and the revocation outbox in `passrotate_*` tables, on an injected node-postgres pool.
 

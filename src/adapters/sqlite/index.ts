@@ -1,4 +1,5 @@
-/** @module passrotate/adapters/sqlite — the embedded default store on an injected better-sqlite3 12 database. */
+/** @module passrotate/adapters/sqlite */
+// The embedded default store on an injected better-sqlite3 12 database.
 // Credentials live in Postfixadmin's `mailbox` table (which Dovecot's SQL passdb reads); sessions,
 // attempts, audit and the revocation outbox in `passrotate_*` tables.
 
