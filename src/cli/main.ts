@@ -12,9 +12,10 @@ registerCommands(program);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  // commander throws on usage errors (exitOverride); help/version exit cleanly.
+  // commander throws on usage errors (exitOverride). Asked-for help and version exit 0; help shown
+  // because no command was given (`commander.help`) is a usage error.
   const code = (error as { code?: string }).code;
-  if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') {
+  if (code === 'commander.helpDisplayed' || code === 'commander.version') {
     process.exitCode = 0;
   } else if (typeof code === 'string' && code.startsWith('commander.')) {
     process.exitCode = 2;
