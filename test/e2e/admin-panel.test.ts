@@ -1,55 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_POLICY_SPEC } from '../../examples/shared/demo-policy.js';
 import { definePolicy, formatViolation, validatePassword, verifyLogin } from '../../src/index.js';
-import { chromiumBinary, launchBrowser, screenshot, type TestBrowser, watchPage } from './support/browser.js';
-import { DEMO_PASSWORD, startTestDemo, type TestDemo } from './support/demo.js';
+import { chromiumBinary, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD } from './support/demo.js';
+import { signIn, useDemoBrowser } from './support/demo-browser.js';
 
 const TARGET = 'bob@example.org';
 const NAME = 'Bob Jansen';
 const FOREIGN = 'dave@example.net';
 
-async function signIn(page: Page, base: string, user: string, password: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('#login-user', user);
-  await page.fill('#login-password', password);
-  await Promise.all([page.waitForEvent('load'), page.click('button[type=submit]')]);
-}
-
 describe.skipIf(chromiumBinary === undefined)(
   'admin panel: Users → domain → edit mailbox in a real browser',
   () => {
-    let demo: TestDemo;
-    let chromium: TestBrowser;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-
-    beforeAll(async () => {
-      demo = await startTestDemo();
-      chromium = await launchBrowser();
-      browser = chromium.browser;
-    });
-    afterAll(async () => {
-      for (const context of contexts) await context.close();
-      await chromium?.close();
-      await demo?.stop();
-    });
-
-    const newPage = async (): Promise<{ page: Page; problems: string[] }> => {
-      const context = await browser.newContext({
-        locale: 'en-US',
-        viewport: { width: 1280, height: 860 },
-        permissions: ['clipboard-read', 'clipboard-write'],
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      return { page, problems: watchPage(page) };
-    };
+    const env = useDemoBrowser();
+    const newPage = () => env.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
 
     it('sets a mailbox password for a domain it manages, and ends the owner’s sessions', async () => {
-      const base = demo.urls.adminPanel;
+      const base = env.demo.urls.adminPanel;
       const owner = await newPage();
-      await signIn(owner.page, demo.urls.webmail, TARGET, DEMO_PASSWORD);
+      await signIn(owner.page, env.demo.urls.webmail, TARGET, DEMO_PASSWORD);
       expect(new URL(owner.page.url()).pathname).toBe('/');
 
       const { page, problems } = await newPage();
@@ -116,14 +85,14 @@ describe.skipIf(chromiumBinary === undefined)(
       // The owner's session is gone; the old password is refused; the new one must be changed at once.
       await owner.page.reload();
       expect(new URL(owner.page.url()).pathname).toBe('/login');
-      await signIn(owner.page, demo.urls.webmail, TARGET, DEMO_PASSWORD);
+      await signIn(owner.page, env.demo.urls.webmail, TARGET, DEMO_PASSWORD);
       expect(new URL(owner.page.url()).pathname).toBe('/login');
-      await signIn(owner.page, demo.urls.webmail, TARGET, fresh);
+      await signIn(owner.page, env.demo.urls.webmail, TARGET, fresh);
       expect(new URL(owner.page.url()).pathname).toBe('/account');
       await expect(owner.page.locator('.notice-info').textContent()).resolves.toContain(
         'choose a new password',
       );
-      await owner.page.goto(`${demo.urls.webmail}/`);
+      await owner.page.goto(`${env.demo.urls.webmail}/`);
       expect(new URL(owner.page.url()).pathname).toBe('/account');
       await screenshot(owner.page, 'admin-panel-07-owner-must-change');
       expect(problems).toEqual([]);
@@ -131,7 +100,7 @@ describe.skipIf(chromiumBinary === undefined)(
     }, 90_000);
 
     it('refuses another domain on the server, even when the UI is bypassed (403)', async () => {
-      const base = demo.urls.adminPanel;
+      const base = env.demo.urls.adminPanel;
       const { page } = await newPage();
       await signIn(page, base, 'admin@example.org', DEMO_PASSWORD);
       const listing = await page.goto(`${base}/users?domain=example.net`);
@@ -157,13 +126,16 @@ describe.skipIf(chromiumBinary === undefined)(
       });
       expect(forged.status()).toBe(403);
       // dave's password is unchanged.
-      const login = await verifyLogin(demo.services.rotation, { account: FOREIGN, password: DEMO_PASSWORD });
+      const login = await verifyLogin(env.demo.services.rotation, {
+        account: FOREIGN,
+        password: DEMO_PASSWORD,
+      });
       expect(login.ok).toBe(true);
     }, 90_000);
 
     it('lets the superadmin manage every domain', async () => {
       const { page } = await newPage();
-      await signIn(page, demo.urls.adminPanel, 'superadmin', DEMO_PASSWORD);
+      await signIn(page, env.demo.urls.adminPanel, 'superadmin', DEMO_PASSWORD);
       await expect(page.locator('#domain-select option').allTextContents()).resolves.toEqual([
         'example.net',
         'example.org',

@@ -1,54 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_POLICY_SPEC } from '../../examples/shared/demo-policy.js';
 import { definePolicy, formatViolation, validatePassword } from '../../src/index.js';
-import { chromiumBinary, launchBrowser, screenshot, type TestBrowser, watchPage } from './support/browser.js';
-import { DEMO_PASSWORD, startTestDemo, type TestDemo } from './support/demo.js';
+import { chromiumBinary, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD } from './support/demo.js';
+import { signIn, useDemoBrowser } from './support/demo-browser.js';
 
 const ACCOUNT = 'dave@example.net';
 const NAME = 'Dave Müller';
 const WEAK = 'dave2024';
 
-async function signIn(page: Page, base: string, password: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('#login-user', ACCOUNT);
-  await page.fill('#login-password', password);
-  await Promise.all([page.waitForEvent('load'), page.click('button[type=submit]')]);
-}
-
 describe.skipIf(chromiumBinary === undefined)('user panel: Password → Change in a real browser', () => {
-  let demo: TestDemo;
-  let chromium: TestBrowser;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    demo = await startTestDemo();
-    chromium = await launchBrowser();
-    browser = chromium.browser;
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await chromium?.close();
-    await demo?.stop();
-  });
-
-  const newPage = async (): Promise<{ page: Page; problems: string[] }> => {
-    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, problems: watchPage(page) };
-  };
+  const env = useDemoBrowser();
+  const newPage = () => env.newPage({ locale: 'en-GB' });
 
   it('changes the password with current + new + confirm and ends the other sessions', async () => {
-    const base = demo.urls.userPanel;
+    const base = env.demo.urls.userPanel;
     const { page, problems } = await newPage();
-    await signIn(page, base, DEMO_PASSWORD);
+    await signIn(page, base, ACCOUNT, DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/');
     await screenshot(page, 'user-panel-01-overview');
 
     const other = await newPage();
-    await other.page.goto(`${demo.urls.webmail}/login`);
+    await other.page.goto(`${env.demo.urls.webmail}/login`);
     await other.page.fill('#login-user', ACCOUNT);
     await other.page.fill('#login-password', DEMO_PASSWORD);
     await Promise.all([other.page.waitForEvent('load'), other.page.click('button[type=submit]')]);
@@ -106,9 +79,9 @@ describe.skipIf(chromiumBinary === undefined)('user panel: Password → Change i
 
     // Old refused, new accepted.
     const again = await newPage();
-    await signIn(again.page, base, DEMO_PASSWORD);
+    await signIn(again.page, base, ACCOUNT, DEMO_PASSWORD);
     expect(new URL(again.page.url()).pathname).toBe('/login');
-    await signIn(again.page, base, fresh);
+    await signIn(again.page, base, ACCOUNT, fresh);
     expect(new URL(again.page.url()).pathname).toBe('/');
     expect(problems).toEqual([]);
   }, 90_000);

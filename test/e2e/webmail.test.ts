@@ -1,47 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_POLICY_SPEC } from '../../examples/shared/demo-policy.js';
 import { definePolicy, formatViolation, validatePassword } from '../../src/index.js';
-import { chromiumBinary, launchBrowser, screenshot, type TestBrowser, watchPage } from './support/browser.js';
-import { DEMO_PASSWORD, startTestDemo, type TestDemo } from './support/demo.js';
+import { chromiumBinary, screenshot } from './support/browser.js';
+import { DEMO_PASSWORD } from './support/demo.js';
+import { signIn, useDemoBrowser } from './support/demo-browser.js';
 
 const ACCOUNT = 'alice@example.org';
 const NAME = 'Alice Martin';
 const WEAK = 'password';
 
-async function signIn(page: Page, base: string, account: string, password: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('#login-user', account);
-  await page.fill('#login-password', password);
-  await Promise.all([page.waitForEvent('load'), page.click('button[type=submit]')]);
-}
-
 describe.skipIf(chromiumBinary === undefined)('webmail: My account → Password in a real browser', () => {
-  let demo: TestDemo;
-  let chromium: TestBrowser;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    demo = await startTestDemo();
-    chromium = await launchBrowser();
-    browser = chromium.browser;
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await chromium?.close();
-    await demo?.stop();
-  });
-
-  const newPage = async (locale = 'en-US'): Promise<{ page: Page; problems: string[] }> => {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    return { page, problems: watchPage(page) };
-  };
+  const env = useDemoBrowser();
+  const newPage = (locale = 'en-US') => env.newPage({ locale });
 
   it('changes the password, logs out everywhere, and only the new password works afterwards', async () => {
-    const base = demo.urls.webmail;
+    const base = env.demo.urls.webmail;
     const { page, problems } = await newPage();
 
     await page.goto(`${base}/`);
@@ -64,7 +37,7 @@ describe.skipIf(chromiumBinary === undefined)('webmail: My account → Password 
 
     // Other sessions of the same mailbox: the user panel (shares the session store) and a second webmail.
     const panel = await newPage();
-    await signIn(panel.page, demo.urls.userPanel, ACCOUNT, DEMO_PASSWORD);
+    await signIn(panel.page, env.demo.urls.userPanel, ACCOUNT, DEMO_PASSWORD);
     expect(new URL(panel.page.url()).pathname).toBe('/');
     const second = await newPage();
     await signIn(second.page, base, ACCOUNT, DEMO_PASSWORD);
@@ -159,13 +132,13 @@ describe.skipIf(chromiumBinary === undefined)('webmail: My account → Password 
       ['ja-JP', 'Sign in'],
     ] as const) {
       const { page, problems } = await newPage(locale);
-      await page.goto(`${demo.urls.webmail}/login`);
+      await page.goto(`${env.demo.urls.webmail}/login`);
       await expect(page.locator('h1').textContent()).resolves.toBe(signInLabel);
       expect(problems).toEqual([]);
     }
     const { page } = await newPage('de-DE');
-    await signIn(page, demo.urls.webmail, 'bob@example.org', DEMO_PASSWORD);
-    await page.goto(`${demo.urls.webmail}/account`);
+    await signIn(page, env.demo.urls.webmail, 'bob@example.org', DEMO_PASSWORD);
+    await page.goto(`${env.demo.urls.webmail}/account`);
     await expect(page.locator('button[type=submit]:has-text("überall abmelden")').count()).resolves.toBe(1);
     await screenshot(page, 'webmail-10-account-de');
   }, 90_000);
