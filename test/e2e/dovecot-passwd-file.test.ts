@@ -8,6 +8,19 @@ import { type DovecotInstance, dovecotBinary, startDovecot } from '../support/do
 import { connectImap, imapLoginWorks } from '../support/imap-client.js';
 import { runCli } from '../support/run-cli.js';
 
+/**
+ * Dovecot stats a passwd-file at most once a second, so a change is seen within about a second, not
+ * at once: retry a login until it works, for at most `withinMs`.
+ */
+async function loginWorksWithin(port: number, user: string, password: string, withinMs: number) {
+  const deadline = Date.now() + withinMs;
+  for (;;) {
+    if (await imapLoginWorks(port, user, password)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 const OLD = 'Old-Harbor-17!q';
 const NEW = 'Green-Meadow-58?k';
 
@@ -59,7 +72,7 @@ describe.skipIf(dovecotBinary === undefined)(
       expect(run.code, `${run.stderr}\n${dovecot.log()}`).toBe(0);
 
       await held.closed;
-      expect(await imapLoginWorks(dovecot.port, 'alice@example.org', NEW)).toBe(true);
+      expect(await loginWorksWithin(dovecot.port, 'alice@example.org', NEW, 2500)).toBe(true);
       expect(await imapLoginWorks(dovecot.port, 'alice@example.org', OLD)).toBe(false);
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', OLD)).toBe(true);
       const after = readFileSync(users, 'utf8').split('\n');
