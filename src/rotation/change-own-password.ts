@@ -3,7 +3,7 @@ import { commitChange } from './commit-change.js';
 import { temporaryPasswordDead } from './decisions.js';
 import { checkPolicy } from './policy-check.js';
 import { runRevocations } from './run-revocations.js';
-import { checkLimits, limiterKeys, recordFailure, refuser, runtime, stored } from './runtime.js';
+import { refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
 import type { PolicyRefusal, RateLimited, RevocationMode, RevocationReport, RotationDeps } from './types.js';
 
 /**
@@ -58,7 +58,9 @@ export type ChangeOwnPasswordResult =
     };
 
 /**
- * Changes the owner's password: rate-limit check (per account and per client) → verify the current
+ * Changes the owner's password: reserve an attempt (per account and per client, counted before the
+ * verify, so a burst runs at most the limit's worth of guesses; a right current password resets
+ * the account's count and gives the client its attempt back) → verify the current
  * password (before anything new is hashed) → confirmation → policy (account context, similarity to
  * the current password, reuse of the last `historySize`) → hash → compare-and-set with one outbox
  * row per revoker in the same write → run the revokers → audit and notify.
@@ -94,21 +96,20 @@ export async function changeOwnPassword(
   const account = input.account.toLowerCase();
   const refuse = refuser(rt, 'password_change_refused', account, account);
 
-  const keys = limiterKeys(account, input.clientKey);
-  const limited = await stored(() => checkLimits(rt, keys));
-  if (!limited.ok) return refuse(limited);
-  if (limited.value) return refuse(limited.value);
+  const attempt = await reserveFlowAttempt(rt, account, input.clientKey);
+  if (!attempt.ok) return refuse(attempt);
 
   const got = await stored(() => deps.store.get(account));
-  if (!got.ok) return refuse(got);
+  if (!got.ok || !got.value) {
+    await attempt.release();
+    return refuse(got.ok ? ({ ok: false, code: 'not_found' } as const) : got);
+  }
   const record = got.value;
-  if (!record) return refuse({ ok: false, code: 'not_found' } as const);
 
   if (!(await deps.hasher.verify(input.currentPassword, record.passwordHash))) {
-    await stored(() => recordFailure(rt, keys));
     return refuse({ ok: false, code: 'invalid_current_password' } as const);
   }
-  await stored(async () => deps.limiter?.reset(`account:${account}`));
+  await attempt.succeeded();
   if (!record.active) return refuse({ ok: false, code: 'forbidden' } as const);
   const now = rt.clock.now();
   if (temporaryPasswordDead(record, now)) return refuse({ ok: false, code: 'password_expired' } as const);

@@ -19,6 +19,11 @@ export {
   type ResumeResult,
   resumePendingRevocations,
 } from './resume-pending-revocations.js';
+export {
+  type AttemptKeys,
+  type AttemptReservation,
+  reserveAttempt,
+} from './reserve-attempt.js';
 export { composeRevokers, sessionStoreRevoker } from './revokers.js';
 export {
   type RotateDomainInput,

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../ports/clock.js';
 import type { PasswordNotification } from '../ports/notifier.js';
 import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
+import { type AttemptReservation, reserveAttempt } from './reserve-attempt.js';
 import type { RateLimited, RotationDeps } from './types.js';
 
 /**
@@ -112,49 +113,31 @@ export async function stored<T>(call: () => Promise<T>): Promise<Stored<T>> {
   }
 }
 
-/**
- * The limiter keys of an attempt: the account, and the client when known.
- *
- * @example
- * ```ts
- * limiterKeys('alice@example.org', '203.0.113.5');
- * // ['account:alice@example.org', 'client:203.0.113.5']
- * limiterKeys('alice@example.org', undefined); // ['account:alice@example.org']
- * ```
- */
-export function limiterKeys(account: string, clientKey: string | undefined): string[] {
-  return clientKey === undefined ? [`account:${account}`] : [`account:${account}`, `client:${clientKey}`];
-}
+/** What {@link reserveFlowAttempt} may answer besides a reservation. */
+type NotReserved = RateLimited | { readonly ok: false; readonly code: 'storage_failure' };
+
+const NO_LIMITER: AttemptReservation = { ok: true, succeeded: async () => {}, release: async () => {} };
 
 /**
- * Checks every key; the longest wait wins. No limiter means always allowed.
+ * Reserves a password attempt on `account:<account>` and `client:<clientKey>` (see
+ * {@link reserveAttempt}); a limiter that throws gives `storage_failure`, no limiter always allows.
  *
  * @example
  * ```ts
- * const limited = await checkLimits(rt, ['account:alice@example.org']);
- * if (limited) return limited;
+ * const attempt = await reserveFlowAttempt(rt, account, input.clientKey);
+ * if (!attempt.ok) return refuse(attempt);
  * ```
  */
-export async function checkLimits(rt: Runtime, keys: readonly string[]): Promise<RateLimited | null> {
+export async function reserveFlowAttempt(
+  rt: Runtime,
+  account: string,
+  clientKey: string | undefined,
+): Promise<AttemptReservation | NotReserved> {
   const limiter = rt.deps.limiter;
-  if (!limiter) return null;
-  const decisions = await Promise.all(keys.map((k) => limiter.check(k)));
-  let wait = -1;
-  for (const d of decisions) if (!d.allowed) wait = Math.max(wait, d.retryAfterMs);
-  return wait < 0 ? null : { ok: false, code: 'rate_limited', retryAfterMs: wait };
-}
-
-/**
- * Records a wrong password against every key.
- *
- * @example
- * ```ts
- * await recordFailure(rt, limiterKeys(account, clientKey));
- * ```
- */
-export async function recordFailure(rt: Runtime, keys: readonly string[]): Promise<void> {
-  const limiter = rt.deps.limiter;
-  if (limiter) await Promise.all(keys.map((k) => limiter.recordFailure(k)));
+  if (!limiter) return NO_LIMITER;
+  const keys = { account: `account:${account}`, ...(clientKey === undefined ? {} : { client: `client:${clientKey}` }) };
+  const reserved = await stored(() => reserveAttempt(limiter, keys));
+  return reserved.ok ? reserved.value : reserved;
 }
 
 /** Any refusal a flow returns. */

@@ -1,14 +1,6 @@
 /** @module Login: verify the password, refuse with a coded reason, upgrade the hash on success. */
 import { loginRefusal } from './decisions.js';
-import {
-  checkLimits,
-  limiterKeys,
-  type Runtime,
-  recordFailure,
-  refuser,
-  runtime,
-  stored,
-} from './runtime.js';
+import { type Runtime, refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
 import type { RateLimited, RotationDeps } from './types.js';
 
 /**
@@ -70,7 +62,9 @@ function dummyHash(rt: Runtime): Promise<string> {
 /**
  * Verifies a login. An unknown account and a wrong password both give `invalid_credentials`, and an
  * unknown account still runs one verify (against a dummy hash of the target scheme) so both take
- * about as long; wrong attempts count against the account and the client. Only after the password
+ * about as long. Every attempt is counted against the account and the client *before* the verify
+ * (so a burst runs at most the limit's worth of verifications); a right password resets the
+ * account's count and gives the client its attempt back. Only after the password
  * is verified does it reveal `inactive` (disabled mailbox) or `password_expired` (past `expiresAt`).
  * When the hasher's `needsRehash` says so, the password is rehashed with the target scheme and
  * written by compare-and-set without touching `changedAt` or the history (audited as
@@ -88,22 +82,20 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
   const rt = runtime(deps);
   const account = input.account.toLowerCase();
   const refuse = refuser(rt, 'login_refused', account, account);
-  const keys = limiterKeys(account, input.clientKey);
-  const limited = await stored(() => checkLimits(rt, keys));
-  if (!limited.ok) return refuse(limited);
-  if (limited.value) return refuse(limited.value);
+  const attempt = await reserveFlowAttempt(rt, account, input.clientKey);
+  if (!attempt.ok) return refuse(attempt);
 
   const got = await stored(() => deps.store.get(account));
-  if (!got.ok) return refuse(got);
+  if (!got.ok) {
+    await attempt.release();
+    return refuse(got);
+  }
   const record = got.value;
   const matches = record
     ? await deps.hasher.verify(input.password, record.passwordHash)
     : (await deps.hasher.verify(input.password, await dummyHash(rt))) && false;
-  if (!record || !matches) {
-    await stored(() => recordFailure(rt, keys));
-    return refuse({ ok: false, code: 'invalid_credentials' } as const);
-  }
-  await stored(async () => deps.limiter?.reset(`account:${account}`));
+  if (!record || !matches) return refuse({ ok: false, code: 'invalid_credentials' } as const);
+  await attempt.succeeded();
   const refusal = loginRefusal(record, rt.clock.now());
   if (refusal) return refuse({ ok: false, code: refusal } as const);
 

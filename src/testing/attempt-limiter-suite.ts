@@ -13,7 +13,7 @@ import { uniqueTag } from './unique.js';
  * ```
  */
 export interface AttemptLimiterSuiteConfig {
-  /** Failures allowed per key within a window. */
+  /** Attempts allowed per key within a window. */
   readonly limit: number;
   /** Window length in milliseconds. */
   readonly windowMs: number;
@@ -42,7 +42,9 @@ export interface AttemptLimiterSuiteOptions {
 
 /**
  * Registers a vitest suite that checks every documented guarantee of an {@link AttemptLimiter}:
- * counting to the limit with no lost increments under concurrency, `retryAfterMs` bounds,
+ * `consume` counts and allows atomically (a burst of 100 concurrent attempts on one key with a
+ * limit of 10 gets exactly 10 allowed), a refused attempt counts nothing, `retryAfterMs` bounds,
+ * `refund` gives back exactly one attempt and never goes below zero (also while racing consumes),
  * independent keys, `reset`, and (with `usesClock`) that a window closes. Keys are random per test.
  *
  * @param name - Shown in the suite title.
@@ -81,39 +83,77 @@ export function testAttemptLimiter(
       }
     };
   const key = () => `account:u${uniqueTag()}@d${uniqueTag()}.test`;
-  const failTimes = (limiter: AttemptLimiter, k: string, n: number) =>
-    Promise.all(Array.from({ length: n }, () => limiter.recordFailure(k)));
+  /** Runs `n` consumes at once and answers how many were allowed. */
+  const burst = async (limiter: AttemptLimiter, k: string, n: number): Promise<number> => {
+    const decisions = await Promise.all(Array.from({ length: n }, () => limiter.consume(k)));
+    return decisions.filter((d) => d.allowed).length;
+  };
+  const expectRefused = async (limiter: AttemptLimiter, k: string, atMostMs = windowMs) => {
+    const decision = await limiter.consume(k);
+    expect(decision.allowed).toBe(false);
+    if (!decision.allowed) {
+      expect(decision.retryAfterMs).toBeGreaterThan(0);
+      expect(decision.retryAfterMs).toBeLessThanOrEqual(atMostMs);
+    }
+  };
 
   describe(`AttemptLimiter conformance: ${name}`, () => {
     it(
       'allows a fresh key',
       withLimiter(async (limiter) => {
-        expect(await limiter.check(key())).toEqual({ allowed: true });
+        expect(await limiter.consume(key())).toEqual({ allowed: true });
       }),
     );
 
     it(
-      `still allows after limit - 1 concurrent failures and refuses after the limit`,
+      'allows limit attempts one after another and refuses the next',
       withLimiter(async (limiter) => {
         const k = key();
-        await failTimes(limiter, k, limit - 1);
-        expect(await limiter.check(k)).toEqual({ allowed: true });
-        await limiter.recordFailure(k);
-        const decision = await limiter.check(k);
-        expect(decision.allowed).toBe(false);
-        if (!decision.allowed) {
-          expect(decision.retryAfterMs).toBeGreaterThan(0);
-          expect(decision.retryAfterMs).toBeLessThanOrEqual(windowMs);
-        }
+        for (let i = 0; i < limit; i++) expect(await limiter.consume(k)).toEqual({ allowed: true });
+        await expectRefused(limiter, k);
       }),
     );
 
     it(
-      'loses no increment when many failures land at once',
+      'allows exactly limit of 100 concurrent attempts on one key',
       withLimiter(async (limiter) => {
         const k = key();
-        await failTimes(limiter, k, limit);
-        expect((await limiter.check(k)).allowed).toBe(false);
+        expect(await burst(limiter, k, 100)).toBe(limit);
+        await expectRefused(limiter, k);
+      }),
+    );
+
+    it(
+      'gives back exactly one attempt per refund, however many were refused',
+      withLimiter(async (limiter) => {
+        const k = key();
+        expect(await burst(limiter, k, limit + 5)).toBe(limit);
+        await limiter.refund(k);
+        expect(await burst(limiter, k, 20)).toBe(1);
+      }),
+    );
+
+    it(
+      'loses no refund racing other refunds and a burst of attempts',
+      withLimiter(async (limiter) => {
+        const k = key();
+        expect(await burst(limiter, k, limit)).toBe(limit);
+        const [allowed] = await Promise.all([
+          burst(limiter, k, 50),
+          ...Array.from({ length: 4 }, () => limiter.refund(k)),
+        ]);
+        expect(allowed + (await burst(limiter, k, 50))).toBe(4);
+      }),
+    );
+
+    it(
+      'never refunds below zero',
+      withLimiter(async (limiter) => {
+        const k = key();
+        await Promise.all(Array.from({ length: 5 }, () => limiter.refund(k)));
+        expect(await limiter.consume(k)).toEqual({ allowed: true });
+        await Promise.all(Array.from({ length: 5 }, () => limiter.refund(k)));
+        expect(await burst(limiter, k, 100)).toBe(limit);
       }),
     );
 
@@ -121,9 +161,9 @@ export function testAttemptLimiter(
       'keeps keys independent',
       withLimiter(async (limiter) => {
         const [a, b] = [key(), `client:198.51.100.${uniqueTag()}`];
-        await failTimes(limiter, a, limit);
-        expect((await limiter.check(a)).allowed).toBe(false);
-        expect(await limiter.check(b)).toEqual({ allowed: true });
+        expect(await burst(limiter, a, limit)).toBe(limit);
+        await expectRefused(limiter, a);
+        expect(await limiter.consume(b)).toEqual({ allowed: true });
       }),
     );
 
@@ -131,11 +171,9 @@ export function testAttemptLimiter(
       'clears a key on reset',
       withLimiter(async (limiter) => {
         const k = key();
-        await failTimes(limiter, k, limit);
+        expect(await burst(limiter, k, limit)).toBe(limit);
         await limiter.reset(k);
-        expect(await limiter.check(k)).toEqual({ allowed: true });
-        await failTimes(limiter, k, limit - 1);
-        expect(await limiter.check(k)).toEqual({ allowed: true });
+        expect(await burst(limiter, k, 100)).toBe(limit);
       }),
     );
 
@@ -143,13 +181,11 @@ export function testAttemptLimiter(
       'allows again once the window has passed',
       withLimiter(async (limiter, clock) => {
         const k = key();
-        await failTimes(limiter, k, limit);
+        expect(await burst(limiter, k, limit)).toBe(limit);
         clock.advance(windowMs / 2);
-        const decision = await limiter.check(k);
-        expect(decision.allowed).toBe(false);
-        if (!decision.allowed) expect(decision.retryAfterMs).toBeLessThanOrEqual(windowMs / 2);
+        await expectRefused(limiter, k, windowMs / 2);
         clock.advance(windowMs / 2);
-        expect(await limiter.check(k)).toEqual({ allowed: true });
+        expect(await burst(limiter, k, 100)).toBe(limit);
       }),
     );
   });

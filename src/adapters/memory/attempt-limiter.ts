@@ -12,22 +12,23 @@ import { type Clock, systemClock } from '../../ports/clock.js';
  * ```
  */
 export interface MemoryAttemptLimiterOptions {
-  /** Failures allowed per key within one window; the next check is refused. Default 5. */
+  /** Attempts allowed per key within one window; the next `consume` is refused. Default 5. */
   readonly limit?: number;
-  /** Window length in milliseconds, counted from the key's first failure. Default 15 minutes. */
+  /** Window length in milliseconds, counted from the key's first attempt. Default 15 minutes. */
   readonly windowMs?: number;
   /** Time source; defaults to the wall clock. */
   readonly clock?: Clock;
 }
 
 /**
- * Creates an in-memory {@link AttemptLimiter}: a fixed window opens at a key's first failure and
- * lasts `windowMs`; after `limit` failures in it, `check` refuses until it closes.
+ * Creates an in-memory {@link AttemptLimiter} for one process: a fixed window opens at a key's
+ * first attempt and lasts `windowMs`; `consume` counts up to `limit` attempts in it and refuses
+ * the rest until it closes. Each call checks and counts without yielding, so it is atomic.
  *
  * @example
  * ```ts
  * const limiter = memoryAttemptLimiter({ limit: 5, windowMs: 15 * 60_000 });
- * await limiter.recordFailure('account:alice@example.org');
+ * const decision = await limiter.consume('account:alice@example.org');
  * ```
  */
 export function memoryAttemptLimiter(options: MemoryAttemptLimiterOptions = {}): AttemptLimiter {
@@ -49,17 +50,20 @@ export function memoryAttemptLimiter(options: MemoryAttemptLimiterOptions = {}):
   };
 
   return {
-    async check(key): Promise<LimitDecision> {
+    async consume(key): Promise<LimitDecision> {
       const now = clock.now().getTime();
       const w = live(key, now);
-      if (!w || w.count < limit) return { allowed: true };
-      return { allowed: false, retryAfterMs: w.start + windowMs - now };
+      if (!w) {
+        windows.set(key, { start: now, count: 1 });
+        return { allowed: true };
+      }
+      if (w.count >= limit) return { allowed: false, retryAfterMs: w.start + windowMs - now };
+      w.count++;
+      return { allowed: true };
     },
-    async recordFailure(key) {
-      const now = clock.now().getTime();
-      const w = live(key, now);
-      if (w) w.count++;
-      else windows.set(key, { start: now, count: 1 });
+    async refund(key) {
+      const w = live(key, clock.now().getTime());
+      if (w && w.count > 0) w.count--;
     },
     async reset(key) {
       windows.delete(key);

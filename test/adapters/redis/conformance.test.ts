@@ -31,11 +31,11 @@ describe.skipIf(redisUrl === undefined)('redisAttemptLimiter window', () => {
     const prefix = `passrotate-test:${randomBytes(6).toString('hex')}:`;
     try {
       const limiter = redisAttemptLimiter({ client, prefix, limit: 2, windowMs: 200 });
-      await limiter.recordFailure('account:a@example.org');
-      await limiter.recordFailure('account:a@example.org');
-      expect((await limiter.check('account:a@example.org')).allowed).toBe(false);
+      await limiter.consume('account:a@example.org');
+      await limiter.consume('account:a@example.org');
+      expect((await limiter.consume('account:a@example.org')).allowed).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(await limiter.check('account:a@example.org')).toEqual({ allowed: true });
+      expect(await limiter.consume('account:a@example.org')).toEqual({ allowed: true });
     } finally {
       await client.quit();
     }
