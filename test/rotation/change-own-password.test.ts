@@ -108,6 +108,20 @@ describe('changeOwnPassword', () => {
     expect((await changeOwnPassword(f.deps, change({ clientKey: '198.51.100.7' }))).ok).toBe(true);
   });
 
+  it('checks at most limit current-password guesses in a parallel burst, refusing the right one sent last', async () => {
+    const f = await fixture({ limit: 10 });
+    const guesses = Array.from({ length: 29 }, (_, i) => `Wrong-Guess-${i}`);
+    const results = await Promise.all(
+      [...guesses, ALICE_PASSWORD].map((currentPassword) =>
+        changeOwnPassword(f.deps, change({ currentPassword, clientKey: '198.51.100.7' })),
+      ),
+    );
+    expect(f.hasher.log.filter((l) => l.startsWith('verify:'))).toHaveLength(10);
+    expect(results.filter((r) => !r.ok && r.code === 'invalid_current_password')).toHaveLength(10);
+    expect(results.at(-1)).toEqual({ ok: false, code: 'rate_limited', retryAfterMs: 60_000 });
+    expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(true);
+  });
+
   it('refuses a confirmation that differs, without hashing it', async () => {
     const f = await fixture();
     const result = await changeOwnPassword(f.deps, change({ confirmation: 'Velvet-Harbor-74' }));
@@ -231,7 +245,7 @@ describe('changeOwnPassword', () => {
       ok: false,
       code: 'storage_failure',
     });
-    const limiter = { ...f.limiter, check: async () => Promise.reject(new Error('redis down')) };
+    const limiter = { ...f.limiter, consume: async () => Promise.reject(new Error('redis down')) };
     expect(await changeOwnPassword({ ...f.deps, limiter }, change())).toEqual({
       ok: false,
       code: 'storage_failure',

@@ -62,6 +62,82 @@ describe('verifyLogin', () => {
     expect((await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).ok).toBe(true);
   });
 
+  it('runs at most limit verifications in a parallel burst, refusing the right password sent last', async () => {
+    const f = await fixture({ limit: 10 });
+    const wrong = Array.from({ length: 59 }, (_, i) => `Wrong-Guess-${i}`);
+    const results = await Promise.all(
+      [...wrong, ALICE_PASSWORD].map((password) =>
+        verifyLogin(f.deps, { account: ALICE, password, clientKey: '198.51.100.7' }),
+      ),
+    );
+    const verifies = f.hasher.log.filter((l) => l.startsWith('verify:'));
+    expect(verifies).toHaveLength(10);
+    expect(verifies).not.toContain(`verify:${ALICE_PASSWORD}`);
+    expect(results.at(-1)).toEqual({ ok: false, code: 'rate_limited', retryAfterMs: 60_000 });
+    expect(results.filter((r) => r.ok)).toEqual([]);
+    expect(results.filter((r) => !r.ok && r.code === 'invalid_credentials')).toHaveLength(10);
+  });
+
+  it('gives the account back the attempt a refusal by the client key took, in a burst over many accounts', async () => {
+    const f = await fixture({ limit: 3 });
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        verifyLogin(f.deps, {
+          account: i === 29 ? ALICE : `user${i}@example.org`,
+          password: `Wrong-${i}`,
+          clientKey: '198.51.100.7',
+        }),
+      ),
+    );
+    expect(f.hasher.log.filter((l) => l.startsWith('verify:'))).toHaveLength(3);
+    expect(results.at(-1)).toMatchObject({ code: 'rate_limited' });
+    // Alice's account key lost nothing to the refused attempt: all three of its attempts remain.
+    for (const password of ['Wrong-a', 'Wrong-b', 'Wrong-c']) {
+      expect(await verifyLogin(f.deps, { account: ALICE, password, clientKey: '203.0.113.9' })).toEqual({
+        ok: false,
+        code: 'invalid_credentials',
+      });
+    }
+    expect(await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).toMatchObject({
+      code: 'rate_limited',
+    });
+  });
+
+  it('gives the client its attempt back on a successful login, so logins behind one address never throttle it', async () => {
+    const f = await fixture({ limit: 2 });
+    for (let i = 0; i < 5; i++) {
+      expect(
+        (await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD, clientKey: '198.51.100.7' }))
+          .ok,
+      ).toBe(true);
+    }
+    await f.store.createMailbox({
+      account: 'bob@example.org',
+      passwordHash: await f.hasher.hash('Bob-Password-12'),
+    });
+    for (const password of ['Wrong-1-guess', 'Wrong-2-guess']) {
+      expect(
+        await verifyLogin(f.deps, { account: 'bob@example.org', password, clientKey: '198.51.100.7' }),
+      ).toEqual({
+        ok: false,
+        code: 'invalid_credentials',
+      });
+    }
+  });
+
+  it('counts nothing when the store cannot be read', async () => {
+    const f = await fixture({ limit: 2 });
+    const store: CredentialStore = { ...f.store, get: async () => Promise.reject(new Error('timeout')) };
+    for (let i = 0; i < 3; i++) {
+      expect(await verifyLogin({ ...f.deps, store }, { account: ALICE, password: ALICE_PASSWORD })).toEqual({
+        ok: false,
+        code: 'storage_failure',
+      });
+    }
+    expect((await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-1-guess' })).ok).toBe(false);
+    expect((await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).ok).toBe(true);
+  });
+
   it('resets the account counter after a successful login', async () => {
     const f = await fixture({ limit: 2 });
     await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-1-guess' });
