@@ -4,7 +4,7 @@
  * Domain rights are checked on the server: a request for another domain's mailbox gets 403.
  */
 import type { Hono, MiddlewareHandler } from 'hono';
-import { adminSetPassword, type MailboxRecord } from '../../src/index.js';
+import { adminSetPassword, type MailboxRecord, reserveAttempt } from '../../src/index.js';
 import type { AdminAccount } from '../shared/admin-store.js';
 import {
   type AppContext,
@@ -78,19 +78,19 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
     const t = c.get('t');
     const username = (await formField(c, 'username')).trim().toLowerCase();
     const password = await formField(c, 'password');
-    const keys = [`admin:${username}`, `client:${clientAddress(c)}`];
-    const decisions = await Promise.all(keys.map((key) => storage.limiter.check(key)));
-    if (decisions.some((d) => !d.allowed))
-      return signIn(c, { kind: 'error', text: t('rateLimited') }, username, 429);
+    // Counted before the verification, so a burst runs at most the limit's worth of them.
+    const attempt = await reserveAttempt(storage.limiter, {
+      account: `admin:${username}`,
+      client: `client:${clientAddress(c)}`,
+    });
+    if (!attempt.ok) return signIn(c, { kind: 'error', text: t('rateLimited') }, username, 429);
     const admin = await storage.admins.getAdmin(username);
     // Unknown admins still cost one verification, so timing does not tell who exists.
     dummyHash ??= hasher.hash(randomToken());
     const matches = await hasher.verify(password, admin?.passwordHash ?? (await dummyHash));
-    if (!admin?.active || !matches) {
-      await Promise.all(keys.map((key) => storage.limiter.recordFailure(key)));
+    if (!admin?.active || !matches)
       return signIn(c, { kind: 'error', text: t('loginFailed') }, username, 400);
-    }
-    await storage.limiter.reset(`admin:${username}`);
+    await attempt.succeeded();
     await startSession(c, session, `${ADMIN_PREFIX}${admin.username}`);
     return c.redirect('/users', 303);
   });
