@@ -15,15 +15,15 @@ export {
   expirePassword,
 } from './expire-password.js';
 export {
-  type ResumeOptions,
-  type ResumeResult,
-  resumePendingRevocations,
-} from './resume-pending-revocations.js';
-export {
   type AttemptKeys,
   type AttemptReservation,
   reserveAttempt,
 } from './reserve-attempt.js';
+export {
+  type ResumeOptions,
+  type ResumeResult,
+  resumePendingRevocations,
+} from './resume-pending-revocations.js';
 export { composeRevokers, sessionStoreRevoker } from './revokers.js';
 export {
   type RotateDomainInput,

@@ -135,7 +135,10 @@ export async function reserveFlowAttempt(
 ): Promise<AttemptReservation | NotReserved> {
   const limiter = rt.deps.limiter;
   if (!limiter) return NO_LIMITER;
-  const keys = { account: `account:${account}`, ...(clientKey === undefined ? {} : { client: `client:${clientKey}` }) };
+  const keys = {
+    account: `account:${account}`,
+    ...(clientKey === undefined ? {} : { client: `client:${clientKey}` }),
+  };
   const reserved = await stored(() => reserveAttempt(limiter, keys));
   return reserved.ok ? reserved.value : reserved;
 }

@@ -39,7 +39,11 @@ export function checkLimiterOptions(settings: LimiterSettings): void {
  * below the limit, so `count > limit` means this attempt was refused) with `remainingMs` of the
  * window left; the wait is kept within `1..windowMs`.
  */
-export function decideFromCount(settings: LimiterSettings, count: number, remainingMs: number): LimitDecision {
+export function decideFromCount(
+  settings: LimiterSettings,
+  count: number,
+  remainingMs: number,
+): LimitDecision {
   if (count <= settings.limit) return { allowed: true };
   return { allowed: false, retryAfterMs: Math.min(settings.windowMs, Math.max(1, remainingMs)) };
 }
