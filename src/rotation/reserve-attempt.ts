@@ -58,7 +58,8 @@ export async function reserveAttempt(
   limiter: AttemptLimiter,
   keys: AttemptKeys,
 ): Promise<AttemptReservation | RateLimited> {
-  const all = keys.client === undefined ? [keys.account] : [keys.account, keys.client];
+  const { account, client } = keys;
+  const all = client === undefined ? [account] : [account, client];
   const decisions = await Promise.allSettled(all.map((key) => limiter.consume(key)));
   const taken = all.filter((_, i) => {
     const d = decisions[i];
@@ -81,8 +82,8 @@ export async function reserveAttempt(
     ok: true,
     succeeded: () =>
       quietly([
-        () => limiter.reset(keys.account),
-        ...(keys.client === undefined ? [] : [() => limiter.refund(keys.client as string)]),
+        () => limiter.reset(account),
+        ...(client === undefined ? [] : [() => limiter.refund(client)]),
       ]),
     release: giveBack,
   };
