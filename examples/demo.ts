@@ -3,7 +3,7 @@
  * (:3003) over one database (`PASSROTATE_DB`, default `sqlite:./data/demo.db`), seeding it when new,
  * and with `--dovecot` (or `DEMO_DOVECOT=1`) a private Dovecot IMAP server on the same database.
  */
-import { dovecotSessionRevoker } from '../src/adapters/dovecot/index.js';
+import { dovecotRevokers } from '../src/adapters/dovecot/index.js';
 import { DEMO_POLICY_SPEC, productionHasher } from './shared/demo-policy.js';
 import { startDemo } from './shared/start-demo.js';
 
@@ -44,7 +44,7 @@ const demo = await startDemo({
   hasher: productionHasher(),
   ...(process.env.DEMO_PASSWORD ? { demoPassword: process.env.DEMO_PASSWORD } : {}),
   dovecot: withDovecot,
-  dovecotRevoker: (server) => dovecotSessionRevoker({ config: server.configPath }),
+  dovecotRevokers: (server) => dovecotRevokers({ config: server.configPath }),
 });
 
 const lines = [

@@ -17,7 +17,9 @@ import {
   signedIn,
 } from '../shared/app-base.js';
 import { renderSignIn } from '../shared/chrome.js';
+import { setFlash, takeFlash } from '../shared/flash.js';
 import type { Notice } from '../shared/layout.js';
+import { MAX_ACCOUNT_LENGTH } from '../shared/mailbox-auth.js';
 import { passwordBlock, violationLines } from '../shared/password-block.js';
 import { randomToken } from '../shared/random-token.js';
 import type { ExampleServices } from '../shared/services.js';
@@ -71,12 +73,12 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
 
   app.get('/login', (c) => {
     if (c.get('session')) return c.redirect('/users');
-    return signIn(c, c.req.query('m') === 'out' ? { kind: 'info', text: c.get('t')('loggedOut') } : null, '');
+    return signIn(c, takeFlash(c, session.cookieName, c.get('t')), '');
   });
 
   app.post('/login', async (c) => {
     const t = c.get('t');
-    const username = (await formField(c, 'username')).trim().toLowerCase();
+    const username = (await formField(c, 'username')).trim().toLowerCase().slice(0, MAX_ACCOUNT_LENGTH);
     const password = await formField(c, 'password');
     // Counted before the verification, so a burst runs at most the limit's worth of them.
     const attempt = await reserveAttempt(storage.limiter, {
@@ -97,7 +99,8 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
 
   app.post('/logout', async (c) => {
     await endSession(c, session);
-    return c.redirect('/login?m=out', 303);
+    setFlash(c, session.cookieName, { kind: 'info', key: 'loggedOut' });
+    return c.redirect('/login', 303);
   });
 
   const currentAdmin = async (c: AppContext): Promise<AdminAccount | null> => {
@@ -197,15 +200,10 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
     const admin = await currentAdmin(c);
     if (!admin) return c.redirect('/login', 303);
     const edit = c.req.query('edit');
-    const done = c.req.query('done');
     const domain = c.req.query('domain') ?? null;
-    const doneNotice: Notice | null =
-      done && domain && done.toLowerCase().endsWith(`@${domain.toLowerCase()}`)
-        ? { kind: 'success', text: t('passwordSetFor', { account: done }) }
-        : null;
     return usersPage(c, admin, {
       domain,
-      notice: doneNotice,
+      notice: takeFlash(c, session.cookieName, t),
       edit: edit ? { account: edit, notice: null, mustChange: true } : null,
     });
   });
@@ -224,8 +222,8 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
       temporary: mustChange,
     });
     if (result.ok) {
-      const params = new URLSearchParams({ domain, done: account });
-      return c.redirect(`/users?${params}`, 303);
+      setFlash(c, session.cookieName, { kind: 'success', key: 'passwordSetFor', values: { account } });
+      return c.redirect(`/users?${new URLSearchParams({ domain })}`, 303);
     }
     if (result.code === 'forbidden') return forbidden(c);
     const notice: Notice =

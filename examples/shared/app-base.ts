@@ -11,6 +11,7 @@ import { html, type SafeHtml } from './html.js';
 import { renderNotice, renderPage } from './layout.js';
 import { type Translate, translator } from './messages/index.js';
 import { negotiateLocale, type UiLocale } from './negotiate-locale.js';
+import { trustForwardedHeaders } from './request-origin.js';
 import { securityHeaders } from './security-headers.js';
 import { type SessionConfig, type SessionVariables, sessionMiddleware } from './session.js';
 
@@ -29,7 +30,8 @@ export interface AppEnv {
 export type AppContext = Context<AppEnv>;
 
 /**
- * Creates a Hono app with the shared middleware in place.
+ * Creates a Hono app with the shared middleware in place. With the environment variable
+ * `TRUST_PROXY=1` it trusts `X-Forwarded-Proto`/`X-Forwarded-Host` (off by default).
  *
  * @example
  * ```ts
@@ -38,6 +40,8 @@ export type AppContext = Context<AppEnv>;
  */
 export function createBaseApp(session: SessionConfig): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // TRUST_PROXY=1: behind a TLS-terminating proxy, take the scheme and host from X-Forwarded-*.
+  app.use(trustForwardedHeaders(process.env.TRUST_PROXY === '1'));
   app.use(securityHeaders());
   // The forms are a few hundred bytes; refuse big bodies before parsing them.
   app.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Payload too large', 413) }));

@@ -7,9 +7,10 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { verifyLogin } from '../../src/index.js';
 import { type AppEnv, clientAddress, formField, sendPage } from './app-base.js';
 import { renderSignIn } from './chrome.js';
+import { setFlash, takeFlash } from './flash.js';
 import type { SafeHtml } from './html.js';
 import type { Notice } from './layout.js';
-import type { MessageKey, Translate } from './messages/index.js';
+import type { Translate } from './messages/index.js';
 import type { ExampleServices } from './services.js';
 import { endSession, type SessionConfig, startSession } from './session.js';
 
@@ -18,15 +19,17 @@ export interface MailboxAuthConfig {
   readonly session: SessionConfig;
   readonly appClass: string;
   readonly brand: (t: Translate) => SafeHtml;
-  /** Where a session whose password must change is sent (and the only page it may open). */
+  /** Where a session whose password must change is sent (with `passwordSubmitPath`, the only pages it may open). */
   readonly passwordPath: string;
+  /** Where the password form posts, when not to `passwordPath`. */
+  readonly passwordSubmitPath?: string;
 }
 
-/** Notices the sign-in page shows after a redirect, by the `m` query parameter. */
-const LOGIN_NOTICES: Readonly<Record<string, { kind: Notice['kind']; key: MessageKey }>> = {
-  changed: { kind: 'success', key: 'passwordChangedSignIn' },
-  out: { kind: 'info', key: 'loggedOut' },
-};
+/**
+ * The longest account string taken from the sign-in form (RFC 5321's 64 + 1 + 255, rounded): a
+ * longer one is cut before it reaches the limiter keys and the audit trail.
+ */
+export const MAX_ACCOUNT_LENGTH = 320;
 
 function signInPage(
   t: Translate,
@@ -62,14 +65,13 @@ export function mountMailboxAuth(
   app.get('/login', (c) => {
     const t = c.get('t');
     if (c.get('session')) return c.redirect('/');
-    const known = LOGIN_NOTICES[c.req.query('m') ?? ''];
-    const notice = known ? { kind: known.kind, text: t(known.key) } : null;
+    const notice = takeFlash(c, config.session.cookieName, t);
     return sendPage(c, config.appClass, t('signIn'), signInPage(t, config, c.get('csrfToken'), notice, ''));
   });
 
   app.post('/login', async (c) => {
     const t = c.get('t');
-    const account = (await formField(c, 'username')).trim().toLowerCase();
+    const account = (await formField(c, 'username')).trim().toLowerCase().slice(0, MAX_ACCOUNT_LENGTH);
     const password = await formField(c, 'password');
     const result = await verifyLogin(services.rotation, { account, password, clientKey: clientAddress(c) });
     if (!result.ok) {
@@ -84,13 +86,14 @@ export function mountMailboxAuth(
 
   app.post('/logout', async (c) => {
     await endSession(c, config.session);
-    return c.redirect('/login?m=out', 303);
+    setFlash(c, config.session.cookieName, { kind: 'info', key: 'loggedOut' });
+    return c.redirect('/login', 303);
   });
 }
 
 /**
  * Lets only signed-in mailbox owners through; a session whose password must change may open only
- * the password page.
+ * the password page and the path its form posts to.
  *
  * @example
  * ```ts
@@ -102,7 +105,8 @@ export function requireMailbox(config: MailboxAuthConfig): MiddlewareHandler<App
     const session = c.get('session');
     if (!session) return c.redirect('/login', 303);
     const path = new URL(c.req.url).pathname;
-    if (session.data.mustChange === '1' && path !== config.passwordPath)
+    const allowed = [config.passwordPath, config.passwordSubmitPath ?? config.passwordPath];
+    if (session.data.mustChange === '1' && !allowed.includes(path))
       return c.redirect(config.passwordPath, 303);
     await next();
   };

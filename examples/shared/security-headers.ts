@@ -1,5 +1,6 @@
 /** @module The security-headers baseline every example server sends. */
 import type { MiddlewareHandler } from 'hono';
+import { isHttpsRequest } from './request-origin.js';
 
 /**
  * The Content-Security-Policy of the example pages: scripts and styles only from files on the same
@@ -19,7 +20,8 @@ export const CONTENT_SECURITY_POLICY: string = [
 
 /**
  * Middleware that sets CSP, anti-framing, nosniff, referrer, permissions and caching headers on every
- * response (pages are `no-store` so a logged-out back button shows nothing private).
+ * response (pages are `no-store` so a logged-out back button shows nothing private), and HSTS when
+ * the browser came over HTTPS (directly, or through a trusted proxy: see `trustForwardedHeaders`).
  *
  * @example
  * ```ts
@@ -37,7 +39,7 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), clipboard-write=(self)');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
-    if (new URL(c.req.url).protocol === 'https:') {
+    if (isHttpsRequest(c)) {
       h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     }
     if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');

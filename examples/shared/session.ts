@@ -6,6 +6,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Clock, SessionStore, WebSession } from '../../src/index.js';
 import { randomToken, tokensEqual } from './random-token.js';
+import { isHttpsRequest, requestOrigin } from './request-origin.js';
 
 /** How one app keeps its sessions. */
 export interface SessionConfig {
@@ -37,10 +38,6 @@ export interface SessionEnv {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:';
-}
-
 function preCsrfCookie(config: SessionConfig): string {
   return `${config.cookieName}_csrf`;
 }
@@ -60,7 +57,7 @@ async function submittedToken(c: Context): Promise<string> {
 function originAllowed(c: Context): boolean {
   const origin = c.req.header('origin');
   if (origin === undefined || origin === 'null') return origin === undefined;
-  return origin === new URL(c.req.url).origin;
+  return origin === requestOrigin(c);
 }
 
 /**
@@ -94,7 +91,7 @@ export function sessionMiddleware<E extends SessionEnv>(
           path: '/',
           httpOnly: true,
           sameSite: 'Strict',
-          secure: isHttps(c),
+          secure: isHttpsRequest(c),
         });
       }
     }
@@ -139,7 +136,7 @@ export async function startSession<E extends SessionEnv>(
     path: '/',
     httpOnly: true,
     sameSite: config.sameSite,
-    secure: isHttps(c),
+    secure: isHttpsRequest(c),
     expires: session.expiresAt,
   });
   deleteCookie(c, preCsrfCookie(config), { path: '/' });

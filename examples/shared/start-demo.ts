@@ -38,8 +38,8 @@ export interface DemoOptions {
   readonly dovecot?: boolean;
   /** The `dovecot` binary. Default: `dovecot` from PATH or /usr/sbin. */
   readonly dovecotBinary?: string;
-  /** Builds the revoker that kicks IMAP sessions and flushes the auth cache of the private Dovecot. */
-  readonly dovecotRevoker?: (server: DovecotServer) => SessionRevoker;
+  /** Builds the revokers that flush the auth cache of the private Dovecot (always) and kick IMAP sessions. */
+  readonly dovecotRevokers?: (server: DovecotServer) => readonly SessionRevoker[];
 }
 
 /** A running demo. */
@@ -94,14 +94,14 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const revokers: SessionRevoker[] = [];
     if (options.dovecot) {
       if (storage.sqlitePath === null) throw new Error('--dovecot needs a sqlite: database');
-      if (!options.dovecotRevoker) throw new Error('--dovecot needs a Dovecot revoker');
+      if (!options.dovecotRevokers) throw new Error('--dovecot needs the Dovecot revokers');
       dovecot = await startDovecot({
         sqlitePath: storage.sqlitePath,
         ...(options.dovecotBinary !== undefined ? { dovecot: options.dovecotBinary } : {}),
       });
       const running = dovecot;
       cleanups.push(() => running.stop());
-      revokers.push(options.dovecotRevoker(dovecot));
+      revokers.push(...options.dovecotRevokers(dovecot));
     }
     const services = createServices({
       storage,

@@ -11,6 +11,7 @@ import {
   sendPage,
   signedIn,
 } from '../shared/app-base.js';
+import { setFlash } from '../shared/flash.js';
 import type { Notice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
@@ -42,6 +43,7 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
     appClass: APP_CLASS,
     brand: webmailBrand,
     passwordPath: '/account',
+    passwordSubmitPath: '/account/password',
   };
   const app = createBaseApp(config.session);
   mountMailboxAuth(app, services, config);
@@ -95,7 +97,8 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
     const outcome = await submitOwnPasswordChange(c, services, signedIn(c).account);
     if (!outcome.ok) return accountPage(c, outcome.notice, outcome.status);
     await endSession(c, config.session);
-    return c.redirect('/login?m=changed', 303);
+    setFlash(c, config.session.cookieName, { kind: 'success', key: 'passwordChangedSignIn' });
+    return c.redirect('/login', 303);
   });
 
   return app;

@@ -35,6 +35,17 @@ export interface Runtime {
 }
 
 /**
+ * The longest account an audit event keeps (an address is at most 64 + 1 + 255 characters): a
+ * login form can submit any string, and the audit trail must not store megabytes of it.
+ */
+const MAX_AUDITED_ACCOUNT = 320;
+
+function boundAccount(account: string): string {
+  if (account.length <= MAX_AUDITED_ACCOUNT) return account;
+  return Array.from(account).slice(0, MAX_AUDITED_ACCOUNT).join('');
+}
+
+/**
  * Resolves `deps` into a {@link Runtime}; throws a `TypeError` for duplicate revoker names.
  *
  * @example
@@ -60,7 +71,11 @@ export function runtime(deps: RotationDeps): Runtime {
     async audit(event) {
       if (!deps.audit) return;
       try {
-        await deps.audit.record({ ...event, at: event.at ?? clock.now() });
+        await deps.audit.record({
+          ...event,
+          account: boundAccount(event.account),
+          at: event.at ?? clock.now(),
+        });
       } catch {
         // The audit sink must not undo or hide the outcome; nothing else to report it to.
       }

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
-import { hashPassword } from '../../src/hash/index.js';
+import { dovecotRevokers, dovecotSessionRevoker } from '../../src/adapters/dovecot/index.js';
+import { migrateSqlite, sqliteCredentialStore, sqliteSessionStore } from '../../src/adapters/sqlite/index.js';
+import { createHasher, hashPassword } from '../../src/hash/index.js';
+import { changeOwnPassword, presets, sessionStoreRevoker } from '../../src/index.js';
+import type { SessionRevoker } from '../../src/ports/index.js';
 import { type DovecotInstance, doveadm, dovecotBinary, startDovecot } from '../support/dovecot.js';
 import { connectImap, imapLoginWorks } from '../support/imap-client.js';
 import { runCli } from '../support/run-cli.js';
@@ -29,7 +32,13 @@ describe.skipIf(dovecotBinary === undefined)(
       const db = new Database(file);
       migrateSqlite({ db });
       const s = sqliteCredentialStore({ db });
-      for (const account of ['alice@example.org', 'bob@example.org', 'carol@example.org']) {
+      for (const account of [
+        'alice@example.org',
+        'bob@example.org',
+        'carol@example.org',
+        'dave@example.org',
+        'erin@example.org',
+      ]) {
         await s.createMailbox({ account, passwordHash: await hashPassword(OLD, { scheme: 'SHA512-CRYPT' }) });
       }
       db.close();
@@ -104,6 +113,51 @@ describe.skipIf(dovecotBinary === undefined)(
       expect(run.stderr).not.toContain('short\n'.repeat(2));
       expect(await store().get('carol@example.org')).toEqual(before);
       expect(await imapLoginWorks(dovecot.port, 'carol@example.org', OLD)).toBe(true);
+    });
+
+    /** Changes `account`'s password in code with `revoke: 'none'` (keep my sessions) over `revokers`. */
+    async function changeKeepingSessions(
+      account: string,
+      revokers: (db: Database.Database) => SessionRevoker[],
+    ) {
+      const db = new Database(file);
+      try {
+        return await changeOwnPassword(
+          {
+            store: sqliteCredentialStore({ db }),
+            hasher: createHasher({ default: { scheme: 'SHA512-CRYPT' } }),
+            policy: presets.mailbox,
+            revokers: revokers(db),
+          },
+          { account, currentPassword: OLD, newPassword: NEW, confirmation: NEW, revoke: 'none' },
+        );
+      } finally {
+        db.close();
+      }
+    }
+
+    it("refuses the old password at once after a change with revoke: 'none', wired as the docs show", async () => {
+      expect(await imapLoginWorks(dovecot.port, 'dave@example.org', OLD)).toBe(true); // now in the auth cache
+      const held = await connectImap(dovecot.port);
+      expect((await held.login('dave@example.org', OLD)).status).toBe('OK');
+      const result = await changeKeepingSessions('dave@example.org', (db) => [
+        sessionStoreRevoker(sqliteSessionStore({ db })),
+        ...dovecotRevokers({ config: dovecot.config }),
+      ]);
+      expect(result).toMatchObject({ ok: true, revocation: { done: ['dovecot-auth-cache'], pending: [] } });
+      expect(await imapLoginWorks(dovecot.port, 'dave@example.org', OLD)).toBe(false);
+      expect(await imapLoginWorks(dovecot.port, 'dave@example.org', NEW)).toBe(true);
+      expect((await held.command('NOOP')).status).toBe('OK'); // 'none' keeps the live session
+      held.close();
+    });
+
+    it("(control) the kick revoker alone runs nothing with revoke: 'none', so the cache keeps the old password", async () => {
+      expect(await imapLoginWorks(dovecot.port, 'erin@example.org', OLD)).toBe(true);
+      const result = await changeKeepingSessions('erin@example.org', () => [
+        dovecotSessionRevoker({ config: dovecot.config }),
+      ]);
+      expect(result).toMatchObject({ ok: true, revocation: { done: [], pending: [] } });
+      expect(await imapLoginWorks(dovecot.port, 'erin@example.org', OLD)).toBe(true);
     });
   },
 );

@@ -101,7 +101,7 @@ describe.skipIf(chromiumBinary === undefined)('webmail: My account → Password 
     await page.click('[data-action="generate"]');
     const fresh = await input.inputValue();
     await Promise.all([
-      page.waitForURL(/\/login\?m=changed$/),
+      page.waitForURL(/\/login$/),
       page.click('button:has-text("Update password and log me out from everywhere")'),
     ]);
     await expect(page.locator('.notice-success').textContent()).resolves.toContain('signed out everywhere');

@@ -7,5 +7,6 @@ export { type PasswdFileStoreOptions, passwdFileCredentialStore } from './passwd
 export {
   type DovecotSessionRevokerOptions,
   dovecotAuthCacheFlusher,
+  dovecotRevokers,
   dovecotSessionRevoker,
 } from './session-revoker.js';

@@ -1,4 +1,5 @@
 /** @module Dovecot passwd-file lines: `user:password:uid:gid:gecos:home:shell:extra_fields`. */
+import { PassrotateError } from '../../errors.js';
 
 /**
  * One line of a passwd-file: an entry, or anything else (comment, blank) kept verbatim.
@@ -89,4 +90,24 @@ export function splitRest(rest: string | null): {
 export function checkField(value: string, field: string): void {
   if (/[:\r\n]/.test(value))
     throw new TypeError(`${field} cannot contain ':' or a line break in a passwd-file`);
+}
+
+/**
+ * Checks an account can be written as the user field of a new passwd-file line: no colon, no
+ * control character (NUL, line breaks, tabs, DEL, C1) and no leading `#` (which would turn the line
+ * into a comment: the mailbox would be reported created yet never exist).
+ *
+ * @throws PassrotateError `invalid_account` otherwise (the message never contains the value).
+ * @example
+ * ```ts
+ * checkAccountName('alice@example.org');
+ * ```
+ */
+export function checkAccountName(account: string): void {
+  if (account.startsWith('#') || /[:\p{Cc}]/u.test(account)) {
+    throw new PassrotateError(
+      'invalid_account',
+      "account cannot start with '#' or contain ':' or a control character in a passwd-file",
+    );
+  }
 }

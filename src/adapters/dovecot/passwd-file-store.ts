@@ -6,6 +6,7 @@ import { pageLimit } from '../shared/page-limit.js';
 import { replaceFile } from './atomic-write.js';
 import { type FileLockOptions, withFileLock } from './file-lock.js';
 import {
+  checkAccountName,
   checkField,
   formatPasswdFile,
   type PasswdLine,
@@ -85,6 +86,10 @@ function toRecord(entry: Entry, state: AccountState | undefined): MailboxRecord 
  * password without its revocations. When the size is unchanged the mtime is moved to the next
  * second if needed, because Dovecot re-reads the file only when its mtime (seconds) or size changes.
  *
+ * `createMailbox` throws `PassrotateError` `invalid_account` for an account with a colon, a control
+ * character or a leading `#`, and a `TypeError` for a hash or display name that would break the
+ * line; nothing is written then.
+ *
  * @example
  * ```ts
  * const store = passwdFileCredentialStore({ path: '/etc/dovecot/users' });
@@ -148,7 +153,7 @@ export function passwdFileCredentialStore(options: PasswdFileStoreOptions): Cred
 
     async createMailbox(m) {
       const account = normalizeAccount(m.account);
-      checkField(account, 'account');
+      checkAccountName(account);
       checkField(m.passwordHash, 'passwordHash');
       const gecos = m.displayName ?? '';
       checkField(gecos, 'displayName');

@@ -23,7 +23,8 @@ interface CheckFlags {
  * The `check` command: `passrotate check [--policy P] [--account EMAIL] [--json] < password`.
  * Reads the password from standard input (never from the command line), prints `ok` or one line per
  * violation (`--json`: `{ ok, violations: [{ code, …data, message }] }`), and exits 0 when the
- * password passes, 1 when it does not. A terminal on stdin is refused (exit 2) rather than echoing.
+ * password passes, 1 when it does not. A terminal on stdin is refused (exit 2) rather than echoing,
+ * and so is an empty password.
  *
  * @example
  * ```ts
@@ -51,6 +52,12 @@ export function checkCommand(): Command {
       }
       const policy = await loadPolicy(flags.policy);
       const password = await readPasswordFromStdin(process.stdin);
+      if (password === '') {
+        command.error('error: empty password on standard input', {
+          exitCode: 2,
+          code: 'commander.invalidPassword',
+        });
+      }
       const context: ValidationContext = {
         ...(flags.account === undefined ? {} : { account: flags.account }),
         ...(flags.displayName === undefined ? {} : { displayName: flags.displayName }),

@@ -1,7 +1,7 @@
 /** @module `passrotate hash`: writes (or with `-t` checks) a stored password hash; flags as `doveadm pw`. */
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type HashParams, hashPassword, listSchemes, verifyPassword } from '../../hash/node.js';
-import { readPasswordLine } from '../read-stdin.js';
+import { type PasswordRead, readNewPassword, readPasswordToVerify } from '../read-password.js';
 import { costKnob } from '../scheme-cost.js';
 
 /**
@@ -77,6 +77,8 @@ async function test(stored: string, password: string, user: string | undefined):
 /**
  * The `hash` command: `passrotate hash [-s SCHEME] [-r ROUNDS] [-p PASSWORD] [-u USER]` prints the
  * stored form (`{SCHEME}…`) of the password read from standard input (one line) or given with `-p`;
+ * on a terminal it asks twice without echo (`Enter new password:` / `Retype new password:`, a
+ * mismatch is exit 2), and an empty password is a usage error (exit 2);
  * `-t STORED` verifies instead (exit 0 match, 1 mismatch); `-l` lists the schemes with their
  * default parameters. `-r` sets the
  * scheme's work factor: rounds for SHA-crypt, PBKDF2 and SCRAM, the cost for BLF-CRYPT, the passes
@@ -105,7 +107,18 @@ export function hashCommand(): Command {
         process.stdout.write(listing());
         return;
       }
-      const password = flags.password ?? (await readPasswordLine());
+      const read: PasswordRead =
+        flags.password !== undefined
+          ? flags.password === ''
+            ? { ok: false, problem: 'empty password' }
+            : { ok: true, password: flags.password }
+          : flags.test !== undefined
+            ? await readPasswordToVerify()
+            : await readNewPassword();
+      if (!read.ok) {
+        return command.error(`error: ${read.problem}`, { exitCode: 2, code: 'commander.invalidPassword' });
+      }
+      const { password } = read;
       if (flags.test !== undefined) {
         await test(flags.test, password, flags.user);
         return;

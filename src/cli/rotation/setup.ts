@@ -1,5 +1,5 @@
 /** @module Builds the rotation flows' dependencies from the CLI options shared by set, rotate-domain, expire, sessions and resume. */
-import { dovecotAuthCacheFlusher, dovecotSessionRevoker } from '../../adapters/dovecot/index.js';
+import { dovecotRevokers } from '../../adapters/dovecot/index.js';
 import { createHasher } from '../../hash/node.js';
 import type { SessionRevoker } from '../../ports/index.js';
 import { type Actor, type RotationDeps, sessionStoreRevoker } from '../../rotation/index.js';
@@ -59,7 +59,7 @@ export function cliRevokers(opened: OpenedStore, options: StoreCommandOptions): 
       config: options.dovecotConfig,
       ...(options.doveadm === undefined ? {} : { doveadm: options.doveadm }),
     };
-    revokers.push(dovecotAuthCacheFlusher(dovecot), dovecotSessionRevoker(dovecot));
+    revokers.push(...dovecotRevokers(dovecot));
   }
   return revokers;
 }

@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { passwdFileCredentialStore } from '../../../src/adapters/dovecot/index.js';
+import { PassrotateError } from '../../../src/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-passwd-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,6 +77,50 @@ describe('passwdFileCredentialStore', () => {
     await expect(
       store.createMailbox({ account: 'x@example.org', passwordHash: '{PLAIN}x', displayName: 'A\nB' }),
     ).rejects.toThrow(TypeError);
+  });
+
+  it('refuses an account with a control character or a leading #, and writes nothing (property)', async () => {
+    const control = fc
+      .oneof(fc.integer({ min: 0, max: 0x1f }), fc.constant(0x7f), fc.integer({ min: 0x80, max: 0x9f }))
+      .map((c) => String.fromCharCode(c));
+    const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+    const unsafe = fc.oneof(
+      fc.tuple(text, control, text).map(([a, c, b]) => `${a.trim() === '' ? 'x' : a}${c}${b}@example.org`),
+      text.map((a) => `#${a}@example.org`),
+    );
+    const original = '# users\nalice@example.org:{PLAIN}a::::::\n';
+    const path = fresh(original);
+    const store = passwdFileCredentialStore({ path });
+    await fc.assert(
+      fc.asyncProperty(unsafe, async (account) => {
+        const error = await store.createMailbox({ account, passwordHash: '{PLAIN}x' }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(PassrotateError);
+        expect((error as PassrotateError).code).toBe('invalid_account');
+        expect((error as Error).message).not.toContain(account.trim());
+        expect(readFileSync(path, 'utf8')).toBe(original);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('still creates, then finds, any account without such characters (property)', async () => {
+    const safe = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+      .filter((s) => !/[:#\p{Cc}\s]/u.test(s) && s.trim() !== '')
+      .map((local) => `${local}@example.org`);
+    const path = fresh('# users\n');
+    const store = passwdFileCredentialStore({ path });
+    await fc.assert(
+      fc.asyncProperty(safe, async (account) => {
+        const created = await store.createMailbox({ account, passwordHash: '{PLAIN}x' });
+        if (created.ok) expect((await store.get(account))?.account).toBe(account.toLowerCase());
+        else expect(created.code).toBe('conflict');
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('lets exactly one of several processes win the same compare-and-set', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_POLICY_SPEC } from '../../../examples/shared/demo-policy.js';
 import { type RunningDemo, startDemo } from '../../../examples/shared/start-demo.js';
-import { dovecotSessionRevoker } from '../../../src/adapters/dovecot/index.js';
+import { dovecotRevokers } from '../../../src/adapters/dovecot/index.js';
 import { createHasher, createNodeEngine } from '../../../src/hash/node.js';
 import type { PasswordHasher } from '../../../src/index.js';
 
@@ -51,7 +51,7 @@ export async function startTestDemo(
       ? {
           dovecot: true,
           dovecotBinary: options.dovecotBinary,
-          dovecotRevoker: (server) => dovecotSessionRevoker({ config: server.configPath }),
+          dovecotRevokers: (server) => dovecotRevokers({ config: server.configPath }),
         }
       : {}),
   });
