@@ -109,7 +109,12 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
     account: string,
     state: { version: number; changedAt: Date; mustChange: boolean; expiresAt: Date | null },
   ): Promise<void> {
-    const values = [state.version, state.changedAt.getTime(), state.mustChange, state.expiresAt?.getTime() ?? null];
+    const values = [
+      state.version,
+      state.changedAt.getTime(),
+      state.mustChange,
+      state.expiresAt?.getTime() ?? null,
+    ];
     await connection.query(upsertState, [account, ...values, ...values]);
   }
 
@@ -142,7 +147,10 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
     );
     const firstDropped = kept[0]?.seq as number | string | undefined;
     if (firstDropped !== undefined) {
-      await connection.query(`DELETE FROM ${q.history} WHERE account = ? AND seq <= ?`, [row.account, firstDropped]);
+      await connection.query(`DELETE FROM ${q.history} WHERE account = ? AND seq <= ?`, [
+        row.account,
+        firstDropped,
+      ]);
     }
     if (w.pendingRevocations.length > 0) {
       await connection.query(

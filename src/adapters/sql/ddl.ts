@@ -83,9 +83,7 @@ export function createStatements(
   ];
   if (options.mailboxTable === false) return statements.slice(1);
   if (q.domain !== null) {
-    statements.push(
-      `CREATE INDEX ${ifNotExists}${index('mailbox_domain')} ON ${q.table} (${q.domain})`,
-    );
+    statements.push(`CREATE INDEX ${ifNotExists}${index('mailbox_domain')} ON ${q.table} (${q.domain})`);
   }
   return statements;
 }
