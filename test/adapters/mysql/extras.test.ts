@@ -141,7 +141,7 @@ describe.skipIf(skipMysql)(
       expect(await store.get('erin@example.org')).toMatchObject({ version: 2, previousHashes: ['{PLAIN}e'] });
     });
 
-    it('loses no update when many writers retry read-modify-write on one mailbox', async () => {
+    it('loses no update when many writers retry read-modify-write on one mailbox', async ({ annotate }) => {
       const store = mysqlCredentialStore({ pool: scratch.pool });
       await store.createMailbox({ account: 'hot@example.org', passwordHash: '{PLAIN}start' });
       const writers = 12;
@@ -168,9 +168,8 @@ describe.skipIf(skipMysql)(
       const chain = [record?.passwordHash, ...(record?.previousHashes ?? [])];
       expect(chain).toHaveLength(total + 1);
       expect(new Set(chain)).toEqual(new Set([...won, '{PLAIN}start']));
-      console.info(
-        `mysql contention: ${writers} writers × ${perWriter} updates = ${total} commits, ${conflicts} conflicts, ` +
-          `0 lost, ${Math.round(ms)} ms`,
+      await annotate(
+        `${writers} writers × ${perWriter} updates = ${total} commits, ${conflicts} conflicts, 0 lost, ${Math.round(ms)} ms`,
       );
     });
 
