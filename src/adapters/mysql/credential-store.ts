@@ -59,7 +59,7 @@ function toRecords(rows: readonly HistoryRow[]): MailboxRecord[] {
 }
 
 /**
- * A `CredentialStore` on an injected `mysql2/promise` pool, for MariaDB ≥ 10.5 and MySQL ≥ 8.0.
+ * A `CredentialStore` on an injected `mysql2/promise` pool, for MariaDB (tested: 10.11) and MySQL 8.
  * Reads and writes the mailbox table Dovecot's SQL passdb reads (Postfixadmin's layout by
  * default), so a change is live for Dovecot as soon as it commits; keeps the version, must-change
  * flag, expiry, history and outbox in `passrotate_*` tables. `modified` and `password_expiry` are

@@ -1,5 +1,5 @@
 /** @module passrotate/adapters/mysql */
-// Postfixadmin `mailbox` credentials and `passrotate_*` tables on `mysql2` (MariaDB ≥ 10.5, MySQL ≥ 8.0).
+// Postfixadmin `mailbox` credentials and `passrotate_*` tables on `mysql2` (MariaDB, MySQL 8).
 // Credentials live in Postfixadmin's `mailbox` table (which Dovecot's SQL passdb reads); history,
 // audit and the revocation outbox in `passrotate_*` tables, on an injected mysql2/promise pool.
 

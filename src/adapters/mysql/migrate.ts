@@ -13,7 +13,7 @@ const DUPLICATE_KEY_NAME = 1061;
  * passrotate's own tables, InnoDB in utf8mb4 — under a named lock (`GET_LOCK`), so several
  * instances may run it at once. Existing tables and rows are left alone, so it is safe to run at
  * every start. With `mailboxTable: false` only passrotate's own tables are created. The SQL runs
- * on MariaDB ≥ 10.5 and MySQL ≥ 8.0 alike (DDL commits implicitly there, so each statement
+ * on MariaDB (tested: 10.11) and MySQL 8 alike (DDL commits implicitly there, so each statement
  * stands alone).
  *
  * @example
