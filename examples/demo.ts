@@ -22,11 +22,13 @@ if (args.includes('--help')) {
   process.stdout.write(`Usage: npm run demo [-- --dovecot]
 
 Environment:
-  PASSROTATE_DB          sqlite:PATH (default sqlite:./data/demo.db) or postgres://…
+  PASSROTATE_DB          sqlite:PATH (default sqlite:./data/demo.db), postgres://… or mysql://…
+                         (mysql: password from the URL, MYSQL_PWD or MYSQL_PWD_FILE)
   PASSROTATE_REDIS_URL   redis://… to keep web sessions and attempt counters in Redis
   WEBMAIL_PORT, USER_PANEL_PORT, ADMIN_PANEL_PORT   (default 3001, 3002, 3003)
   DEMO_PASSWORD          one known password for every seeded account (default: generated, printed once)
   DEMO_DOVECOT=1         same as --dovecot: start a private Dovecot IMAP server on 127.0.0.1
+                         (reads the sqlite: or mysql:// database)
 `);
   process.exit(0);
 }

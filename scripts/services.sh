@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts and stops the real servers the tests use (PostgreSQL, Redis, Dovecot) on loopback.
+# Starts and stops the real servers the tests use (PostgreSQL, MariaDB, Redis, Dovecot) on loopback.
 # Sourced by .ci/run; exports the PASSROTATE_TEST_* variables the tests read.
 # Each service lives in its own script under scripts/services/ with `start` and `stop`.
 

@@ -34,16 +34,21 @@ export interface AdminStore {
  * ```
  */
 export function sqlAdminStore(sql: SqlClient): AdminStore {
-  const bool = sql.dialect === 'postgres' ? 'BOOLEAN' : 'INTEGER';
-  const yes = sql.dialect === 'postgres' ? 'TRUE' : '1';
-  const no = sql.dialect === 'postgres' ? 'FALSE' : '0';
-  const flag = (value: boolean): boolean | number => (sql.dialect === 'postgres' ? value : value ? 1 : 0);
+  const typedBool = sql.dialect !== 'sqlite';
+  const bool = typedBool ? 'BOOLEAN' : 'INTEGER';
+  const yes = typedBool ? 'TRUE' : '1';
+  const no = typedBool ? 'FALSE' : '0';
+  const flag = (value: boolean): boolean | number => (typedBool ? value : value ? 1 : 0);
+  // MySQL 8 allows no literal default on TEXT; Postfixadmin's columns are VARCHAR(255) anyway.
+  const text = sql.dialect === 'mysql' ? 'VARCHAR(255)' : 'TEXT';
   return {
     async migrate() {
+      // password_expiry: days, 0 = never; Postfixadmin's column, which its documented Dovecot query reads.
       await sql.run(`CREATE TABLE IF NOT EXISTS domain (domain VARCHAR(255) NOT NULL PRIMARY KEY,
-        description TEXT NOT NULL DEFAULT '', active ${bool} NOT NULL DEFAULT ${yes})`);
+        description ${text} NOT NULL DEFAULT '', active ${bool} NOT NULL DEFAULT ${yes},
+        password_expiry INTEGER NOT NULL DEFAULT 0)`);
       await sql.run(`CREATE TABLE IF NOT EXISTS admin (username VARCHAR(255) NOT NULL PRIMARY KEY,
-        password TEXT NOT NULL, superadmin ${bool} NOT NULL DEFAULT ${no}, active ${bool} NOT NULL DEFAULT ${yes})`);
+        password ${text} NOT NULL, superadmin ${bool} NOT NULL DEFAULT ${no}, active ${bool} NOT NULL DEFAULT ${yes})`);
       await sql.run(`CREATE TABLE IF NOT EXISTS domain_admins (username VARCHAR(255) NOT NULL,
         domain VARCHAR(255) NOT NULL, PRIMARY KEY (username, domain))`);
     },

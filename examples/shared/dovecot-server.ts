@@ -1,14 +1,47 @@
 /**
  * @module Starts a private Dovecot IMAP server on 127.0.0.1 that authenticates mailboxes from the
- * demo's SQLite database (Postfixadmin's `mailbox` table), for `npm run demo -- --dovecot` and the
- * end-to-end tests.
+ * demo's SQLite or MariaDB/MySQL database (Postfixadmin's `mailbox` table), for
+ * `npm run demo -- --dovecot` and the end-to-end tests.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { MysqlConnectionSettings } from '../../src/cli/mysql-url.js';
 import { freePort } from './free-port.js';
+
+/**
+ * Postfixadmin's documented expiry-aware Dovecot query (DOCUMENTS/Password_Expiration.md), without
+ * its userdb columns: a mailbox logs in while its `password_expiry` lies ahead, or always when its
+ * domain's `password_expiry` (days) is 0. MySQL/MariaDB syntax (`now()` in the session time zone).
+ */
+export const POSTFIXADMIN_EXPIRY_PASSWORD_QUERY =
+  "SELECT m.username AS user, m.password FROM mailbox m, domain d WHERE d.domain = m.domain AND m.username = '%u' " +
+  "AND m.active = '1' AND (m.password_expiry > now() OR d.password_expiry = 0)";
+
+/**
+ * Dovecot's `connect` string for its mysql driver (values cannot hold spaces there).
+ *
+ * @example
+ * ```ts
+ * mysqlConnectString({ host: '127.0.0.1', port: 3306, user: 'root', database: 'mail' });
+ * // 'host=127.0.0.1 port=3306 dbname=mail user=root'
+ * ```
+ */
+export function mysqlConnectString(settings: MysqlConnectionSettings): string {
+  const parts = [
+    ['host', settings.host],
+    ['port', String(settings.port)],
+    ['dbname', settings.database],
+    ['user', settings.user],
+    ...(settings.password === undefined ? [] : [['password', settings.password]]),
+  ];
+  if (parts.some(([, value]) => value === undefined || /\s/.test(value))) {
+    throw new RangeError('Dovecot cannot read a MySQL host, database, user or password containing spaces');
+  }
+  return parts.map(([key, value]) => `${key}=${value}`).join(' ');
+}
 
 /** A running private Dovecot. */
 export interface DovecotServer {
@@ -22,8 +55,10 @@ export interface DovecotServer {
 
 /** Where the database is and how to run Dovecot. */
 export interface DovecotServerOptions {
-  /** Path of the SQLite database holding the `mailbox` table. */
-  readonly sqlitePath: string;
+  /** Path of the SQLite database holding the `mailbox` table (or give `mysql`). */
+  readonly sqlitePath?: string;
+  /** The MariaDB/MySQL database holding Postfixadmin's `mailbox` and `domain` tables (or give `sqlitePath`). */
+  readonly mysql?: MysqlConnectionSettings;
   /** IMAP port; default: a free one. */
   readonly port?: number;
   /** The `dovecot` binary. Default `dovecot` (from PATH, or /usr/sbin). */
@@ -105,9 +140,24 @@ function waitForImap(port: number, timeoutMs: number): Promise<void> {
   });
 }
 
+function sqlConfigText(options: DovecotServerOptions): string {
+  if (options.mysql !== undefined) {
+    return `driver = mysql
+connect = ${mysqlConnectString(options.mysql)}
+password_query = ${POSTFIXADMIN_EXPIRY_PASSWORD_QUERY}
+`;
+  }
+  if (options.sqlitePath === undefined) throw new TypeError('startDovecot needs sqlitePath or mysql');
+  return `driver = sqlite
+connect = ${resolve(options.sqlitePath)}
+password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1
+`;
+}
+
 /**
  * Writes a standalone config (includes nothing from /etc/dovecot), starts `dovecot -F` and waits for
- * the IMAP greeting. The SQL passdb runs Dovecot's usual Postfixadmin query.
+ * the IMAP greeting. The SQL passdb runs Dovecot's usual Postfixadmin query on SQLite, and
+ * Postfixadmin's documented expiry-aware one on MariaDB/MySQL.
  *
  * @example
  * ```ts
@@ -123,13 +173,8 @@ export async function startDovecot(options: DovecotServerOptions): Promise<Dovec
   await mkdir(join(dir, 'home'), { recursive: true });
   await chmod(dir, 0o755);
   await chmod(join(dir, 'home'), 0o1777);
-  await writeFile(
-    join(dir, 'dovecot-sql.conf.ext'),
-    `driver = sqlite
-connect = ${resolve(options.sqlitePath)}
-password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1
-`,
-  );
+  // May hold the database password: readable by its owner only.
+  await writeFile(join(dir, 'dovecot-sql.conf.ext'), sqlConfigText(options), { mode: 0o600 });
   await writeFile(configPath, configText(dir, port, options.authCacheSize ?? '1M'));
   const child: ChildProcess = spawn(options.dovecot ?? 'dovecot', ['-c', configPath, '-F'], {
     stdio: 'ignore',

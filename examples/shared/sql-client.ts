@@ -1,5 +1,6 @@
-/** @module A minimal SQL client over better-sqlite3 or pg, for the example's own tables. */
+/** @module A minimal SQL client over better-sqlite3, pg or mysql2, for the example's own tables. */
 import type { Database } from 'better-sqlite3';
+import type { Pool as MysqlPool } from 'mysql2/promise';
 import type { Pool } from 'pg';
 
 /** A row as the drivers return it. */
@@ -7,7 +8,7 @@ export type SqlRow = Readonly<Record<string, unknown>>;
 
 /** Runs parameterised SQL written with `?` placeholders on either database. */
 export interface SqlClient {
-  readonly dialect: 'sqlite' | 'postgres';
+  readonly dialect: 'sqlite' | 'postgres' | 'mysql';
   all(sql: string, params?: readonly unknown[]): Promise<readonly SqlRow[]>;
   run(sql: string, params?: readonly unknown[]): Promise<void>;
 }
@@ -49,6 +50,24 @@ export function postgresSqlClient(pool: Pool): SqlClient {
     all: async (sql, params = []) => (await pool.query(numbered(sql), [...params])).rows as SqlRow[],
     run: async (sql, params = []) => {
       await pool.query(numbered(sql), [...params]);
+    },
+  };
+}
+
+/**
+ * Wraps a mysql2 pool (`?` placeholders as they are).
+ *
+ * @example
+ * ```ts
+ * const sql = mysqlSqlClient(mysql.createPool({ host: '127.0.0.1', user: 'root', database: 'mail' }));
+ * ```
+ */
+export function mysqlSqlClient(pool: MysqlPool): SqlClient {
+  return {
+    dialect: 'mysql',
+    all: async (sql, params = []) => (await pool.query(sql, [...params]))[0] as SqlRow[],
+    run: async (sql, params = []) => {
+      await pool.query(sql, [...params]);
     },
   };
 }

@@ -34,7 +34,7 @@ export interface DemoOptions {
   readonly hasher: PasswordHasher;
   /** Every seeded account gets this password instead of a generated one. */
   readonly demoPassword?: string;
-  /** Start a private Dovecot on the SQLite database (needs `sqlite:`). */
+  /** Start a private Dovecot on the SQLite or MariaDB/MySQL database (not PostgreSQL). */
   readonly dovecot?: boolean;
   /** The `dovecot` binary. Default: `dovecot` from PATH or /usr/sbin. */
   readonly dovecotBinary?: string;
@@ -93,10 +93,13 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     let dovecot: DovecotServer | null = null;
     const revokers: SessionRevoker[] = [];
     if (options.dovecot) {
-      if (storage.sqlitePath === null) throw new Error('--dovecot needs a sqlite: database');
+      if (storage.sqlitePath === null && storage.mysql === null) {
+        throw new Error('--dovecot needs a sqlite: or mysql:// database');
+      }
       if (!options.dovecotRevokers) throw new Error('--dovecot needs the Dovecot revokers');
       dovecot = await startDovecot({
-        sqlitePath: storage.sqlitePath,
+        ...(storage.sqlitePath !== null ? { sqlitePath: storage.sqlitePath } : {}),
+        ...(storage.mysql !== null ? { mysql: storage.mysql } : {}),
         ...(options.dovecotBinary !== undefined ? { dovecot: options.dovecotBinary } : {}),
       });
       const running = dovecot;

@@ -1,13 +1,16 @@
 /**
  * @module Opens the demo's storage from `PASSROTATE_DB` (`sqlite:PATH`, default
- * `sqlite:./data/demo.db`, or `postgres://…`) and optionally `PASSROTATE_REDIS_URL` for the web
- * sessions and attempt counters shared by many panel instances.
+ * `sqlite:./data/demo.db`, `postgres://…` or `mysql://…`) and optionally `PASSROTATE_REDIS_URL` for
+ * the web sessions and attempt counters shared by many panel instances.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
+import { memoryAttemptLimiter, memorySessionStore } from '../../src/adapters/memory/index.js';
+import { migrateMysql, mysqlAuditSink, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
 import {
   migratePostgres,
   postgresAttemptLimiter,
@@ -23,9 +26,10 @@ import {
   sqliteCredentialStore,
   sqliteSessionStore,
 } from '../../src/adapters/sqlite/index.js';
+import { type MysqlConnectionSettings, mysqlConnectionSettings } from '../../src/cli/mysql-url.js';
 import type { AttemptLimiter, AuditSink, CredentialStore, SessionStore } from '../../src/index.js';
 import { type AdminStore, sqlAdminStore } from './admin-store.js';
-import { postgresSqlClient, sqliteSqlClient } from './sql-client.js';
+import { mysqlSqlClient, postgresSqlClient, sqliteSqlClient } from './sql-client.js';
 
 /** The default database of the demo, relative to the working directory. */
 export const DEFAULT_DATABASE = 'sqlite:./data/demo.db';
@@ -35,9 +39,11 @@ export const LOGIN_ATTEMPT_LIMIT = { limit: 10, windowMs: 15 * 60_000 } as const
 
 /** Every store the example servers use. */
 export interface Storage {
-  readonly kind: 'sqlite' | 'postgres';
-  /** Absolute path of the SQLite file (what a Dovecot SQL passdb reads), or `null` for PostgreSQL. */
+  readonly kind: 'sqlite' | 'postgres' | 'mysql';
+  /** Absolute path of the SQLite file (what a Dovecot SQL passdb reads), or `null` for a server. */
   readonly sqlitePath: string | null;
+  /** Where the MariaDB/MySQL database is (what a Dovecot SQL passdb connects to), or `null`. */
+  readonly mysql: MysqlConnectionSettings | null;
   readonly credentials: CredentialStore;
   /** Shared by webmail and user panel, so a revocation reaches both. */
   readonly sessions: SessionStore;
@@ -49,7 +55,7 @@ export interface Storage {
 
 /** Where the data lives. */
 export interface StorageOptions {
-  /** `sqlite:PATH` or `postgres://…` (default {@link DEFAULT_DATABASE}). */
+  /** `sqlite:PATH`, `postgres://…` or `mysql://…` (default {@link DEFAULT_DATABASE}). */
   readonly database?: string;
   /** `redis://…` to keep sessions and attempt counters in Redis. */
   readonly redisUrl?: string;
@@ -90,6 +96,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     return {
       kind: 'postgres',
       sqlitePath: null,
+      mysql: null,
       credentials: postgresCredentialStore({ pool }),
       sessions: redisParts?.sessions ?? postgresSessionStore({ pool }),
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
@@ -101,8 +108,30 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       },
     };
   }
+  if (database.startsWith('mysql://')) {
+    // MySQL has no session store or attempt limiter yet: Redis when given, else this process's memory.
+    const settings = mysqlConnectionSettings(database, process.env);
+    const pool = mysql.createPool({ ...settings, connectionLimit: 10 });
+    await migrateMysql({ pool });
+    const admins = sqlAdminStore(mysqlSqlClient(pool));
+    await admins.migrate();
+    return {
+      kind: 'mysql',
+      sqlitePath: null,
+      mysql: settings,
+      credentials: mysqlCredentialStore({ pool }),
+      sessions: redisParts?.sessions ?? memorySessionStore(),
+      limiter: redisParts?.limiter ?? memoryAttemptLimiter(LOGIN_ATTEMPT_LIMIT),
+      audit: mysqlAuditSink({ pool }),
+      admins,
+      close: async () => {
+        await closeRedis();
+        await pool.end();
+      },
+    };
+  }
   if (!database.startsWith('sqlite:')) {
-    throw new TypeError('PASSROTATE_DB must be sqlite:PATH or postgres://…');
+    throw new TypeError('PASSROTATE_DB must be sqlite:PATH, postgres://… or mysql://…');
   }
   const path = resolve(database.slice('sqlite:'.length));
   mkdirSync(dirname(path), { recursive: true });
@@ -115,6 +144,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
   return {
     kind: 'sqlite',
     sqlitePath: path,
+    mysql: null,
     credentials: sqliteCredentialStore({ db }),
     sessions: redisParts?.sessions ?? sqliteSessionStore({ db }),
     limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),

@@ -1,7 +1,8 @@
-/** @module The CLI's `--store` option: `sqlite:PATH`, `postgres://…` or `passwd-file:PATH`, opened lazily. */
+/** @module The CLI's `--store` option: `sqlite:PATH`, `postgres://…`, `mysql://…` or `passwd-file:PATH`, opened lazily. */
 import { passwdFileCredentialStore } from '../adapters/dovecot/index.js';
 import { PassrotateError } from '../errors.js';
 import type { AuditSink, CredentialStore, SessionStore } from '../ports/index.js';
+import { mysqlConnectionSettings } from './mysql-url.js';
 
 /**
  * A parsed `--store` value.
@@ -14,6 +15,7 @@ import type { AuditSink, CredentialStore, SessionStore } from '../ports/index.js
 export type StoreSpec =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'mysql'; readonly url: string }
   | { readonly kind: 'passwd-file'; readonly path: string };
 
 /**
@@ -28,7 +30,7 @@ export type StoreSpec =
 export interface OpenedStore {
   readonly spec: StoreSpec;
   readonly credentials: CredentialStore;
-  /** Web sessions in the same database (SQL backends), revoked with every change. */
+  /** Web sessions in the same database (SQLite, PostgreSQL), revoked with every change. */
   readonly sessions: SessionStore | null;
   /** The audit table in the same database (SQL backends). */
   readonly audit: AuditSink | null;
@@ -57,15 +59,21 @@ export function parseStoreSpec(value: string): StoreSpec {
     return { kind: 'passwd-file', path: value.slice('passwd-file:'.length) };
   }
   if (/^postgres(ql)?:\/\/./.test(value)) return { kind: 'postgres', url: value };
+  if (value.startsWith('mysql://')) {
+    mysqlConnectionSettings(value, {});
+    return { kind: 'mysql', url: value };
+  }
   throw new PassrotateError(
     'invalid_store',
-    '--store must be sqlite:PATH, postgres://USER@HOST/DB or passwd-file:PATH',
+    '--store must be sqlite:PATH, postgres://USER@HOST/DB, mysql://USER@HOST/DB or passwd-file:PATH',
   );
 }
 
 /**
- * Opens the store a spec names. better-sqlite3 and pg are imported only when needed (they are
- * optional peer dependencies). A SQLite file must exist unless `create` is set.
+ * Opens the store a spec names. better-sqlite3, pg and mysql2 are imported only when needed (they
+ * are optional peer dependencies). A SQLite file must exist unless `create` is set. A `mysql://`
+ * URL without a password takes it from `MYSQL_PWD` or the file `MYSQL_PWD_FILE` names; MySQL has
+ * no web-session table yet (`sessions` is `null`).
  *
  * @throws PassrotateError `missing_dependency` when the driver is not installed, `store_unavailable` when the file is missing.
  * @example
@@ -110,6 +118,21 @@ export async function openStore(
       close: async () => {
         db.close();
       },
+    };
+  }
+  if (spec.kind === 'mysql') {
+    const settings = mysqlConnectionSettings(spec.url, process.env);
+    const mysql2 = (await importDriver<{ default: typeof import('mysql2/promise') }>('mysql2/promise'))
+      .default;
+    const mysql = await import('../adapters/mysql/index.js');
+    const pool = mysql2.createPool({ ...settings, connectionLimit: 4 });
+    return {
+      spec,
+      credentials: mysql.mysqlCredentialStore({ pool }),
+      sessions: null,
+      audit: mysql.mysqlAuditSink({ pool }),
+      migrate: () => mysql.migrateMysql({ pool, mailboxTable: options.create }),
+      close: () => pool.end(),
     };
   }
   const pg = (await importDriver<{ default: typeof import('pg') }>('pg')).default;

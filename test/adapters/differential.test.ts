@@ -6,9 +6,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { passwdFileCredentialStore } from '../../src/adapters/dovecot/index.js';
 import { memoryCredentialStore } from '../../src/adapters/memory/index.js';
+import { migrateMysql, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
 import { migratePostgres, postgresCredentialStore } from '../../src/adapters/postgres/index.js';
 import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
 import type { CredentialStore } from '../../src/ports/index.js';
+import { createScratchMysqlDatabase, mysqlUrl, type ScratchMysqlDatabase } from '../support/mysql.js';
 import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../support/postgres.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-differential-'));
@@ -85,8 +87,22 @@ if (serverUrl !== undefined) {
     return postgresCredentialStore({ pool: scratch.pool });
   };
 }
+let mysqlScratch: ScratchMysqlDatabase | undefined;
+if (mysqlUrl !== undefined) {
+  stores.mysql = async () => {
+    if (!mysqlScratch) {
+      mysqlScratch = await createScratchMysqlDatabase();
+      await migrateMysql({ pool: mysqlScratch.pool });
+    }
+    for (const table of ['mailbox', 'passrotate_state', 'passrotate_history', 'passrotate_outbox']) {
+      await mysqlScratch.pool.query(`DELETE FROM ${table}`);
+    }
+    return mysqlCredentialStore({ pool: mysqlScratch.pool });
+  };
+}
 afterAll(async () => {
   await scratch?.drop();
+  await mysqlScratch?.drop();
 });
 
 describe('stores behave as the memory reference store on any sequence of creates and writes', () => {
@@ -99,7 +115,7 @@ describe('stores behave as the memory reference store on any sequence of creates
           for (const op of ops) expect(await apply(store, op)).toEqual(await apply(reference, op));
           expect(await snapshot(store)).toEqual(await snapshot(reference));
         }),
-        { numRuns: name === 'postgres' ? 25 : 60 },
+        { numRuns: name === 'postgres' || name === 'mysql' ? 25 : 60 },
       );
     });
   }

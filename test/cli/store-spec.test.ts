@@ -1,11 +1,15 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mysqlConnectionSettings } from '../../src/cli/mysql-url.js';
 import { csvLine } from '../../src/cli/rotation/io.js';
 import { parseStoreSpec } from '../../src/cli/store-spec.js';
 import { readCsvLine } from '../support/csv.js';
 
 describe('--store', () => {
-  it('parses the three kinds', () => {
+  it('parses the four kinds', () => {
     expect(parseStoreSpec('sqlite:./mail.sqlite')).toEqual({ kind: 'sqlite', path: './mail.sqlite' });
     expect(parseStoreSpec('passwd-file:/etc/dovecot/users')).toEqual({
       kind: 'passwd-file',
@@ -16,11 +20,62 @@ describe('--store', () => {
       url: 'postgres://mail@db/mail',
     });
     expect(parseStoreSpec('postgresql://mail@db/mail').kind).toBe('postgres');
+    expect(parseStoreSpec('mysql://mail:pw@db:3307/mail')).toEqual({
+      kind: 'mysql',
+      url: 'mysql://mail:pw@db:3307/mail',
+    });
   });
 
   it('refuses anything else with invalid_store', () => {
-    for (const bad of ['', 'sqlite:', 'mysql://x', 'mail.sqlite', 'passwd-file:']) {
+    for (const bad of [
+      '',
+      'sqlite:',
+      'mysql://x',
+      'mysql://db/',
+      'mysql://db/mail?multipleStatements=true',
+      'mail.sqlite',
+      'passwd-file:',
+    ]) {
       expect(() => parseStoreSpec(bad)).toThrow(expect.objectContaining({ code: 'invalid_store' }));
+    }
+  });
+});
+
+describe('mysql:// store URLs', () => {
+  it('reads host, port (default 3306), user, database and a percent-encoded password', () => {
+    expect(mysqlConnectionSettings('mysql://mail:p%40ss%3Aw@db.example:3307/postfix', {})).toEqual({
+      host: 'db.example',
+      port: 3307,
+      user: 'mail',
+      password: 'p@ss:w',
+      database: 'postfix',
+    });
+    expect(mysqlConnectionSettings('mysql://mail@db/postfix', {})).toEqual({
+      host: 'db',
+      port: 3306,
+      user: 'mail',
+      database: 'postfix',
+    });
+  });
+
+  it('takes the password from MYSQL_PWD, else the first line of MYSQL_PWD_FILE; the URL wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passrotate-mysql-url-'));
+    try {
+      const file = join(dir, 'pw');
+      writeFileSync(file, 'from-file\nignored\n');
+      const url = 'mysql://mail@db/postfix';
+      expect(mysqlConnectionSettings(url, { MYSQL_PWD: 'from-env', MYSQL_PWD_FILE: file }).password).toBe(
+        'from-env',
+      );
+      expect(mysqlConnectionSettings(url, { MYSQL_PWD_FILE: file }).password).toBe('from-file');
+      expect(mysqlConnectionSettings('mysql://mail:inline@db/postfix', { MYSQL_PWD: 'x' }).password).toBe(
+        'inline',
+      );
+      expect(() => mysqlConnectionSettings(url, { MYSQL_PWD_FILE: join(dir, 'missing') })).toThrow(
+        expect.objectContaining({ code: 'store_unavailable' }),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 const SERVER_VARIABLES = [
   'PASSROTATE_TEST_PG_URL',
   'PASSROTATE_TEST_REDIS_URL',
+  'PASSROTATE_TEST_MYSQL_URL',
   'PASSROTATE_TEST_DOVECOT',
   'PASSROTATE_TEST_CHROMIUM',
 ] as const;

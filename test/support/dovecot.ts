@@ -1,4 +1,4 @@
-/** @module Starts a private Dovecot 2.3 instance on 127.0.0.1 for one test file, reading a SQLite file or a passwd-file. */
+/** @module Starts a private Dovecot 2.3 instance on 127.0.0.1 for one test file, reading a SQLite file, MariaDB or a passwd-file. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -12,6 +12,7 @@ export const dovecotBinary: string | undefined = process.env.PASSROTATE_TEST_DOV
 /** Where the instance reads passwords. */
 export type DovecotPassdb =
   | { readonly driver: 'sqlite'; readonly database: string }
+  | { readonly driver: 'mysql'; readonly connect: string; readonly passwordQuery: string }
   | { readonly driver: 'passwd-file'; readonly path: string };
 
 /** A running instance. */
@@ -77,12 +78,15 @@ function passdbBlock(passdb: DovecotPassdb, dir: string): string {
   const sqlConf = join(dir, 'dovecot-sql.conf.ext');
   writeFileSync(
     sqlConf,
-    [
-      'driver = sqlite',
-      `connect = ${passdb.database}`,
-      "password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1",
-      '',
-    ].join('\n'),
+    (passdb.driver === 'mysql'
+      ? ['driver = mysql', `connect = ${passdb.connect}`, `password_query = ${passdb.passwordQuery}`, '']
+      : [
+          'driver = sqlite',
+          `connect = ${passdb.database}`,
+          "password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1",
+          '',
+        ]
+    ).join('\n'),
   );
   chmodSync(sqlConf, 0o644);
   return `passdb {\n  driver = sql\n  args = ${sqlConf}\n}`;

@@ -12,16 +12,23 @@ export interface CliRun {
 }
 
 /**
- * Runs `passrotate ...args` with `input` on stdin.
+ * Runs `passrotate ...args` with `input` on stdin and `env` added to this process's environment.
  *
  * @example
  * ```ts
  * const run = await runCli(['set', '--store', 'sqlite:x.sqlite', '--account', 'a@b.c'], 'N3w-Pass!');
  * ```
  */
-export function runCli(args: readonly string[], input = ''): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  input = '',
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+      stdio: 'pipe',
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {

@@ -1,4 +1,5 @@
 /** @module Where the SQL adapters find mailboxes: Postfixadmin's `mailbox` table by default, or a mapping. */
+import type { SqlDialect } from './ddl.js';
 
 /**
  * Names of the mailbox table and its columns. The three first are required; a `null` column is one
@@ -106,22 +107,23 @@ export interface ResolvedSchema {
   readonly q: QuotedNames;
 }
 
-function quote(name: string, what: string): string {
-  if (!IDENTIFIER.test(name)) {
-    throw new TypeError(
-      `schema.${what} must be a plain SQL identifier (letters, digits, _), got ${JSON.stringify(name)}`,
-    );
-  }
-  return `"${name}"`;
-}
-
-function quoteOptional(name: string | null, what: string): string | null {
-  return name === null ? null : quote(name, what);
+/**
+ * Quotes a plain identifier the way `dialect` reads it: backticks for MySQL/MariaDB (which read
+ * `"…"` as a string unless `ANSI_QUOTES` is set), double quotes for SQLite and PostgreSQL.
+ *
+ * @example
+ * ```ts
+ * quoteIdentifier('key', 'mysql'); // '`key`'
+ * ```
+ */
+export function quoteIdentifier(name: string, dialect: SqlDialect): string {
+  return dialect === 'mysql' ? `\`${name}\`` : `"${name}"`;
 }
 
 /**
  * Merges `schema` over the Postfixadmin defaults, checks every name is a plain identifier and
- * quotes it, so no name can inject SQL.
+ * quotes it for `dialect` (default: double quotes, as SQLite and PostgreSQL read them), so no name
+ * can inject SQL.
  *
  * @throws TypeError when a name is not a plain identifier.
  * @example
@@ -129,7 +131,20 @@ function quoteOptional(name: string | null, what: string): string | null {
  * resolveSchema({ table: 'users' }).q.table; // '"users"'
  * ```
  */
-export function resolveSchema(schema: Partial<MailboxSchema> = {}): ResolvedSchema {
+export function resolveSchema(
+  schema: Partial<MailboxSchema> = {},
+  dialect: SqlDialect = 'sqlite',
+): ResolvedSchema {
+  const quote = (name: string, what: string): string => {
+    if (!IDENTIFIER.test(name)) {
+      throw new TypeError(
+        `schema.${what} must be a plain SQL identifier (letters, digits, _), got ${JSON.stringify(name)}`,
+      );
+    }
+    return quoteIdentifier(name, dialect);
+  };
+  const quoteOptional = (name: string | null, what: string): string | null =>
+    name === null ? null : quote(name, what);
   const names: MailboxSchema = { ...postfixadminSchema, ...schema };
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(names.prefix)) {
     throw new TypeError(`schema.prefix must be letters, digits or _, got ${JSON.stringify(names.prefix)}`);

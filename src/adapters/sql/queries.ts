@@ -1,4 +1,4 @@
-/** @module SQL text shared by the SQLite and PostgreSQL credential stores (placeholders differ). */
+/** @module SQL text shared by the SQLite, PostgreSQL and MySQL credential stores (placeholders differ). */
 import type { ResolvedSchema } from './mailbox-schema.js';
 
 /**
@@ -34,5 +34,5 @@ export function mailboxSelect(schema: ResolvedSchema, extraColumns = ''): string
  */
 export function domainCondition(schema: ResolvedSchema, p: string): string {
   const { q } = schema;
-  return q.domain ? `m.${q.domain} = ${p}` : `m.${q.account} LIKE ${p} ESCAPE '\\'`;
+  return q.domain ? `m.${q.domain} = ${p}` : `m.${q.account} LIKE ${p} ESCAPE '!'`;
 }

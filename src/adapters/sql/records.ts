@@ -111,13 +111,14 @@ export function checkHistoryLimit(limit: number): void {
 }
 
 /**
- * Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+ * Escapes `%`, `_` and `!` for a `LIKE … ESCAPE '!'` pattern (`!` rather than a backslash, which MySQL
+ * string literals would read as an escape themselves).
  *
  * @example
  * ```ts
- * `%@${escapeLike('my_domain.org')}`; // '%@my\\_domain.org'
+ * `%@${escapeLike('my_domain.org')}`; // '%@my!_domain.org'
  * ```
  */
 export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return value.replace(/[!%_]/g, (c) => `!${c}`);
 }

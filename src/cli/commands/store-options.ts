@@ -12,7 +12,10 @@ import { DEFAULT_CLI_SCHEME } from '../rotation/setup.js';
  * ```
  */
 export function addStoreOptions(command: Command, options: { readonly hashing: boolean }): Command {
-  command.requiredOption('--store <spec>', 'sqlite:PATH, postgres://USER@HOST/DB or passwd-file:PATH');
+  command.requiredOption(
+    '--store <spec>',
+    'sqlite:PATH, postgres://USER@HOST/DB, mysql://USER@HOST/DB or passwd-file:PATH',
+  );
   if (options.hashing) {
     command
       .option('--policy <name|file>', POLICY_OPTION_HELP)

@@ -1,0 +1,257 @@
+/** @module CredentialStore over MySQL/MariaDB: Postfixadmin's mailbox table plus passrotate's state, history and outbox. */
+import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type {
+  CredentialStore,
+  MailboxPage,
+  MailboxRecord,
+  NewMailbox,
+  PasswordWrite,
+  PasswordWriteResult,
+  PendingRevocation,
+} from '../../ports/index.js';
+import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
+import { pageLimit } from '../shared/page-limit.js';
+import { resolveSchema } from '../sql/mailbox-schema.js';
+import { domainCondition, mailboxSelect } from '../sql/queries.js';
+import {
+  checkHistoryLimit,
+  escapeLike,
+  type MailboxRow,
+  type OutboxRow,
+  toMailboxRecord,
+  toPendingRevocation,
+} from '../sql/records.js';
+import type { MysqlOptions } from './options.js';
+import { inTransaction, mysqlErrno } from './transaction.js';
+
+/** `ER_DUP_ENTRY`: the primary key exists already. */
+const DUPLICATE_ENTRY = 1062;
+
+/**
+ * A DATETIME value from a UTC instant, in the session's time zone — the zone `NOW()` answers in,
+ * so Dovecot's `password_expiry > NOW()` and Postfixadmin read it as they read their own values.
+ * Takes one `?`: `YYYY-MM-DD HH:MM:SS` in UTC, or `NULL`.
+ */
+const DATETIME_FROM_UTC = "CONVERT_TZ(?, '+00:00', @@session.time_zone)";
+
+function utcText(date: Date | null): string | null {
+  return date === null ? null : date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+type HistoryRow = MailboxRow & RowDataPacket & { readonly previous_hash: string | null };
+
+/** Folds rows of `mailbox ⟕ history` (newest first per account, accounts in order) into records. */
+function toRecords(rows: readonly HistoryRow[]): MailboxRecord[] {
+  const records: MailboxRecord[] = [];
+  let current: { row: HistoryRow; history: string[] } | null = null;
+  const flush = (): void => {
+    if (current) records.push(toMailboxRecord(current.row, current.history));
+  };
+  for (const row of rows) {
+    if (current?.row.account !== row.account) {
+      flush();
+      current = { row, history: [] };
+    }
+    if (row.previous_hash !== null) current.history.push(row.previous_hash);
+  }
+  flush();
+  return records;
+}
+
+/**
+ * A `CredentialStore` on an injected `mysql2/promise` pool, for MariaDB (tested: 10.11) and MySQL 8.
+ * Reads and writes the mailbox table Dovecot's SQL passdb reads (Postfixadmin's layout by
+ * default), so a change is live for Dovecot as soon as it commits; keeps the version, must-change
+ * flag, expiry, history and outbox in `passrotate_*` tables. `modified` and `password_expiry` are
+ * written as DATETIME in the session's time zone, as `NOW()` reads them.
+ *
+ * Atomicity: a write is one InnoDB transaction at READ COMMITTED that first locks the mailbox row
+ * and its state row (`SELECT … FOR UPDATE`), then compares the version and writes the new hash,
+ * the version bump, the history push and trim and the outbox rows, so exactly one of several
+ * racing writers with the same expected version commits and a failed write changes nothing.
+ * A `get` is one statement, hence one consistent snapshot. Run `migrateMysql` first.
+ *
+ * @example
+ * ```ts
+ * import mysql from 'mysql2/promise';
+ * const pool = mysql.createPool('mysql://mail:secret@127.0.0.1:3306/mail');
+ * await migrateMysql({ pool });
+ * const store = mysqlCredentialStore({ pool });
+ * await store.get('alice@example.org');
+ * ```
+ */
+export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
+  const schema = resolveSchema(options.schema, 'mysql');
+  const { pool } = options;
+  const { q } = schema;
+  const withHistory = `, h.password_hash AS previous_hash`;
+  const historyJoin = (alias: string) =>
+    `LEFT JOIN ${q.history} h ON h.account = ${alias}.${alias === 'm' ? q.account : 'account'}`;
+  const getSql = `SELECT ${mailboxSelect(schema, withHistory)} ${historyJoin('m')}
+    WHERE m.${q.account} = ? ORDER BY h.seq DESC`;
+  const pageSql = `SELECT p.*${withHistory} FROM (
+      SELECT ${mailboxSelect(schema)} WHERE ${domainCondition(schema, '?')}
+        AND CAST(m.${q.account} AS BINARY) > CAST(? AS BINARY)
+      ORDER BY CAST(m.${q.account} AS BINARY) LIMIT ?
+    ) p ${historyJoin('p')} ORDER BY CAST(p.account AS BINARY), h.seq DESC`;
+  const lockSql = `SELECT m.${q.account} AS account, m.${q.password} AS password_hash, s.version AS version
+    FROM ${q.table} m LEFT JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = ? FOR UPDATE`;
+  const setMailbox = [
+    `${q.password} = ?`,
+    q.modified && `${q.modified} = ${DATETIME_FROM_UTC}`,
+    q.passwordExpiry && `${q.passwordExpiry} = ${DATETIME_FROM_UTC}`,
+  ].filter(Boolean);
+  const upsertState = `INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at)
+    VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE version = ?, changed_at = ?, must_change = ?, expires_at = ?`;
+
+  async function saveState(
+    connection: PoolConnection,
+    account: string,
+    state: { version: number; changedAt: Date; mustChange: boolean; expiresAt: Date | null },
+  ): Promise<void> {
+    const values = [
+      state.version,
+      state.changedAt.getTime(),
+      state.mustChange,
+      state.expiresAt?.getTime() ?? null,
+    ];
+    await connection.query(upsertState, [account, ...values, ...values]);
+  }
+
+  type Outcome = Promise<{ value: PasswordWriteResult; rollback?: boolean }>;
+
+  async function write(connection: PoolConnection, w: PasswordWrite, account: string): Outcome {
+    const [locked] = await connection.query<(MailboxRow & RowDataPacket)[]>(lockSql, [account]);
+    const row = locked[0];
+    if (row === undefined) return { value: { ok: false, code: 'not_found' }, rollback: true };
+    const current = row.version === null ? 1 : Number(row.version);
+    if (current !== w.expectedVersion) return { value: { ok: false, code: 'conflict' }, rollback: true };
+    const version = current + 1;
+    await connection.query(`UPDATE ${q.table} SET ${setMailbox.join(', ')} WHERE ${q.account} = ?`, [
+      w.passwordHash,
+      ...(q.modified ? [utcText(w.changedAt)] : []),
+      ...(q.passwordExpiry ? [utcText(w.expiresAt)] : []),
+      row.account,
+    ]);
+    await saveState(connection, row.account, { ...w, version });
+    if (w.historyLimit > 0 && !w.keepHistory && w.passwordHash !== row.password_hash) {
+      await connection.query(
+        `INSERT INTO ${q.history} (account, seq, password_hash)
+         SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM ${q.history} WHERE account = ?`,
+        [row.account, row.password_hash, row.account],
+      );
+    }
+    const [kept] = await connection.query<RowDataPacket[]>(
+      `SELECT seq FROM ${q.history} WHERE account = ? ORDER BY seq DESC LIMIT ?, 1`,
+      [row.account, w.historyLimit],
+    );
+    const firstDropped = kept[0]?.seq as number | string | undefined;
+    if (firstDropped !== undefined) {
+      await connection.query(`DELETE FROM ${q.history} WHERE account = ? AND seq <= ?`, [
+        row.account,
+        firstDropped,
+      ]);
+    }
+    if (w.pendingRevocations.length > 0) {
+      await connection.query(
+        `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error)
+         VALUES ?`,
+        [
+          w.pendingRevocations.map((p) => [
+            p.id,
+            normalizeAccount(p.account),
+            p.revoker,
+            p.keepSessionId,
+            p.createdAt.getTime(),
+            p.attempts,
+            p.nextAttemptAt.getTime(),
+            p.lastError,
+          ]),
+        ],
+      );
+    }
+    return { value: { ok: true, version } };
+  }
+
+  async function create(connection: PoolConnection, m: NewMailbox, account: string): Outcome {
+    const now = m.changedAt ?? new Date();
+    const columns: [string | null, unknown, string?][] = [
+      [q.account, account],
+      [q.password, m.passwordHash],
+      [q.displayName, m.displayName ?? ''],
+      [q.domain, domainOf(account)],
+      [q.localPart, localPartOf(account)],
+      [q.maildir, `${domainOf(account)}/${localPartOf(account)}/`],
+      [q.active, m.active ?? true],
+      [q.created, utcText(now), DATETIME_FROM_UTC],
+      [q.modified, utcText(now), DATETIME_FROM_UTC],
+      [q.passwordExpiry, utcText(m.expiresAt ?? null), DATETIME_FROM_UTC],
+    ];
+    const present = columns.filter((c): c is [string, unknown, string?] => c[0] !== null);
+    try {
+      await connection.query(
+        `INSERT INTO ${q.table} (${present.map((c) => c[0]).join(', ')})
+         VALUES (${present.map((c) => c[2] ?? '?').join(', ')})`,
+        present.map((c) => c[1]),
+      );
+    } catch (error) {
+      if (mysqlErrno(error) === DUPLICATE_ENTRY) {
+        return { value: { ok: false, code: 'conflict' }, rollback: true };
+      }
+      throw error;
+    }
+    await saveState(connection, account, {
+      version: 1,
+      changedAt: now,
+      mustChange: m.mustChange ?? false,
+      expiresAt: m.expiresAt ?? null,
+    });
+    await connection.query(`DELETE FROM ${q.history} WHERE account = ?`, [account]);
+    return { value: { ok: true, version: 1 } };
+  }
+
+  return {
+    async get(account) {
+      const [rows] = await pool.query<HistoryRow[]>(getSql, [normalizeAccount(account)]);
+      return toRecords(rows)[0] ?? null;
+    },
+    async setPassword(w): Promise<PasswordWriteResult> {
+      checkHistoryLimit(w.historyLimit);
+      const account = normalizeAccount(w.account);
+      return inTransaction(pool, (connection) => write(connection, w, account));
+    },
+    async createMailbox(m): Promise<PasswordWriteResult> {
+      const account = normalizeAccount(m.account);
+      return inTransaction(pool, (connection) => create(connection, m, account));
+    },
+    async listByDomain(domain, opts = {}): Promise<MailboxPage> {
+      const limit = pageLimit(opts.limit);
+      const d = domain.trim().toLowerCase();
+      const [rows] = await pool.query<HistoryRow[]>(pageSql, [
+        q.domain ? d : `%@${escapeLike(d)}`,
+        opts.cursor ?? '',
+        limit + 1,
+      ]);
+      const all = toRecords(rows);
+      const mailboxes = all.slice(0, limit);
+      const last = mailboxes[mailboxes.length - 1];
+      return { mailboxes, nextCursor: all.length > limit && last ? last.account : null };
+    },
+    async listPendingRevocations(now, limit): Promise<readonly PendingRevocation[]> {
+      const [rows] = await pool.query<(OutboxRow & RowDataPacket)[]>(
+        `SELECT * FROM ${q.outbox} WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+        [now.getTime(), limit],
+      );
+      return rows.map(toPendingRevocation);
+    },
+    async completeRevocation(id) {
+      await pool.query(`DELETE FROM ${q.outbox} WHERE id = ?`, [id]);
+    },
+    async failRevocation(id, errorCode, nextAttemptAt) {
+      await pool.query(
+        `UPDATE ${q.outbox} SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+        [errorCode, nextAttemptAt.getTime(), id],
+      );
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** @module passrotate/adapters/mysql */
+// Postfixadmin `mailbox` credentials and `passrotate_*` tables on `mysql2` (MariaDB, MySQL 8).
+// Credentials live in Postfixadmin's `mailbox` table (which Dovecot's SQL passdb reads); history,
+// audit and the revocation outbox in `passrotate_*` tables, on an injected mysql2/promise pool.
+
+export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
+export type { MigrateOptions } from '../sql/migrate-options.js';
+export { mysqlAuditSink } from './audit-sink.js';
+export { mysqlCredentialStore } from './credential-store.js';
+export { migrateMysql } from './migrate.js';
+export type { MysqlOptions } from './options.js';

@@ -1,0 +1,17 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { migrateMysql, mysqlCredentialStore } from '../../../src/adapters/mysql/index.js';
+import { testCredentialStore } from '../../../src/testing/index.js';
+import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
+
+describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
+  let scratch: ScratchMysqlDatabase;
+  beforeAll(async () => {
+    scratch = await createScratchMysqlDatabase();
+    await migrateMysql({ pool: scratch.pool });
+  });
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  testCredentialStore('mysql', () => mysqlCredentialStore({ pool: scratch.pool }), { concurrency: 16 });
+});
