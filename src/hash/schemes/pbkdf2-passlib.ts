@@ -12,8 +12,8 @@ import {
 } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
 import { decodeAb64, encodeAb64 } from '../encoding.js';
-import { assertCost } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { checkPbkdf2Rounds } from '../work-budget.js';
 
 type Digest = 'sha1' | 'sha256' | 'sha512';
 
@@ -57,7 +57,7 @@ export function parsePbkdf2Passlib(stored: string): ParsedHash {
     scheme: variant.scheme,
     params: { rounds },
     writable: true,
-    checkLimits: (limits) => assertCost('PBKDF2 rounds', rounds, limits.maxPbkdf2Iterations),
+    checkLimits: (limits) => checkPbkdf2Rounds('PBKDF2 rounds', digest, rounds, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       const computed = await ctx.engine.pbkdf2(digest, password, salt, rounds, hash.length);
       return timingSafeEqual(computed, hash);
@@ -78,7 +78,7 @@ function writer(digest: Digest): SchemeWriter {
     },
     async hash(password: Uint8Array, params: HashParams, ctx: WriteContext): Promise<string> {
       const rounds = params.rounds ?? variant.rounds;
-      assertCost('PBKDF2 rounds', rounds, ctx.limits.maxPbkdf2Iterations);
+      checkPbkdf2Rounds('PBKDF2 rounds', digest, rounds, ctx.limits);
       const salt = randomSalt(ctx, 16);
       const hash = await ctx.engine.pbkdf2(digest, password, salt, rounds, variant.size);
       return `$${variant.id}$${rounds}$${encodeAb64(salt)}$${encodeAb64(hash)}`;

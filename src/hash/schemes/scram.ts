@@ -16,8 +16,8 @@ import {
 import { timingSafeEqual } from '../constant-time.js';
 import { decodeBase64, encodeBase64, latin1Bytes } from '../encoding.js';
 import type { KdfEngine } from '../kdf-engine.js';
-import { assertCost } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { checkPbkdf2Rounds } from '../work-budget.js';
 
 /** RFC 7677 §4 / RFC 5802 §5.1: at least 4096 iterations; Dovecot refuses fewer and writes 4096. */
 const MIN_ROUNDS = 4096;
@@ -86,7 +86,7 @@ export function parseScram(scheme: Variant, body: string): ParsedHash {
     scheme,
     params: { rounds },
     writable: true,
-    checkLimits: (limits) => assertCost(`${scheme} rounds`, rounds, limits.maxPbkdf2Iterations),
+    checkLimits: (limits) => checkPbkdf2Rounds(`${scheme} rounds`, VARIANTS[scheme].digest, rounds, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       const keys = await scramKeys(ctx.engine, scheme, password, salt, rounds);
       const a = timingSafeEqual(keys.storedKey, storedKey);
@@ -108,7 +108,7 @@ function writer(scheme: Variant): SchemeWriter {
     },
     async hash(password: Uint8Array, params: HashParams, ctx: WriteContext): Promise<string> {
       const rounds = params.rounds ?? MIN_ROUNDS;
-      assertCost(`${scheme} rounds`, rounds, ctx.limits.maxPbkdf2Iterations);
+      checkPbkdf2Rounds(`${scheme} rounds`, VARIANTS[scheme].digest, rounds, ctx.limits);
       const salt = randomSalt(ctx, 16);
       const { storedKey, serverKey } = await scramKeys(ctx.engine, scheme, password, salt, rounds);
       return `${rounds},${encodeBase64(salt)},${encodeBase64(storedKey)},${encodeBase64(serverKey)}`;
