@@ -14,7 +14,7 @@ import {
   type WriteContext,
 } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
-import { decodeBase64, encodeBase64, latin1Bytes } from '../encoding.js';
+import { decodeBase64, decodeBase64Padded, encodeBase64, latin1Bytes } from '../encoding.js';
 import type { KdfEngine } from '../kdf-engine.js';
 import type { HashParams } from '../types.js';
 import { checkPbkdf2Rounds } from '../work-budget.js';
@@ -76,9 +76,10 @@ export function parseScram(scheme: Variant, body: string): ParsedHash {
   const rounds = parseDecimal(roundsText, `${scheme} rounds`);
   if (rounds < MIN_ROUNDS || rounds > 0x7fffffff)
     throw malformedHash(`${scheme} iteration count out of range`);
+  // As Dovecot 2.3.19 (`doveadm pw -t`): the keys need their `=` padding, the salt does not.
   const salt = decodeBase64(saltText);
-  const storedKey = decodeBase64(storedText);
-  const serverKey = decodeBase64(serverText);
+  const storedKey = decodeBase64Padded(storedText);
+  const serverKey = decodeBase64Padded(serverText);
   const size = VARIANTS[scheme].hash.outputLen;
   if (storedKey.length !== size || serverKey.length !== size)
     throw malformedHash(`${scheme} key has the wrong length`);
