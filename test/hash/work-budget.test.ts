@@ -7,6 +7,7 @@ import {
   DEFAULT_LIMITS,
   estimateWorkMs,
   hashPassword,
+  identifyHash,
   type KdfEngine,
   listSchemes,
   verifyPassword,
@@ -182,7 +183,7 @@ describe('work budget on stored hashes', () => {
     }
   });
 
-  it('keeps every stored hash in test/vectors under the default budget', async () => {
+  it('keeps every stored hash in test/vectors under the default budget, and a zero budget refuses each costly one', async () => {
     const dir = new URL('../vectors/', import.meta.url);
     const strings: string[] = [];
     const collect = (value: unknown): void => {
@@ -193,6 +194,7 @@ describe('work budget on stored hashes', () => {
       collect(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
     }
     let checked = 0;
+    let costly = 0;
     for (const stored of strings) {
       const code = await codeOf(
         verifyPassword('pw', stored, { engine: zeroEngine(), user: 'joe@example.com' }),
@@ -200,8 +202,14 @@ describe('work budget on stored hashes', () => {
       if (code === 'unknown_scheme' || code === 'malformed_hash') continue;
       expect(code, stored).toBe('no error');
       checked++;
+      if (Object.keys(identifyHash(stored).params).some((k) => k !== 'v')) {
+        const zero = { engine: zeroEngine(), user: 'joe@example.com', limits: { maxWorkMs: 0 } };
+        expect(await codeOf(verifyPassword('pw', stored, zero)), stored).toBe('cost_too_high');
+        costly++;
+      }
     }
     expect(checked).toBeGreaterThan(1000);
+    expect(costly).toBeGreaterThan(500);
   });
 
   it('lets a heavier hash through when the budget is raised, per call and per hasher', async () => {
