@@ -26,8 +26,8 @@ export type WorkKind =
 /**
  * Nanoseconds one unit of each kind costs on one core, measured with the Node engine's backends
  * (`scripts/calibrate-work-budget.ts`: @node-rs/argon2, hash-wasm, node:crypto, the SHA-crypt
- * WebAssembly) on a 2-core x86-64 build machine under Node 20, rounded up from the fastest of three
- * runs near the budget:
+ * WebAssembly) on an idle 2-core x86-64 build machine (load < 1) under Node 20, rounded up from the
+ * fastest of three runs near the budget; on a busy machine wall time grows, the estimate is CPU time:
  *
  * | kind | measured | unit | here |
  * | --- | --- | --- | --- |
