@@ -4,11 +4,18 @@
  * mkpasswd (whois), htpasswd (apache2-utils), the argon2 reference CLI and openssl — so the tests
  * can check that every one of them verifies here. Costs are kept low so the suite stays fast.
  *
- * Run: npx tsx scripts/make-vectors.ts   (needs the Debian packages listed in .ci/run)
+ * Also test/vectors/dovecot-encodings.json: digest strings in every text encoding real tools
+ * write (padded and unpadded base64, hex in either case, with and without `.HEX`/`.B64`), each
+ * with Dovecot's own verdict from `doveadm pw -t`.
+ *
+ * Run: npx tsx scripts/make-vectors.ts [GENERATOR…]   (needs the Debian packages listed in .ci/run;
+ * with names, e.g. `dovecot-encodings passlib-ldap`, only those files are rewritten)
  */
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PASSWORD_MATRIX } from '../test/hash/support/password-matrix.js';
 
 interface Vector {
@@ -253,9 +260,230 @@ function openssl(): void {
   );
 }
 
-doveadm();
-passlib();
-mkpasswd();
-htpasswd();
-argon2();
-openssl();
+// passlib's LDAP PBKDF2 strings {PBKDF2-SHA256} / {PBKDF2-SHA512} (ldap_pbkdf2_sha1 writes
+// {PBKDF2}…, Dovecot's own scheme name, which Dovecot refuses: see dovecot-encodings).
+function passlibLdap(): void {
+  const program = `
+import json, sys
+from passlib import hash as h
+import passlib
+cfg = [
+  ("LDAP-PBKDF2-SHA256", h.ldap_pbkdf2_sha256.using(rounds=1000)), ("LDAP-PBKDF2-SHA256", h.ldap_pbkdf2_sha256.using(rounds=1001, salt_size=8)),
+  ("LDAP-PBKDF2-SHA512", h.ldap_pbkdf2_sha512.using(rounds=1000)), ("LDAP-PBKDF2-SHA512", h.ldap_pbkdf2_sha512.using(rounds=1001, salt_size=8)),
+  ("LDAP-PBKDF2-SHA256", h.ldap_pbkdf2_sha256.using(rounds=1002, salt_size=32)), ("LDAP-PBKDF2-SHA512", h.ldap_pbkdf2_sha512.using(rounds=1002, salt_size=32)),
+]
+out = []
+for password in json.load(sys.stdin):
+  for scheme, handler in cfg:
+    out.append({"scheme": scheme, "password": password, "stored": handler.hash(password)})
+print(json.dumps({"version": passlib.__version__, "vectors": out}))
+`;
+  const result = JSON.parse(
+    run(PASSLIB_PYTHON, ['-c', program], JSON.stringify(PASSWORD_MATRIX.map((p) => p.password))),
+  );
+  write(
+    'passlib-ldap',
+    `passlib ${result.version}`,
+    'passlib.hash.ldap_pbkdf2_sha256|ldap_pbkdf2_sha512.using(rounds=1000|1001|1002[, salt_size=8|32]).hash(PASSWORD)',
+    result.vectors,
+  );
+}
+
+// @phc/pbkdf2 (npm), the PHC layout $pbkdf2-sha1|-sha256|-sha512$i=…$salt$hash, installed into a
+// scratch folder for the run only (it is no dependency of this project).
+function phcPbkdf2(): void {
+  const version = '1.1.14';
+  const dir = mkdtempSync(join(tmpdir(), 'phc-pbkdf2-'));
+  try {
+    run('npm', [
+      'install',
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      dir,
+      `@phc/pbkdf2@${version}`,
+    ]);
+    const program = `
+const phc = require('@phc/pbkdf2');
+const passwords = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+(async () => {
+  const out = [];
+  for (const password of passwords)
+    for (const digest of ['sha1', 'sha256', 'sha512'])
+      for (const saltSize of [16, 32])
+        out.push({ scheme: 'PBKDF2-' + digest.toUpperCase(), password, stored: await phc.hash(password, { digest, iterations: 1000, saltSize }) });
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+    const vectors = JSON.parse(
+      execFileSync('node', ['-e', program], {
+        cwd: dir,
+        input: JSON.stringify(PASSWORD_MATRIX.map((p) => p.password)),
+        encoding: 'utf8',
+      }),
+    ) as Vector[];
+    write(
+      'phc-pbkdf2',
+      `@phc/pbkdf2 ${version}`,
+      "require('@phc/pbkdf2').hash(PASSWORD, { digest, iterations: 1000, saltSize: 16|32 })",
+      vectors,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface EncodingVector {
+  label: string;
+  password: string;
+  stored: string;
+  user?: string;
+  /** What `doveadm pw -t STORED -p PASSWORD [-u USER]` answered: true = verified. */
+  dovecot: boolean;
+}
+
+function digestOf(algorithm: string, data: Buffer): Buffer {
+  return createHash(algorithm).update(data).digest();
+}
+
+/** The text forms real tools write for raw bytes: padded and unpadded base64, hex in either case. */
+function textForms(raw: Buffer): [string, string][] {
+  const b64 = raw.toString('base64');
+  const forms: [string, string][] = [['base64', b64]];
+  if (b64.endsWith('=')) forms.push(['base64 unpadded', b64.replace(/=+$/, '')]);
+  if (b64.endsWith('==')) forms.push(['base64 one = short', b64.slice(0, -1)]);
+  forms.push(['base64 extra =', `${b64}=`]);
+  forms.push(['hex', raw.toString('hex')], ['HEX', raw.toString('hex').toUpperCase()]);
+  return forms;
+}
+
+function doveadmVerdict(stored: string, password: string, user?: string): boolean {
+  const args = ['pw', '-t', stored, '-p', password, ...(user ? ['-u', user] : [])];
+  return spawnSync('doveadm', args, { stdio: 'ignore' }).status === 0;
+}
+
+// Dovecot's verdict on each text encoding of each digest scheme: let Dovecot decide.
+function dovecotEncodings(): void {
+  const password = 'password';
+  const vectors: EncodingVector[] = [];
+  const add = (label: string, stored: string, pw = password, user?: string): void => {
+    vectors.push({
+      label,
+      password: pw,
+      stored,
+      ...(user ? { user } : {}),
+      dovecot: doveadmVerdict(stored, pw, user),
+    });
+  };
+  const suffixes = ['', '.HEX', '.B64'];
+  const unsalted: [string, string][] = [
+    ['SHA', 'sha1'],
+    ['SHA1', 'sha1'],
+    ['SHA256', 'sha256'],
+    ['SHA512', 'sha512'],
+    ['PLAIN-MD5', 'md5'],
+    ['LDAP-MD5', 'md5'],
+    ['MD5', 'md5'],
+  ];
+  for (const [scheme, algorithm] of unsalted) {
+    for (const [form, body] of textForms(digestOf(algorithm, Buffer.from(password)))) {
+      for (const suffix of suffixes) add(`${scheme}${suffix} ${form}`, `{${scheme}${suffix}}${body}`);
+    }
+  }
+  // Salt lengths 4, 5, 6 give every remainder mod 3 of the raw length (so 0, 1 or 2 `=`); 16 is what passrotate writes.
+  const salted: [string, string][] = [
+    ['SSHA', 'sha1'],
+    ['SSHA256', 'sha256'],
+    ['SSHA512', 'sha512'],
+    ['SMD5', 'md5'],
+  ];
+  for (const [scheme, algorithm] of salted) {
+    for (const saltLength of [4, 5, 6, 16]) {
+      const salt = Buffer.from(Array.from({ length: saltLength }, (_, i) => i + 1));
+      const raw = Buffer.concat([digestOf(algorithm, Buffer.concat([Buffer.from(password), salt])), salt]);
+      for (const [form, body] of textForms(raw)) {
+        for (const suffix of suffixes)
+          add(`${scheme}${suffix} salt ${saltLength} ${form}`, `{${scheme}${suffix}}${body}`);
+      }
+    }
+  }
+  const generated = (scheme: string, user?: string): string =>
+    run('doveadm', ['pw', '-s', scheme, '-p', password, ...(user ? ['-u', user] : [])]).replace(
+      /^\{[^}]*\}/,
+      '',
+    );
+  for (const scheme of ['CRAM-MD5', 'HMAC-MD5']) {
+    for (const [form, body] of textForms(Buffer.from(generated(scheme), 'hex'))) {
+      for (const suffix of suffixes) add(`${scheme}${suffix} ${form}`, `{${scheme}${suffix}}${body}`);
+    }
+  }
+  for (const [form, body] of textForms(Buffer.from(generated('DIGEST-MD5', USER), 'hex'))) {
+    for (const suffix of suffixes)
+      add(`DIGEST-MD5${suffix} ${form}`, `{DIGEST-MD5${suffix}}${body}`, password, USER);
+  }
+  for (const pw of ['password', 'passwor', 'passwo']) {
+    for (const [form, body] of textForms(Buffer.from(pw))) {
+      if (form.startsWith('base64')) add(`PLAIN.B64 ${pw.length} bytes ${form}`, `{PLAIN.B64}${body}`, pw);
+    }
+  }
+  // Text-bodied schemes under .B64/.HEX: Dovecot decodes the body first ({MD5.*} then reads MD5-CRYPT only).
+  for (const scheme of ['MD5', 'MD5-CRYPT', 'SHA512-CRYPT', 'BLF-CRYPT', 'PBKDF2']) {
+    const text = Buffer.from(generated(scheme === 'MD5' ? 'MD5-CRYPT' : scheme));
+    for (const [form, body] of textForms(text)) {
+      for (const suffix of ['.B64', '.HEX'])
+        add(`${scheme}${suffix} crypt text ${form}`, `{${scheme}${suffix}}${body}`);
+    }
+  }
+  const [rounds, salt, storedKey, serverKey] = generated('SCRAM-SHA-256').split(',') as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  const strip = (text: string): string => text.replace(/=+$/, '');
+  add('SCRAM-SHA-256 as written', `{SCRAM-SHA-256}${[rounds, salt, storedKey, serverKey].join(',')}`);
+  add(
+    'SCRAM-SHA-256 salt unpadded',
+    `{SCRAM-SHA-256}${[rounds, strip(salt), storedKey, serverKey].join(',')}`,
+  );
+  add(
+    'SCRAM-SHA-256 keys unpadded',
+    `{SCRAM-SHA-256}${[rounds, salt, strip(storedKey), strip(serverKey)].join(',')}`,
+  );
+  // passlib's ldap_pbkdf2_sha1 writes under Dovecot's own {PBKDF2} name.
+  const passlibPbkdf2 = run(
+    PASSLIB_PYTHON,
+    [
+      '-c',
+      'import sys; from passlib.hash import ldap_pbkdf2_sha1 as h; print(h.using(rounds=1000).hash(sys.stdin.read()))',
+    ],
+    password,
+  );
+  add('passlib ldap_pbkdf2_sha1 {PBKDF2}', passlibPbkdf2);
+  const file = new URL('../test/vectors/dovecot-encodings.json', import.meta.url);
+  const doc = {
+    source: `Generated by scripts/make-vectors.ts: each stored string built from the digest (node:crypto) or from doveadm pw / passlib output, then judged by Dovecot ${run('dovecot', ['--version'])} on Debian 12 with doveadm pw -t STORED -p PASSWORD [-u USER]; "dovecot" is true when it verified.`,
+    vectors,
+  };
+  writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+  process.stdout.write(`dovecot-encodings: ${vectors.length} vectors\n`);
+}
+
+const GENERATORS: Readonly<Record<string, () => void>> = {
+  doveadm,
+  passlib,
+  mkpasswd,
+  htpasswd,
+  argon2,
+  openssl,
+  'passlib-ldap': passlibLdap,
+  'phc-pbkdf2': phcPbkdf2,
+  'dovecot-encodings': dovecotEncodings,
+};
+
+const chosen = process.argv.slice(2);
+for (const name of chosen) if (!(name in GENERATORS)) throw new Error(`unknown generator ${name}`);
+for (const [name, generate] of Object.entries(GENERATORS)) {
+  if (chosen.length === 0 || chosen.includes(name)) generate();
+}

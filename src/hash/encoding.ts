@@ -175,6 +175,23 @@ export function decodeBase64(text: string): Uint8Array {
 }
 
 /**
+ * Decodes standard base64 as Dovecot's `base64_decode` reads a stored value: the `=` padding is
+ * required (the length is a multiple of 4), so `doveadm pw -t` and every Dovecot login refuse
+ * unpadded base64 in digest bodies, `.B64` bodies, CRAM-MD5/DIGEST-MD5 and SCRAM keys (checked
+ * with Dovecot 2.3.19; test/vectors/dovecot-encodings.json). Throws `malformed_hash`.
+ *
+ * @example
+ * ```ts
+ * decodeBase64Padded('AQI='); // Uint8Array [1, 2]
+ * decodeBase64Padded('AQI'); // throws malformed_hash
+ * ```
+ */
+export function decodeBase64Padded(text: string): Uint8Array {
+  if (text.length % 4 !== 0) throw malformed('base64 without its = padding');
+  return decodeBase64(text);
+}
+
+/**
  * passlib's "adapted base64" (ab64): standard base64 with `.` for `+` and no padding.
  *
  * @example

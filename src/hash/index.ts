@@ -27,3 +27,4 @@ export type {
   WorkOptions,
 } from './types.js';
 export { verifyPassword } from './verify-password.js';
+export { estimateWorkMs, WORK_UNIT_NS, type WorkKind } from './work-budget.js';

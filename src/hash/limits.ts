@@ -29,6 +29,16 @@ export interface HashLimits {
   readonly maxPbkdf2Iterations: number;
   /** scrypt memory, 128·N·r·p bytes. Default 1 GiB. */
   readonly maxScryptMemoryBytes: number;
+  /**
+   * The work budget, on top of the per-parameter caps: the most key-derivation time one hash may
+   * ask for, in milliseconds of one core as estimated from its parameters (Argon2 m·t, bcrypt
+   * 2^cost, SHA-crypt rounds, PBKDF2/SCRAM iterations per hash function, scrypt N·r·p; see
+   * `WORK_UNIT_NS`). Default 1000 — about one second on the machine the estimates were measured
+   * on: OWASP's settings fit (Argon2id m=19456,t=2 ≈ 25 ms; bcrypt 10 ≈ 68 ms; scrypt N=2^17 ≈
+   * 420 ms; PBKDF2-SHA1 1,300,000 ≈ 490 ms), while an Argon2 hash at every cap (1 GiB, t=64) would
+   * take ≈ 44 s and is refused. bcrypt cost 14 (≈ 1.1 s) and above need a raised budget.
+   */
+  readonly maxWorkMs: number;
 }
 
 /**
@@ -48,6 +58,7 @@ export const DEFAULT_LIMITS: HashLimits = Object.freeze({
   maxArgon2Lanes: 64,
   maxPbkdf2Iterations: 10_000_000,
   maxScryptMemoryBytes: 1024 ** 3,
+  maxWorkMs: 1000,
 });
 
 /**

@@ -2,7 +2,7 @@
 
 import { PassrotateError } from '../errors.js';
 import { type BodyParser, malformedHash, type ParsedHash, type SchemeWriter } from './codec.js';
-import { decodeBase64, decodeHex, utf8Text } from './encoding.js';
+import { decodeBase64Padded, decodeHex, utf8Text } from './encoding.js';
 import { argon2idWriter, argon2iWriter, dovecotArgon2Parser, parseArgon2 } from './schemes/argon2.js';
 import { bcryptWriter, parseBcrypt } from './schemes/bcrypt.js';
 import { parseBcryptSha256 } from './schemes/bcrypt-sha256.js';
@@ -13,6 +13,7 @@ import { parseDjango } from './schemes/django.js';
 import { parseMd5Crypt } from './schemes/md5-crypt.js';
 import { parsePbkdf2Dovecot, pbkdf2DovecotWriter } from './schemes/pbkdf2-dovecot.js';
 import {
+  ldapPbkdf2Parsers,
   parsePbkdf2Passlib,
   pbkdf2Sha1Writer,
   pbkdf2Sha256Writer,
@@ -37,17 +38,28 @@ function parseCrypt(body: string): ParsedHash {
   throw unknownScheme();
 }
 
-/** Dovecot's `{MD5}`: MD5-CRYPT when it starts with `$1$`, else a PLAIN-MD5 digest. */
+/** MD5-CRYPT under its Dovecot name: the value must be a `$1$` crypt string. */
+function parseMd5CryptOnly(body: string): ParsedHash {
+  if (!body.startsWith('$1$')) throw malformedHash('MD5-CRYPT value does not start with $1$');
+  return parseMd5Crypt(body);
+}
+
+/**
+ * Dovecot's `{MD5}`: MD5-CRYPT when it starts with `$1$`, else a PLAIN-MD5 digest. With a
+ * `.HEX`/`.B64` suffix Dovecot decodes the value and reads only MD5-CRYPT (`doveadm pw -t`
+ * refuses a hex or base64 MD5 digest there).
+ */
 function parseMd5(body: string, encoding: 'hex' | 'base64' | undefined): ParsedHash {
+  if (encoding !== undefined) return textual(parseMd5CryptOnly)(body, encoding);
   if (body.startsWith('$1$')) return parseMd5Crypt(body);
-  return parseDigest('PLAIN-MD5', body, encoding);
+  return parseDigest('PLAIN-MD5', body, undefined);
 }
 
 /** Text-bodied schemes given a `.HEX`/`.B64` suffix: Dovecot decodes the body first. */
 function textual(parse: (body: string) => ParsedHash): BodyParser {
   return (body, encoding) => {
     if (encoding === undefined) return parse(body);
-    return parse(utf8Text(encoding === 'hex' ? decodeHex(body) : decodeBase64(body)));
+    return parse(utf8Text(encoding === 'hex' ? decodeHex(body) : decodeBase64Padded(body)));
   };
 }
 
@@ -66,10 +78,7 @@ const DOVECOT_PARSERS: Readonly<Record<string, BodyParser>> = {
   'BLF-CRYPT': textual(parseCrypt),
   'SHA256-CRYPT': textual(parseCrypt),
   'SHA512-CRYPT': textual(parseCrypt),
-  'MD5-CRYPT': textual((body) => {
-    if (!body.startsWith('$1$')) throw malformedHash('MD5-CRYPT value does not start with $1$');
-    return parseMd5Crypt(body);
-  }),
+  'MD5-CRYPT': textual(parseMd5CryptOnly),
   MD5: parseMd5,
 };
 
@@ -80,7 +89,7 @@ const BARE_PARSERS: readonly (readonly [RegExp, (stored: string) => ParsedHash])
   [/^\$2[a-z]?\$/, parseBcrypt],
   [/^\$(1|apr1)\$/, parseMd5Crypt],
   [/^\$scrypt\$/, parseScrypt],
-  [/^\$pbkdf2(-sha256|-sha512)?\$/, parsePbkdf2Passlib],
+  [/^\$pbkdf2(-sha1|-sha256|-sha512)?\$/, parsePbkdf2Passlib],
   [/^\$bcrypt-sha256\$/, parseBcryptSha256],
   [/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt)\$/, parseDjango],
 ];
@@ -120,7 +129,8 @@ export function parseStored(stored: string): { parsed: ParsedHash; form: 'doveco
   const prefix = /^\{([^{}]*)\}/.exec(stored);
   if (prefix) {
     const split = splitSchemeName(prefix[1] as string);
-    const parser = split && DOVECOT_PARSERS[split.name];
+    // Dovecot's names first: `{PBKDF2}` stays Dovecot's scheme whatever passlib writes under it.
+    const parser = split && (DOVECOT_PARSERS[split.name] ?? ldapPbkdf2Parsers[split.name]);
     if (!split || !parser) throw unknownScheme();
     return { parsed: parser(stored.slice(prefix[0].length), split.encoding), form: 'dovecot' };
   }
@@ -168,6 +178,8 @@ const READ_ONLY: readonly string[] = [
   'DJANGO-ARGON2',
   'DJANGO-BCRYPT-SHA256',
   'DJANGO-BCRYPT',
+  'LDAP-PBKDF2-SHA256',
+  'LDAP-PBKDF2-SHA512',
 ];
 
 /**
@@ -222,12 +234,15 @@ export function listSchemes(): readonly SchemeListing[] {
       dovecot: w.dovecot,
       defaults: w.defaults,
     })),
-    ...READ_ONLY.map((scheme) => ({ scheme, writable: false, dovecot: !BARE_ONLY.includes(scheme) })),
+    ...READ_ONLY.map((scheme) => ({ scheme, writable: false, dovecot: !NOT_DOVECOT.includes(scheme) })),
   ];
 }
 
-/** Verify-only schemes that exist only as bare strings (passlib, Django, `$apr1$`, `$argon2d$`). */
-const BARE_ONLY: readonly string[] = [
+/**
+ * Verify-only schemes Dovecot does not read: bare passlib, Django, `$apr1$`, `$argon2d$` strings
+ * and passlib's LDAP `{PBKDF2-SHA256}`/`{PBKDF2-SHA512}`.
+ */
+const NOT_DOVECOT: readonly string[] = [
   'APR1-MD5',
   'ARGON2D',
   'BCRYPT-SHA256',
@@ -236,6 +251,8 @@ const BARE_ONLY: readonly string[] = [
   'DJANGO-ARGON2',
   'DJANGO-BCRYPT-SHA256',
   'DJANGO-BCRYPT',
+  'LDAP-PBKDF2-SHA256',
+  'LDAP-PBKDF2-SHA512',
 ];
 
 /**

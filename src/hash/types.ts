@@ -17,8 +17,8 @@ import type { HashLimits } from './limits.js';
 export type HashParams = Readonly<Record<string, number>>;
 
 /**
- * How a stored string was written: with Dovecot's `{SCHEME}` prefix, or bare (crypt/MCF, PHC,
- * passlib or Django layout).
+ * How a stored string was written: with a `{SCHEME}` prefix (Dovecot's, or passlib's LDAP
+ * `{PBKDF2-SHA256}`/`{PBKDF2-SHA512}`), or bare (crypt/MCF, PHC, passlib or Django layout).
  *
  * @example
  * ```ts

@@ -181,6 +181,9 @@ describe('engine injection', () => {
       defaults: { m: 19456, t: 2, p: 1 },
     });
     expect(schemes.find((s) => s.scheme === 'SCRYPT')).toMatchObject({ writable: true, dovecot: false });
+    for (const scheme of ['LDAP-PBKDF2-SHA256', 'LDAP-PBKDF2-SHA512']) {
+      expect(schemes.find((s) => s.scheme === scheme)).toEqual({ scheme, writable: false, dovecot: false });
+    }
     expect(schemes.find((s) => s.scheme === 'MD5-CRYPT')).toEqual({
       scheme: 'MD5-CRYPT',
       writable: false,

@@ -16,6 +16,7 @@ import { decodeBase64, encodeBase64 } from '../encoding.js';
 import type { Argon2Params } from '../kdf-engine.js';
 import { assertCost, type HashLimits } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { assertWorkBudget } from '../work-budget.js';
 
 type Argon2Type = Argon2Params['type'];
 const SCHEMES: Record<Argon2Type, string> = { argon2id: 'ARGON2ID', argon2i: 'ARGON2I', argon2d: 'ARGON2D' };
@@ -73,6 +74,8 @@ function checkArgon2Limits(parts: { m: number; t: number; p: number }, limits: H
   assertCost('Argon2 memory (KiB)', parts.m, limits.maxArgon2MemoryKiB);
   assertCost('Argon2 passes', parts.t, limits.maxArgon2Passes);
   assertCost('Argon2 lanes', parts.p, limits.maxArgon2Lanes);
+  // Lanes split the same m·t blocks between them: they add threads, not work.
+  assertWorkBudget('Argon2 m·t (KiB·passes)', 'argon2', parts.m * parts.t, limits);
 }
 
 /**

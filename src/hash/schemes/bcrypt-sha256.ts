@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { type CodecContext, malformedHash, type ParsedHash } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
 import { encodeBase64, latin1Bytes } from '../encoding.js';
-import { assertCost } from '../limits.js';
+import { checkBcryptCost } from '../work-budget.js';
 import { bcryptKey, bcryptTail, splitBcrypt } from './bcrypt.js';
 
 /**
@@ -34,7 +34,7 @@ export function parseBcryptSha256(stored: string): ParsedHash {
     scheme: 'BCRYPT-SHA256',
     params: { cost: parts.cost, v: version },
     writable: false,
-    checkLimits: (limits) => assertCost('bcrypt cost', parts.cost, limits.maxBcryptCost),
+    checkLimits: (limits) => checkBcryptCost(parts.cost, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       const digest = version === 2 ? hmac(sha256, latin1Bytes(saltText), password) : sha256(password);
       const key = bcryptKey(latin1Bytes(encodeBase64(digest)));

@@ -13,8 +13,8 @@ import {
 import { timingSafeEqual } from '../constant-time.js';
 import { decodeBcrypt64, encodeBcrypt64, latin1Bytes } from '../encoding.js';
 import type { KdfEngine } from '../kdf-engine.js';
-import { assertCost } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { checkBcryptCost } from '../work-budget.js';
 
 /**
  * bcrypt reads at most 72 key bytes (the password plus its terminating NUL, cut to 72).
@@ -116,7 +116,7 @@ export function parseBcrypt(stored: string): ParsedHash {
     scheme: 'BLF-CRYPT',
     params: { cost: parts.cost },
     writable: true,
-    checkLimits: (limits) => assertCost('bcrypt cost', parts.cost, limits.maxBcryptCost),
+    checkLimits: (limits) => checkBcryptCost(parts.cost, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       const tail = await bcryptTail(ctx.engine, bcryptKey(password), parts.salt, parts.cost);
       return timingSafeEqual(latin1Bytes(tail), latin1Bytes(parts.tail));
@@ -163,7 +163,7 @@ export const bcryptWriter: SchemeWriter = {
   async hash(password: Uint8Array, params: HashParams, ctx: WriteContext): Promise<string> {
     const cost = params.cost ?? 10;
     assertBcryptLength(password);
-    assertCost('bcrypt cost', cost, ctx.limits.maxBcryptCost);
+    checkBcryptCost(cost, ctx.limits);
     const tail = await bcryptTail(ctx.engine, bcryptKey(password), randomSalt(ctx, 16), cost);
     return `$2y$${String(cost).padStart(2, '0')}$${tail}`;
   },

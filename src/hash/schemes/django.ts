@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { type CodecContext, malformedHash, type ParsedHash, parseDecimal } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
 import { decodeBase64, encodeHex, latin1Bytes, utf8Bytes } from '../encoding.js';
-import { assertCost } from '../limits.js';
+import { checkBcryptCost, checkPbkdf2Rounds } from '../work-budget.js';
 import { argon2Parsed, splitArgon2 } from './argon2.js';
 import { bcryptKey, bcryptTail, splitBcrypt } from './bcrypt.js';
 
@@ -21,7 +21,7 @@ function parsePbkdf2(stored: string, digest: 'sha1' | 'sha256'): ParsedHash {
     scheme: digest === 'sha1' ? 'DJANGO-PBKDF2-SHA1' : 'DJANGO-PBKDF2-SHA256',
     params: { rounds },
     writable: false,
-    checkLimits: (limits) => assertCost('PBKDF2 rounds', rounds, limits.maxPbkdf2Iterations),
+    checkLimits: (limits) => checkPbkdf2Rounds('PBKDF2 rounds', digest, rounds, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       const computed = await ctx.engine.pbkdf2(digest, password, utf8Bytes(salt), rounds, hash.length);
       return timingSafeEqual(computed, hash);
@@ -35,7 +35,7 @@ function parseBcrypt(stored: string, prehash: boolean): ParsedHash {
     scheme: prehash ? 'DJANGO-BCRYPT-SHA256' : 'DJANGO-BCRYPT',
     params: { cost: parts.cost },
     writable: false,
-    checkLimits: (limits) => assertCost('bcrypt cost', parts.cost, limits.maxBcryptCost),
+    checkLimits: (limits) => checkBcryptCost(parts.cost, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       // Django's BCryptSHA256PasswordHasher feeds bcrypt the hex SHA-256 of the password.
       const key = bcryptKey(prehash ? latin1Bytes(encodeHex(sha256(password))) : password);

@@ -1,13 +1,14 @@
 /** @module How Dovecot encodes a raw digest after `{SCHEME}`: hex or base64, by suffix, default or length. */
 
 import { malformedHash } from '../codec.js';
-import { decodeBase64, decodeHex, encodeBase64, encodeHex } from '../encoding.js';
+import { decodeBase64Padded, decodeHex, encodeBase64, encodeHex } from '../encoding.js';
 
 /**
  * Decodes a Dovecot digest body. With a `.HEX`/`.B64` suffix (`encoding`) that encoding is used.
  * Without one, a fixed-length scheme (`rawLength` > 0) is hex when the text is exactly twice the
  * raw length and base64 otherwise (Dovecot's `password_decode`); a variable-length one uses its
- * default. The decoded length must equal `rawLength` when that is non-zero.
+ * default. The decoded length must equal `rawLength` when that is non-zero. Base64 must carry its
+ * `=` padding, as Dovecot's decoder requires.
  *
  * @example
  * ```ts
@@ -26,7 +27,7 @@ export function decodeDigestBody(
     // Dovecot falls back to base64 when a guessed-hex body is not hex.
     chosen = 'base64';
   }
-  const raw = chosen === 'hex' ? decodeHex(body) : decodeBase64(body);
+  const raw = chosen === 'hex' ? decodeHex(body) : decodeBase64Padded(body);
   if (rawLength > 0 && raw.length !== rawLength)
     throw malformedHash(`digest is ${raw.length} bytes, expected ${rawLength}`);
   return { raw, encoding: chosen };

@@ -12,8 +12,8 @@ import {
 } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
 import { decodeHex, encodeHex, utf8Bytes } from '../encoding.js';
-import { assertCost } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { checkPbkdf2Rounds } from '../work-budget.js';
 
 const KEY_LENGTH = 20;
 /** OWASP Password Storage Cheat Sheet: PBKDF2-HMAC-SHA1, 1,300,000 iterations. */
@@ -40,7 +40,7 @@ export function parsePbkdf2Dovecot(body: string): ParsedHash {
     scheme: 'PBKDF2',
     params: { rounds },
     writable: true,
-    checkLimits: (limits) => assertCost('PBKDF2 rounds', rounds, limits.maxPbkdf2Iterations),
+    checkLimits: (limits) => checkPbkdf2Rounds('PBKDF2 rounds', 'sha1', rounds, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       const computed = await ctx.engine.pbkdf2('sha1', password, utf8Bytes(salt), rounds, KEY_LENGTH);
       return timingSafeEqual(computed, key);
@@ -69,7 +69,7 @@ export const pbkdf2DovecotWriter: SchemeWriter = {
   },
   async hash(password: Uint8Array, params: HashParams, ctx: WriteContext): Promise<string> {
     const rounds = params.rounds ?? DEFAULT_ROUNDS;
-    assertCost('PBKDF2 rounds', rounds, ctx.limits.maxPbkdf2Iterations);
+    checkPbkdf2Rounds('PBKDF2 rounds', 'sha1', rounds, ctx.limits);
     const salt = randomCryptSalt(ctx, 16);
     const key = await ctx.engine.pbkdf2('sha1', password, utf8Bytes(salt), rounds, KEY_LENGTH);
     return `$1$${salt}$${rounds}$${encodeHex(key)}`;

@@ -9,7 +9,7 @@ import {
   type SchemeWriter,
 } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
-import { decodeBase64, decodeHex, encodeBase64, encodeHex, utf8Bytes, utf8Text } from '../encoding.js';
+import { decodeBase64Padded, decodeHex, encodeBase64, encodeHex, utf8Bytes, utf8Text } from '../encoding.js';
 
 const NAMES = ['PLAIN', 'CLEAR', 'CLEARTEXT'] as const;
 
@@ -23,7 +23,7 @@ const NAMES = ['PLAIN', 'CLEAR', 'CLEARTEXT'] as const;
  */
 function parsePlain(scheme: string, body: string, encoding: 'hex' | 'base64' | undefined): ParsedHash {
   const raw =
-    encoding === 'hex' ? decodeHex(body) : encoding === 'base64' ? decodeBase64(body) : utf8Bytes(body);
+    encoding === 'hex' ? decodeHex(body) : encoding === 'base64' ? decodeBase64Padded(body) : utf8Bytes(body);
   return {
     scheme,
     params: {},

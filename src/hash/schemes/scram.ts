@@ -14,10 +14,10 @@ import {
   type WriteContext,
 } from '../codec.js';
 import { timingSafeEqual } from '../constant-time.js';
-import { decodeBase64, encodeBase64, latin1Bytes } from '../encoding.js';
+import { decodeBase64, decodeBase64Padded, encodeBase64, latin1Bytes } from '../encoding.js';
 import type { KdfEngine } from '../kdf-engine.js';
-import { assertCost } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { checkPbkdf2Rounds } from '../work-budget.js';
 
 /** RFC 7677 §4 / RFC 5802 §5.1: at least 4096 iterations; Dovecot refuses fewer and writes 4096. */
 const MIN_ROUNDS = 4096;
@@ -76,9 +76,10 @@ export function parseScram(scheme: Variant, body: string): ParsedHash {
   const rounds = parseDecimal(roundsText, `${scheme} rounds`);
   if (rounds < MIN_ROUNDS || rounds > 0x7fffffff)
     throw malformedHash(`${scheme} iteration count out of range`);
+  // As Dovecot 2.3.19 (`doveadm pw -t`): the keys need their `=` padding, the salt does not.
   const salt = decodeBase64(saltText);
-  const storedKey = decodeBase64(storedText);
-  const serverKey = decodeBase64(serverText);
+  const storedKey = decodeBase64Padded(storedText);
+  const serverKey = decodeBase64Padded(serverText);
   const size = VARIANTS[scheme].hash.outputLen;
   if (storedKey.length !== size || serverKey.length !== size)
     throw malformedHash(`${scheme} key has the wrong length`);
@@ -86,7 +87,7 @@ export function parseScram(scheme: Variant, body: string): ParsedHash {
     scheme,
     params: { rounds },
     writable: true,
-    checkLimits: (limits) => assertCost(`${scheme} rounds`, rounds, limits.maxPbkdf2Iterations),
+    checkLimits: (limits) => checkPbkdf2Rounds(`${scheme} rounds`, VARIANTS[scheme].digest, rounds, limits),
     async verify(password: Uint8Array, ctx: CodecContext): Promise<boolean> {
       const keys = await scramKeys(ctx.engine, scheme, password, salt, rounds);
       const a = timingSafeEqual(keys.storedKey, storedKey);
@@ -108,7 +109,7 @@ function writer(scheme: Variant): SchemeWriter {
     },
     async hash(password: Uint8Array, params: HashParams, ctx: WriteContext): Promise<string> {
       const rounds = params.rounds ?? MIN_ROUNDS;
-      assertCost(`${scheme} rounds`, rounds, ctx.limits.maxPbkdf2Iterations);
+      checkPbkdf2Rounds(`${scheme} rounds`, VARIANTS[scheme].digest, rounds, ctx.limits);
       const salt = randomSalt(ctx, 16);
       const { storedKey, serverKey } = await scramKeys(ctx.engine, scheme, password, salt, rounds);
       return `${rounds},${encodeBase64(salt)},${encodeBase64(storedKey)},${encodeBase64(serverKey)}`;

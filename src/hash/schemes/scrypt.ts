@@ -14,6 +14,7 @@ import { timingSafeEqual } from '../constant-time.js';
 import { decodeAb64, encodeBase64 } from '../encoding.js';
 import { assertCost, type HashLimits } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { assertWorkBudget } from '../work-budget.js';
 
 /** OWASP Password Storage Cheat Sheet: scrypt N=2^17 (128 MiB), r=8, p=1. */
 const DEFAULTS = { ln: 17, r: 8, p: 1 } as const;
@@ -24,6 +25,7 @@ function checkScryptLimits(params: { ln: number; r: number; p: number }, limits:
     128 * 2 ** params.ln * params.r * params.p,
     limits.maxScryptMemoryBytes,
   );
+  assertWorkBudget('scrypt N·r·p', 'scrypt', 2 ** params.ln * params.r * params.p, limits);
 }
 
 /**

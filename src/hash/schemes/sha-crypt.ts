@@ -15,6 +15,7 @@ import { encodeCrypt64Order, isCrypt64, latin1Bytes } from '../encoding.js';
 import type { KdfEngine } from '../kdf-engine.js';
 import { assertCost, type HashLimits } from '../limits.js';
 import type { HashParams } from '../types.js';
+import { assertWorkBudget } from '../work-budget.js';
 
 /** Spec constants (Drepper, "Unix crypt using SHA-256 and SHA-512", §"rounds"). */
 const ROUNDS_DEFAULT = 5000;
@@ -116,7 +117,11 @@ export async function shaCrypt(engine: KdfEngine, password: Uint8Array, setting:
 }
 
 function checkLimits(setting: Setting): (limits: HashLimits) => void {
-  return (limits) => assertCost('SHA-crypt rounds', effectiveRounds(setting), limits.maxShaCryptRounds);
+  return (limits) => {
+    const rounds = effectiveRounds(setting);
+    assertCost('SHA-crypt rounds', rounds, limits.maxShaCryptRounds);
+    assertWorkBudget('SHA-crypt rounds', `${setting.algorithm}-crypt`, rounds, limits);
+  };
 }
 
 /**

@@ -1,0 +1,3 @@
+import { describeToolVectors } from '../support/tool-vectors.js';
+
+describeToolVectors('passlib-ldap');
