@@ -1,6 +1,12 @@
 /** @module `passrotate calibrate`: finds the cost whose hash takes about a target time on this machine. */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type HashParams, hashPassword, identifyHash } from '../../hash/node.js';
+import {
+  DEFAULT_LIMITS,
+  type HashLimits,
+  type HashParams,
+  hashPassword,
+  identifyHash,
+} from '../../hash/node.js';
 import { calibrateCost } from '../calibrate-cost.js';
 import { costKnob } from '../scheme-cost.js';
 import { DEFAULT_CLI_SCHEME } from './hash.js';
@@ -15,12 +21,20 @@ function parseTarget(value: string): number {
   return n;
 }
 
+/**
+ * Trial hashes may overshoot the target several times over before the estimate settles, so they
+ * run under a work budget well above it (never below the default).
+ */
+function trialLimits(targetMs: number): Partial<HashLimits> {
+  return { maxWorkMs: Math.max(DEFAULT_LIMITS.maxWorkMs, Math.ceil(targetMs * 16)) };
+}
+
 /** Median wall time of `SAMPLES` hashes with `params`. */
-async function timeHash(scheme: string, params: HashParams): Promise<number> {
+async function timeHash(scheme: string, params: HashParams, limits: Partial<HashLimits>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const started = performance.now();
-    await hashPassword(PASSWORD, { scheme, params });
+    await hashPassword(PASSWORD, { scheme, params, limits });
     times.push(performance.now() - started);
   }
   return times.sort((a, b) => a - b)[Math.floor(SAMPLES / 2)] as number;
@@ -58,14 +72,24 @@ export function calibrateCommand(): Command {
         });
       }
       const paramsFor = (value: number): HashParams => ({ ...knob.fixed, [knob.param]: value });
-      await hashPassword(PASSWORD, { scheme, params: paramsFor(knob.min) }); // start the worker threads
-      const best = await calibrateCost(knob, (value) => timeHash(scheme, paramsFor(value)), flags.targetMs);
+      const limits = trialLimits(flags.targetMs);
+      await hashPassword(PASSWORD, { scheme, params: paramsFor(knob.min), limits }); // start the worker threads
+      const best = await calibrateCost(
+        knob,
+        (value) => timeHash(scheme, paramsFor(value), limits),
+        flags.targetMs,
+      );
       // Print the parameters as the library reads them back from a hash made with them.
       const { params } = identifyHash(
-        await hashPassword(PASSWORD, { scheme, params: paramsFor(best.value) }),
+        await hashPassword(PASSWORD, { scheme, params: paramsFor(best.value), limits }),
       );
       process.stdout.write(
         `${scheme} ${formatParams(params)} ${Math.round(best.ms)} ms (target ${flags.targetMs} ms)\n`,
       );
+      if (flags.targetMs > DEFAULT_LIMITS.maxWorkMs) {
+        process.stderr.write(
+          `note: above ${DEFAULT_LIMITS.maxWorkMs} ms a hash needs a raised work budget (limits.maxWorkMs) to be written and verified\n`,
+        );
+      }
     });
 }
