@@ -82,6 +82,8 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
     const decisions = await Promise.all(keys.map((key) => storage.limiter.check(key)));
     if (decisions.some((d) => !d.allowed))
       return signIn(c, { kind: 'error', text: t('rateLimited') }, username, 429);
+    // Read before the admin's hash, so a session opened by a login that raced a revokeAll is refused.
+    const epoch = await storage.sessions.epoch(`${ADMIN_PREFIX}${username}`);
     const admin = await storage.admins.getAdmin(username);
     // Unknown admins still cost one verification, so timing does not tell who exists.
     dummyHash ??= hasher.hash(randomToken());
@@ -91,7 +93,7 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
       return signIn(c, { kind: 'error', text: t('loginFailed') }, username, 400);
     }
     await storage.limiter.reset(`admin:${username}`);
-    await startSession(c, session, `${ADMIN_PREFIX}${admin.username}`);
+    await startSession(c, session, `${ADMIN_PREFIX}${admin.username}`, epoch);
     return c.redirect('/users', 303);
   });
 

@@ -47,8 +47,9 @@ describe('the conformance suites catch broken adapters', () => {
       historyless: 'pushes the old hash newest first and keeps at most historyLimit',
       'case-sensitive': 'matches accounts case-insensitively',
       'lossy-paging': 'pages through a domain in account order',
-      exceptless: 'keeps exceptId',
+      exceptless: 'keeps exceptDigest',
       immortal: 'never returns an expired session',
+      epochless: 'never returns a session whose epoch was read before a racing revokeAll',
       'racy-limiter': 'loses no increment when many failures land at once',
       'stuck-limiter': 'allows again once the window has passed',
     };

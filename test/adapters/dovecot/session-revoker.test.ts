@@ -23,7 +23,7 @@ function fakeDoveadm(
   return { path, calls: () => readFileSync(log, 'utf8').trim().split('\n') };
 }
 
-const request = { account: 'alice@example.org', keepSessionId: null };
+const request = { account: 'alice@example.org', keepSessionDigest: null };
 
 describe('dovecotSessionRevoker', () => {
   it('flushes the auth cache, then kicks, against the given config', async () => {
@@ -63,7 +63,7 @@ describe('dovecotSessionRevoker', () => {
   it('refuses an account that doveadm would read as an option', async () => {
     const fake = fakeDoveadm('opt', { flush: 0, kick: 0 });
     await expect(
-      dovecotSessionRevoker({ doveadm: fake.path }).revoke({ account: '-A', keepSessionId: null }),
+      dovecotSessionRevoker({ doveadm: fake.path }).revoke({ account: '-A', keepSessionDigest: null }),
     ).rejects.toThrow(TypeError);
   });
 });
