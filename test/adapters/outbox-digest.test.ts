@@ -96,7 +96,9 @@ async function changeKeepingMine(store: CredentialStore, sessions: SessionStore)
   });
   expect(result).toMatchObject({ ok: true, revocation: { done: ['web-sessions'], pending: ['imap'] } });
   const pending = await store.listPendingRevocations(new Date(clock.now().getTime() + 3_600_000), 10);
-  expect(pending.map((r) => [r.revoker, r.keepSessionDigest])).toEqual([['imap', await sessionIdDigest(mine)]]);
+  expect(pending.map((r) => [r.revoker, r.keepSessionDigest])).toEqual([
+    ['imap', await sessionIdDigest(mine)],
+  ]);
   const alive = async () =>
     Promise.all([mine, other].map(async (id) => (await sessions.get(id, clock.now())) !== null));
   expect(await alive()).toEqual([true, false]);

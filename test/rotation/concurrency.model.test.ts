@@ -200,10 +200,13 @@ describe('rotation under concurrency and faults (model-based)', () => {
                   read.seq = seq++;
                   return inner.get(a);
                 });
-                return verifyLogin({ ...deps, store: { ...store, get } }, {
-                  account: ACCOUNT,
-                  password: password(op.from),
-                }).then(async (r) => {
+                return verifyLogin(
+                  { ...deps, store: { ...store, get } },
+                  {
+                    account: ACCOUNT,
+                    password: password(op.from),
+                  },
+                ).then(async (r) => {
                   if (!r.ok) return r;
                   // The app opens the session later, possibly after a racing change has revoked.
                   await s.schedule(Promise.resolve(), 'open login session');

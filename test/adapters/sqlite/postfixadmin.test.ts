@@ -114,7 +114,15 @@ describe('sqlite adapters on a Postfixadmin database', () => {
         )
         .pluck()
         .all(),
-    ).toEqual(['pr_attempts', 'pr_audit', 'pr_history', 'pr_outbox', 'pr_session_epochs', 'pr_sessions', 'pr_state']);
+    ).toEqual([
+      'pr_attempts',
+      'pr_audit',
+      'pr_history',
+      'pr_outbox',
+      'pr_session_epochs',
+      'pr_sessions',
+      'pr_state',
+    ]);
   });
 
   it('refuses a table or column name that is not a plain identifier', () => {
