@@ -213,36 +213,35 @@ export function testSessionStore(
         const account = newAccount();
         const keeper = session(account, { epoch: await store.epoch(account) });
         await store.create(keeper);
-        let revokeStarted = false;
+        const keep = await sessionIdDigest(keeper.id);
+        // 20 logins read the epoch before revokeAll starts; half of them open their session while
+        // it runs, half only after it returned.
+        const earlyEpochs = await Promise.all(Array.from({ length: 20 }, () => store.epoch(account)));
         let revokeReturned = false;
-        let revoked = (): void => undefined;
-        const revokeDone = new Promise<void>((resolve) => {
-          revoked = resolve;
+        const revoking = Promise.all([
+          store.revokeAll(account, { exceptDigest: keep }),
+          store.revokeAll(account, { exceptDigest: keep }),
+        ]).then(() => {
+          revokeReturned = true;
         });
-        const logins = Array.from({ length: 40 }, async (_, i) => {
-          await pause(i % 8);
-          const readBefore = !revokeStarted;
-          const readAfter = revokeReturned;
-          const epoch = await store.epoch(account);
-          // Half of the logins open their session only once revokeAll has returned.
-          if (i % 2 === 0) await revokeDone;
-          else await pause(i % 3);
+        const early = earlyEpochs.map(async (epoch, i) => {
+          if (i % 2 === 0) await revoking;
+          else await pause(i % 4);
           const s = session(account, { epoch });
           await store.create(s);
-          return { s, readBefore, readAfter };
+          return s;
         });
-        await pause(3);
-        revokeStarted = true;
-        await Promise.all([
-          store.revokeAll(account, { exceptDigest: await sessionIdDigest(keeper.id) }),
-          store.revokeAll(account, { exceptDigest: await sessionIdDigest(keeper.id) }),
-        ]);
-        revokeReturned = true;
-        revoked();
-        const opened = await Promise.all(logins);
-        const before = opened.filter((o) => o.readBefore).map((o) => o.s);
-        const after = opened.filter((o) => o.readAfter).map((o) => o.s);
-        expect(before.length).toBeGreaterThan(4);
+        // 20 more race their epoch read against revokeAll; those that read after it returned live.
+        const late = Array.from({ length: 20 }, async (_, i) => {
+          await pause(i % 6);
+          const readAfter = revokeReturned;
+          const s = session(account, { epoch: await store.epoch(account) });
+          await store.create(s);
+          return { s, readAfter };
+        });
+        await revoking;
+        const before = await Promise.all(early);
+        const after = (await Promise.all(late)).filter((l) => l.readAfter).map((l) => l.s);
         expect((await alive(store, before)).filter(Boolean)).toEqual([]);
         expect(await alive(store, after)).toEqual(after.map(() => true));
         expect(await alive(store, [keeper])).toEqual([true]);

@@ -4,6 +4,7 @@ import { normalizeAccount } from '../shared/accounts.js';
 import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { PostgresOptions } from './options.js';
+import { inTransaction } from './transaction.js';
 
 interface SessionRow {
   readonly account: string;
@@ -16,10 +17,10 @@ interface SessionRow {
 /**
  * A `SessionStore` in the `passrotate_sessions` table on an injected `pg` pool. Only the SHA-256
  * digest of a session id is stored. Epochs live in `passrotate_session_epochs`; `get` compares a
- * session's epoch with its account's in the same `SELECT`, and `revokeAll` is one statement (the
- * epoch upsert locks the account's epoch row, then the kept session moves and the rest is
- * deleted), so racing `revokeAll` calls on many panel instances serialize per account. Run
- * `migratePostgres` first.
+ * session's epoch with its account's in the same `SELECT`, and `revokeAll` is one transaction whose
+ * first statement (the epoch upsert) locks the account's epoch row, then moves the kept session
+ * and deletes the rest, so racing `revokeAll` calls on many panel instances serialize per account.
+ * Run `migratePostgres` first.
  *
  * @example
  * ```ts
@@ -74,21 +75,28 @@ export function postgresSessionStore(options: PostgresOptions): SessionStore {
       return Number(res.rows[0]?.epoch ?? 0);
     },
     async revokeAll(account, opts = {}) {
-      // The kept row is excluded from the DELETE: one statement must not modify a row twice.
-      const res = await pool.query(
-        `WITH bumped AS (
-           INSERT INTO ${q.sessionEpochs} AS e (account, epoch) VALUES ($1, 1)
-           ON CONFLICT (account) DO UPDATE SET epoch = e.epoch + 1 RETURNING epoch
-         ), kept AS (
-           UPDATE ${q.sessions} SET epoch = (SELECT epoch FROM bumped)
-           WHERE account = $1 AND id_digest = $2 AND epoch >= (SELECT epoch FROM bumped) - 1
-           RETURNING id_digest
-         )
-         DELETE FROM ${q.sessions} WHERE account = $1 AND epoch < (SELECT epoch FROM bumped)
-           AND id_digest NOT IN (SELECT id_digest FROM kept)`,
-        [normalizeAccount(account), opts.exceptDigest ?? null],
-      );
-      return res.rowCount ?? 0;
+      const normalized = normalizeAccount(account);
+      return inTransaction(pool, async (client) => {
+        // The upsert locks the account's epoch row until commit; the statements after it take
+        // their snapshots once a concurrent revokeAll has committed, so they see its changes.
+        const bumped = await client.query<{ epoch: string }>(
+          `INSERT INTO ${q.sessionEpochs} AS e (account, epoch) VALUES ($1, 1)
+           ON CONFLICT (account) DO UPDATE SET epoch = e.epoch + 1 RETURNING epoch`,
+          [normalized],
+        );
+        const epoch = Number(bumped.rows[0]?.epoch);
+        if (opts.exceptDigest) {
+          await client.query(
+            `UPDATE ${q.sessions} SET epoch = $3 WHERE account = $1 AND id_digest = $2 AND epoch >= $3 - 1`,
+            [normalized, opts.exceptDigest, epoch],
+          );
+        }
+        const removed = await client.query(`DELETE FROM ${q.sessions} WHERE account = $1 AND epoch < $2`, [
+          normalized,
+          epoch,
+        ]);
+        return { value: removed.rowCount ?? 0 };
+      });
     },
   };
 }
