@@ -86,6 +86,8 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
       client: `client:${clientAddress(c)}`,
     });
     if (!attempt.ok) return signIn(c, { kind: 'error', text: t('rateLimited') }, username, 429);
+    // Read before the admin's hash, so a session opened by a login that raced a revokeAll is refused.
+    const epoch = await storage.sessions.epoch(`${ADMIN_PREFIX}${username}`);
     const admin = await storage.admins.getAdmin(username);
     // Unknown admins still cost one verification, so timing does not tell who exists.
     dummyHash ??= hasher.hash(randomToken());
@@ -93,7 +95,7 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
     if (!admin?.active || !matches)
       return signIn(c, { kind: 'error', text: t('loginFailed') }, username, 400);
     await attempt.succeeded();
-    await startSession(c, session, `${ADMIN_PREFIX}${admin.username}`);
+    await startSession(c, session, `${ADMIN_PREFIX}${admin.username}`, epoch);
     return c.redirect('/users', 303);
   });
 

@@ -80,7 +80,10 @@ export function mountMailboxAuth(
       const body = signInPage(t, config, c.get('csrfToken'), notice, account);
       return sendPage(c, config.appClass, t('signIn'), body, [], limited ? 429 : 400);
     }
-    await startSession(c, config.session, result.account, { mustChange: result.mustChange ? '1' : '0' });
+    if (result.sessionEpoch === null) throw new TypeError('services.rotation needs the session store');
+    await startSession(c, config.session, result.account, result.sessionEpoch, {
+      mustChange: result.mustChange ? '1' : '0',
+    });
     return c.redirect(result.mustChange ? config.passwordPath : '/', 303);
   });
 

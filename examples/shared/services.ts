@@ -19,7 +19,7 @@ export interface ExampleServices {
   readonly policySpec: PolicySpec;
   readonly policy: Policy;
   readonly hasher: PasswordHasher;
-  /** The ports of `changeOwnPassword`, `adminSetPassword` and `verifyLogin`. */
+  /** The ports of `changeOwnPassword`, `adminSetPassword` and `verifyLogin` (which reads the session epoch). */
   readonly rotation: RotationDeps;
   readonly clock: Clock;
 }
@@ -57,6 +57,7 @@ export function createServices(options: ServicesOptions): ExampleServices {
       store: storage.credentials,
       hasher: options.hasher,
       policy,
+      sessions: storage.sessions,
       revokers: [sessionStoreRevoker(storage.sessions), ...(options.revokers ?? [])],
       audit: storage.audit,
       limiter: storage.limiter,

@@ -108,17 +108,20 @@ export function sessionMiddleware<E extends SessionEnv>(
 
 /**
  * Starts a fresh session for `account` after a successful login: the previous session (if any) is
- * revoked and a new id and CSRF token are issued, so a planted session id is useless.
+ * revoked and a new id and CSRF token are issued, so a planted session id is useless. `epoch` is the
+ * account's session epoch read before the password was checked (`verifyLogin`'s `sessionEpoch`),
+ * so a password change with "log me out everywhere" that raced the login also ends this session.
  *
  * @example
  * ```ts
- * await startSession(c, config, 'alice@example.org', { mustChange: '0' });
+ * await startSession(c, config, 'alice@example.org', login.sessionEpoch, { mustChange: '0' });
  * ```
  */
 export async function startSession<E extends SessionEnv>(
   c: Context<E>,
   config: SessionConfig,
   account: string,
+  epoch: number,
   data: Readonly<Record<string, string>> = {},
 ): Promise<WebSession> {
   const previous = getCookie(c, config.cookieName);
@@ -129,6 +132,7 @@ export async function startSession<E extends SessionEnv>(
     account,
     createdAt: now,
     expiresAt: new Date(now.getTime() + config.ttlMs),
+    epoch,
     data: { ...data, app: config.app, csrf: randomToken() },
   };
   await config.store.create(session);

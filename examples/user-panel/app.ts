@@ -89,8 +89,10 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
     const { account } = signedIn(c);
     const outcome = await submitOwnPasswordChange(c, services, account);
     if (!outcome.ok) return passwordPage(c, outcome.notice, outcome.status);
-    // Every session of the mailbox is gone, this one included; continue in a fresh one.
-    await startSession(c, config.session, account, { mustChange: '0' });
+    // Every session of the mailbox is gone, this one included; continue in a fresh one, at the
+    // epoch the change's revocation left (the change itself proved the new password).
+    const epoch = await services.storage.sessions.epoch(account);
+    await startSession(c, config.session, account, epoch, { mustChange: '0' });
     const pending = outcome.result.revocation.pending.length > 0;
     const notice: Notice = { kind: 'success', text: t(pending ? 'revocationPending' : 'passwordChanged') };
     return sendPage(

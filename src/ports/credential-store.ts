@@ -62,7 +62,7 @@ export interface NewMailbox {
  *   id: crypto.randomUUID(),
  *   account: 'alice@example.org',
  *   revoker: 'web-sessions',
- *   keepSessionId: null,
+ *   keepSessionDigest: null,
  *   createdAt: now,
  *   attempts: 0,
  *   nextAttemptAt: now,
@@ -76,8 +76,11 @@ export interface PendingRevocation {
   readonly account: string;
   /** `SessionRevoker.name` of the revoker that still has to run. */
   readonly revoker: string;
-  /** Web session to keep (the "log out others" choice), or `null` to revoke every session. */
-  readonly keepSessionId: string | null;
+  /**
+   * SHA-256 digest (`sessionIdDigest`) of the web session to keep (the "log out others" choice),
+   * or `null` to revoke every session. The outbox never holds a session id itself.
+   */
+  readonly keepSessionDigest: string | null;
   readonly createdAt: Date;
   /** Attempts made so far (0 when first written). */
   readonly attempts: number;

@@ -16,5 +16,6 @@ export type {
 export type { Notifier, PasswordNotification } from './notifier.js';
 export type { PasswordHasher } from './password-hasher.js';
 export { cryptoRandomSource, type RandomSource } from './random-source.js';
+export { sessionIdDigest } from './session-digest.js';
 export type { RevocationRequest, SessionRevoker } from './session-revoker.js';
 export type { SessionStore, WebSession } from './session-store.js';

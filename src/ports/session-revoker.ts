@@ -5,17 +5,22 @@
  *
  * @example
  * ```ts
- * const request: RevocationRequest = { account: 'alice@example.org', keepSessionId: currentSessionId };
+ * const request: RevocationRequest = {
+ *   account: 'alice@example.org',
+ *   keepSessionDigest: await sessionIdDigest(currentSessionId),
+ * };
  * await webSessions.revoke(request);
  * ```
  */
 export interface RevocationRequest {
   readonly account: string;
   /**
-   * Web session to keep (the "log out other devices" choice), or `null` for all. Only web-session
-   * revokers can honour it; others (IMAP kick, auth-cache flush) ignore it.
+   * SHA-256 digest (`sessionIdDigest`) of the web session to keep (the "log out other devices"
+   * choice), or `null` for all. Never the id itself: the outbox that replays requests keeps no
+   * usable cookie. Only web-session revokers can honour it; others (IMAP kick, auth-cache flush)
+   * ignore it.
    */
-  readonly keepSessionId: string | null;
+  readonly keepSessionDigest: string | null;
 }
 
 /**
@@ -28,7 +33,9 @@ export interface RevocationRequest {
  * ```ts
  * const webSessions: SessionRevoker = {
  *   name: 'web-sessions',
- *   revoke: async ({ account, keepSessionId }) => { await sessions.revokeAll(account, { exceptId: keepSessionId }); },
+ *   revoke: async ({ account, keepSessionDigest }) => {
+ *     await sessions.revokeAll(account, { exceptDigest: keepSessionDigest });
+ *   },
  * };
  * ```
  */

@@ -1,5 +1,6 @@
 /** @module The shared write of every password change: hash, then compare-and-set with the outbox. */
 import type { MailboxRecord, PendingRevocation } from '../ports/credential-store.js';
+import { sessionIdDigest } from '../ports/session-digest.js';
 import { outboxRows, selectRevokers } from './decisions.js';
 import { type Runtime, stored } from './runtime.js';
 import type { RevocationMode, WriteRefusal } from './types.js';
@@ -28,6 +29,7 @@ export interface ChangePlan {
   readonly mustChange: boolean;
   readonly expiresAt: Date | null;
   readonly revoke: RevocationMode;
+  /** The caller's session, kept with `revoke: 'others'`; the outbox gets only its digest. */
   readonly keepSessionId: string | null;
   /** The change's instant (`changedAt`, outbox `createdAt`). */
   readonly now: Date;
@@ -55,7 +57,8 @@ export interface CommittedChange {
 
 /**
  * Hashes the new password and writes it with one outbox row per selected revoker in one
- * compare-and-set. A store failure or a lost race writes nothing.
+ * compare-and-set. A store failure or a lost race writes nothing. The rows name the session to
+ * keep by its digest (`sessionIdDigest`), never by its id.
  *
  * @example
  * ```ts
@@ -67,10 +70,11 @@ export interface CommittedChange {
 export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<CommittedChange | WriteRefusal> {
   const passwordHash = await rt.deps.hasher.hash(plan.password);
   const now = plan.now;
+  const keep = plan.revoke === 'others' ? plan.keepSessionId : null;
   const rows = outboxRows({
     account: plan.record.account,
     revokers: selectRevokers(rt.revokers, plan.revoke),
-    keepSessionId: plan.revoke === 'others' ? plan.keepSessionId : null,
+    keepSessionDigest: keep === null ? null : await sessionIdDigest(keep),
     now,
     leaseMs: rt.retryBaseMs,
     newId: rt.newId,

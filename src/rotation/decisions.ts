@@ -76,13 +76,13 @@ export function selectRevokers(revokers: readonly SessionRevoker[], mode: Revoca
  *
  * @example
  * ```ts
- * outboxRows({ account, revokers, keepSessionId: null, now, leaseMs: 30_000, newId: () => id() });
+ * outboxRows({ account, revokers, keepSessionDigest: null, now, leaseMs: 30_000, newId: () => id() });
  * ```
  */
 export function outboxRows(plan: {
   readonly account: string;
   readonly revokers: readonly SessionRevoker[];
-  readonly keepSessionId: string | null;
+  readonly keepSessionDigest: string | null;
   readonly now: Date;
   readonly leaseMs: number;
   readonly newId: () => string;
@@ -92,7 +92,7 @@ export function outboxRows(plan: {
     id: plan.newId(),
     account: plan.account,
     revoker: r.name,
-    keepSessionId: plan.keepSessionId,
+    keepSessionDigest: plan.keepSessionDigest,
     createdAt: plan.now,
     attempts: 0,
     nextAttemptAt: due,

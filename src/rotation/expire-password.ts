@@ -68,7 +68,7 @@ export async function expirePassword(
     account,
     // The hash does not change, so `none` runs nothing, not even `alwaysRun` revokers.
     revokers: revoke === 'none' ? [] : rt.revokers,
-    keepSessionId: null,
+    keepSessionDigest: null,
     now,
     leaseMs: rt.retryBaseMs,
     newId: rt.newId,

@@ -5,7 +5,9 @@ import type { SessionStore } from '../ports/session-store.js';
 
 /**
  * A {@link SessionRevoker} that ends the account's web sessions in `sessions`, keeping
- * `keepSessionId` when the caller chose "log out other devices".
+ * the session whose digest is `keepSessionDigest` when the caller chose "log out other devices".
+ * `revokeAll` raises the account's session epoch, so sessions opened by logins that read the old
+ * password, even if created after this revoker ran, are dead too.
  *
  * @param sessions - The panel's session store.
  * @param name - Outbox name. Default `web-sessions`.
@@ -18,8 +20,8 @@ import type { SessionStore } from '../ports/session-store.js';
 export function sessionStoreRevoker(sessions: SessionStore, name = 'web-sessions'): SessionRevoker {
   return {
     name,
-    async revoke({ account, keepSessionId }) {
-      await sessions.revokeAll(account, { exceptId: keepSessionId });
+    async revoke({ account, keepSessionDigest }) {
+      await sessions.revokeAll(account, { exceptDigest: keepSessionDigest });
     },
   };
 }

@@ -33,7 +33,7 @@ async function runOne(rt: Runtime, row: PendingRevocation, actor: string): Promi
     failure = 'unknown_revoker';
   } else {
     try {
-      await revoker.revoke({ account: row.account, keepSessionId: row.keepSessionId });
+      await revoker.revoke({ account: row.account, keepSessionDigest: row.keepSessionDigest });
     } catch (error) {
       failure = errorCode(error, 'revoker_failed');
     }

@@ -9,6 +9,7 @@ import type { Notifier } from '../ports/notifier.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
+import type { SessionStore } from '../ports/session-store.js';
 
 /**
  * Which sessions a password change ends: `all` (the webmail's "log me out from everywhere"),
@@ -44,6 +45,12 @@ export interface RotationDeps {
   readonly revokers?: readonly SessionRevoker[];
   readonly audit?: AuditSink;
   readonly notifier?: Notifier;
+  /**
+   * The web sessions the app opens after `verifyLogin`. When set, `verifyLogin` reads the account's
+   * session epoch before the stored hash and returns it as `sessionEpoch`, for `WebSession.epoch`.
+   * Default none (`sessionEpoch` is then `null`).
+   */
+  readonly sessions?: SessionStore;
   /** Throttles wrong passwords per `account:<address>` and per `client:<clientKey>`. Default none. */
   readonly limiter?: AttemptLimiter;
   /** Default: the wall clock. */

@@ -21,8 +21,10 @@ export interface VerifyLoginInput {
 /**
  * The outcome of {@link verifyLogin}. A must-change password logs in (`ok: true, mustChange: true`):
  * the app must then allow nothing but the change-password form, which needs this login to prove the
- * owner. `version` is the credential version the login verified; store it in the session if you
- * want to refuse sessions opened just before a concurrent change.
+ * owner. `version` is the credential version the login verified. `sessionEpoch` is the account's
+ * session epoch, read before the stored hash (`null` without `deps.sessions`): create the session
+ * with it (`WebSession.epoch`), so a password change with `revoke: 'all'` or `'others'` that raced
+ * this login leaves no session behind, even when the session is created after the revocation.
  *
  * @example
  * ```ts
@@ -36,6 +38,8 @@ export type VerifyLoginResult =
       readonly mustChange: boolean;
       readonly expiresAt: Date | null;
       readonly version: number;
+      /** The account's session epoch read before the hash, for `WebSession.epoch`; `null` without `deps.sessions`. */
+      readonly sessionEpoch: number | null;
       /** The stored hash was upgraded to the hasher's target. */
       readonly rehashed: boolean;
     }
@@ -74,8 +78,10 @@ function dummyHash(rt: Runtime): Promise<string> {
  *
  * @example
  * ```ts
- * const result = await verifyLogin(deps, { account, password, clientKey: ip });
+ * const result = await verifyLogin({ ...deps, sessions }, { account, password, clientKey: ip });
  * if (!result.ok) return render(result.code);
+ * // `sessionEpoch` is a number here, since `sessions` was given.
+ * await sessions.create({ id, account: result.account, createdAt, expiresAt, epoch: result.sessionEpoch as number, data: {} });
  * ```
  */
 export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): Promise<VerifyLoginResult> {
@@ -85,6 +91,10 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
   const attempt = await reserveFlowAttempt(rt, account, input.clientKey);
   if (!attempt.ok) return refuse(attempt);
 
+  // The epoch is read before the hash: a change that commits after the hash was read revokes after
+  // this read, so its revokeAll raises the epoch above the one this login's session will carry.
+  const epoch = await stored(async () => (deps.sessions ? deps.sessions.epoch(account) : null));
+  if (!epoch.ok) return refuse(epoch);
   const got = await stored(() => deps.store.get(account));
   if (!got.ok) {
     await attempt.release();
@@ -128,5 +138,13 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
     actor: account,
     outcome: record.mustChange ? 'must_change' : 'ok',
   });
-  return { ok: true, account, mustChange: record.mustChange, expiresAt: record.expiresAt, version, rehashed };
+  return {
+    ok: true,
+    account,
+    mustChange: record.mustChange,
+    expiresAt: record.expiresAt,
+    version,
+    sessionEpoch: epoch.value,
+    rehashed,
+  };
 }

@@ -84,7 +84,7 @@ export function testCredentialStore(
     id: `r${uniqueTag()}`,
     account,
     revoker: 'web-sessions',
-    keepSessionId: null,
+    keepSessionDigest: null,
     createdAt: at(1),
     attempts: 0,
     nextAttemptAt: at(1),
@@ -355,7 +355,7 @@ export function testCredentialStore(
             row(account, {
               id: `a${uniqueTag()}`,
               revoker: 'early',
-              keepSessionId: 'keep-me',
+              keepSessionDigest: 'a3f1'.repeat(16),
               nextAttemptAt: at(2),
             }),
             row(account, { id: `c${uniqueTag()}`, revoker: 'same-time', nextAttemptAt: at(2) }),

@@ -1,5 +1,6 @@
 /** @module Conformance suite for SessionStore adapters (ours and third parties'). */
 import { describe, expect, it } from 'vitest';
+import { sessionIdDigest } from '../ports/session-digest.js';
 import type { SessionStore, WebSession } from '../ports/session-store.js';
 import { uniqueTag } from './unique.js';
 
@@ -19,11 +20,14 @@ export interface SessionStoreSuiteOptions {
 
 const T0 = new Date('2031-02-03T04:05:06.789Z');
 const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Registers a vitest suite that checks every documented guarantee of a {@link SessionStore}:
- * round trip, expiry at `expiresAt <= now`, single revocation, `revokeAll` with `exceptId` and its
- * count, case-insensitive accounts, and that sessions created after a `revokeAll` survive.
+ * round trip, expiry at `expiresAt <= now`, single revocation, `revokeAll` with `exceptDigest` and
+ * its count, case-insensitive accounts, epochs (a session whose epoch was read before a racing
+ * `revokeAll` is never returned afterwards, with many concurrent callers), and that sessions
+ * opened after a `revokeAll` survive.
  * `makeStore` is called for every test; tests use fresh random ids and accounts.
  *
  * @param name - Shown in the suite title.
@@ -55,6 +59,7 @@ export function testSessionStore(
     account,
     createdAt: T0,
     expiresAt: at(60),
+    epoch: 0,
     data: {},
     ...overrides,
   });
@@ -119,14 +124,17 @@ export function testSessionStore(
     );
 
     it(
-      'keeps exceptId (log out other devices)',
+      'keeps exceptDigest (log out other devices)',
       withStore(async (store) => {
         const account = newAccount();
         const sessions = [session(account), session(account), session(account)];
         for (const s of sessions) await store.create(s);
-        expect(await store.revokeAll(account, { exceptId: sessions[1]?.id ?? null })).toBe(2);
+        const keep = await sessionIdDigest(sessions[1]?.id ?? '');
+        expect(await store.revokeAll(account, { exceptDigest: keep })).toBe(2);
         expect(await alive(store, sessions)).toEqual([false, true, false]);
-        expect(await store.revokeAll(account, { exceptId: null })).toBe(1);
+        expect(await store.revokeAll(account, { exceptDigest: keep })).toBe(0);
+        expect(await alive(store, sessions)).toEqual([false, true, false]);
+        expect(await store.revokeAll(account, { exceptDigest: null })).toBe(1);
         expect(await alive(store, sessions)).toEqual([false, false, false]);
       }),
     );
@@ -144,14 +152,99 @@ export function testSessionStore(
     );
 
     it(
-      'lets a session created after revokeAll survive',
+      'lets a session opened with the epoch read after revokeAll survive',
       withStore(async (store) => {
         const account = newAccount();
         await store.create(session(account));
         await store.revokeAll(account);
-        const later = session(account);
+        const later = session(account, { epoch: await store.epoch(account) });
         await store.create(later);
         expect(await alive(store, [later])).toEqual([true]);
+      }),
+    );
+
+    it(
+      'counts epochs per account from 0, one more per revokeAll, case-insensitively',
+      withStore(async (store) => {
+        const [alice, bob] = [newAccount(), newAccount()];
+        expect(await store.epoch(alice)).toBe(0);
+        await store.revokeAll(alice);
+        await store.revokeAll(alice.toUpperCase());
+        expect(await store.epoch(alice)).toBe(2);
+        expect(await store.epoch(alice.toUpperCase())).toBe(2);
+        expect(await store.epoch(bob)).toBe(0);
+      }),
+    );
+
+    it(
+      'refuses a session created after revokeAll with an epoch read before it',
+      withStore(async (store) => {
+        const [alice, bob] = [newAccount(), newAccount()];
+        const epoch = await store.epoch(alice);
+        await store.revokeAll(alice);
+        const stale = session(alice, { epoch });
+        const fresh = session(alice, { epoch: await store.epoch(alice) });
+        const other = session(bob, { epoch: await store.epoch(bob) });
+        for (const s of [stale, fresh, other]) await store.create(s);
+        expect(await alive(store, [stale, fresh, other])).toEqual([false, true, true]);
+      }),
+    );
+
+    it(
+      'moves the kept session to the new epoch, but never revives a stale one',
+      withStore(async (store) => {
+        const account = newAccount();
+        const kept = session(account);
+        await store.create(kept);
+        await store.revokeAll(account, { exceptDigest: await sessionIdDigest(kept.id) });
+        await store.revokeAll(account, { exceptDigest: await sessionIdDigest(kept.id) });
+        expect(await alive(store, [kept])).toEqual([true]);
+        // Opened from an epoch read before the last revokeAll: already dead, and keeping it does not revive it.
+        const stale = session(account, { epoch: (await store.epoch(account)) - 1 });
+        await store.create(stale);
+        await store.revokeAll(account, { exceptDigest: await sessionIdDigest(stale.id) });
+        expect(await alive(store, [kept, stale])).toEqual([false, false]);
+      }),
+    );
+
+    it(
+      'never returns a session whose epoch was read before a racing revokeAll (many callers)',
+      withStore(async (store) => {
+        const account = newAccount();
+        const keeper = session(account, { epoch: await store.epoch(account) });
+        await store.create(keeper);
+        const keep = await sessionIdDigest(keeper.id);
+        // 20 logins read the epoch before revokeAll starts; half of them open their session while
+        // it runs, half only after it returned.
+        const earlyEpochs = await Promise.all(Array.from({ length: 20 }, () => store.epoch(account)));
+        let revokeReturned = false;
+        const revoking = Promise.all([
+          store.revokeAll(account, { exceptDigest: keep }),
+          store.revokeAll(account, { exceptDigest: keep }),
+        ]).then(() => {
+          revokeReturned = true;
+        });
+        const early = earlyEpochs.map(async (epoch, i) => {
+          if (i % 2 === 0) await revoking;
+          else await pause(i % 4);
+          const s = session(account, { epoch });
+          await store.create(s);
+          return s;
+        });
+        // 20 more race their epoch read against revokeAll; those that read after it returned live.
+        const late = Array.from({ length: 20 }, async (_, i) => {
+          await pause(i % 6);
+          const readAfter = revokeReturned;
+          const s = session(account, { epoch: await store.epoch(account) });
+          await store.create(s);
+          return { s, readAfter };
+        });
+        await revoking;
+        const before = await Promise.all(early);
+        const after = (await Promise.all(late)).filter((l) => l.readAfter).map((l) => l.s);
+        expect((await alive(store, before)).filter(Boolean)).toEqual([]);
+        expect(await alive(store, after)).toEqual(after.map(() => true));
+        expect(await alive(store, [keeper])).toEqual([true]);
       }),
     );
 

@@ -63,7 +63,13 @@ describe('passrotate set / rotate-domain / expire / sessions revoke / resume on 
   it('set logs the web sessions out, and a failing doveadm leaves a pending revocation that resume finishes', async () => {
     const db = open();
     const sessions = sqliteSessionStore({ db });
-    const session = { id: 'web-session-1', account: 'alice@example.org', createdAt: new Date(), data: {} };
+    const session = {
+      id: 'web-session-1',
+      account: 'alice@example.org',
+      createdAt: new Date(),
+      epoch: 0,
+      data: {},
+    };
     await sessions.create({ ...session, expiresAt: new Date(Date.now() + 3_600_000) });
     writeFileSync(join(dir, 'fail'), '');
     const run = await runCli(
@@ -144,6 +150,7 @@ describe('passrotate set / rotate-domain / expire / sessions revoke / resume on 
         id,
         account: 'alice@example.org',
         createdAt: new Date(),
+        epoch: 0,
         expiresAt: new Date(Date.now() + 60_000),
         data: {},
       });

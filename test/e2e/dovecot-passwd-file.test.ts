@@ -104,7 +104,7 @@ describe.skipIf(dovecotBinary === undefined)(
       expect(hashes[0]?.length).toBe(hashes[1]?.length);
       expect(await write(first, v1)).toMatchObject({ ok: true });
       expect(await write(second, v1 + 1)).toMatchObject({ ok: true });
-      await flush.revoke({ account: 'bob@example.org', keepSessionId: null });
+      await flush.revoke({ account: 'bob@example.org', keepSessionDigest: null });
       await new Promise((resolve) => setTimeout(resolve, 1100));
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', second)).toBe(true);
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', first)).toBe(false);

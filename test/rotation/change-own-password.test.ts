@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CredentialStore, changeOwnPassword, resumePendingRevocations } from '../../src/index.js';
+import {
+  type CredentialStore,
+  changeOwnPassword,
+  resumePendingRevocations,
+  sessionIdDigest,
+} from '../../src/index.js';
 import { ALICE, ALICE_PASSWORD, fixture, plaintexts, recordedText } from '../support/rotation-fixture.js';
 
 const NEW = 'Velvet-Harbor-73';
@@ -26,7 +31,7 @@ describe('changeOwnPassword', () => {
     expect(await f.passwordWorks(NEW)).toBe(true);
     expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(false);
     expect(await f.liveSessions('s1', 's2')).toEqual([false, false]);
-    expect(f.imap.calls).toEqual([{ account: ALICE, keepSessionId: null }]);
+    expect(f.imap.calls).toEqual([{ account: ALICE, keepSessionDigest: null }]);
     expect(f.store.allPendingRevocations()).toEqual([]);
     expect(f.audit.events.map((e) => [e.type, e.outcome])).toEqual([
       ['password_changed', 'ok'],
@@ -46,7 +51,24 @@ describe('changeOwnPassword', () => {
     const result = await changeOwnPassword(f.deps, change({ revoke: 'others', sessionId: 'mine' }));
     expect(result.ok).toBe(true);
     expect(await f.liveSessions('mine', 'other')).toEqual([true, false]);
-    expect(f.imap.calls).toEqual([{ account: ALICE, keepSessionId: 'mine' }]);
+    expect(f.imap.calls).toEqual([{ account: ALICE, keepSessionDigest: await sessionIdDigest('mine') }]);
+  });
+
+  it("keeps only the digest of the caller's session in the outbox, and a retry still keeps that session", async () => {
+    const f = await fixture();
+    const mine = 'mine-cookie-value-Zq81';
+    await f.openSession(mine);
+    await f.openSession('other');
+    f.imap.failing = true;
+    const result = await changeOwnPassword(f.deps, change({ revoke: 'others', sessionId: mine }));
+    expect(result).toMatchObject({ ok: true, revocation: { pending: ['imap'] } });
+    const pending = f.store.allPendingRevocations();
+    expect(pending.map((r) => r.keepSessionDigest)).toEqual([await sessionIdDigest(mine)]);
+    expect(JSON.stringify(pending)).not.toContain(mine);
+    f.imap.failing = false;
+    f.clock.advance(30_000);
+    expect(await resumePendingRevocations(f.deps)).toEqual({ ok: true, done: 1, failed: 0 });
+    expect(await f.liveSessions(mine, 'other')).toEqual([true, false]);
   });
 
   it("runs only alwaysRun revokers with revoke: 'none'", async () => {
@@ -266,7 +288,7 @@ describe('changeOwnPassword', () => {
       revoker: 'imap',
       attempts: 1,
       lastError: 'imap_down',
-      keepSessionId: null,
+      keepSessionDigest: null,
     });
     expect(row?.nextAttemptAt).toEqual(new Date(f.clock.now().getTime() + 30_000));
     expect(await resumePendingRevocations(f.deps)).toEqual({ ok: true, done: 0, failed: 0 });

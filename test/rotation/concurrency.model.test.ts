@@ -1,8 +1,8 @@
 /**
  * Model-based proof of the rotation flows under concurrency and faults: random sets of concurrent
- * owner changes, admin sets, logins (with rehash), expiries and session openings run against the
- * memory adapters, with fast-check's scheduler choosing the interleaving of every port call and a
- * fault plan making the store and a revoker fail at random points.
+ * owner changes, admin sets, logins (with rehash, opening a session), expiries and session openings
+ * run against the memory adapters, with fast-check's scheduler choosing the interleaving of every
+ * port call and a fault plan making the store and a revoker fail at random points.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +82,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 const passwordOf = (i: number): string => `Model-${'abcdefgh'[i]}${i}x-Secret`;
 
 describe('rotation under concurrency and faults (model-based)', () => {
-  it('never loses an update, keeps exactly the last accepted password, eventually revokes, leaks nothing', async () => {
+  it('never loses an update, keeps exactly the last accepted password, eventually revokes, lets no session survive a change it raced, leaks nothing', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.scheduler(),
@@ -105,7 +105,7 @@ describe('rotation under concurrency and faults (model-based)', () => {
 
           const writtenRows = new Set<string>();
           const completedRows = new Set<string>();
-          const commits: { seq: number; revokeAll: boolean }[] = [];
+          const commits: { seq: number; revokeAll: boolean; version: number }[] = [];
           const faulty = <A extends unknown[], R>(label: string, f: (...a: A) => Promise<R>) =>
             s.scheduleFunction(async (...args: A) => {
               if (fault()) throw new Error(`${label}: injected fault`);
@@ -120,6 +120,7 @@ describe('rotation under concurrency and faults (model-based)', () => {
                 commits.push({
                   seq: seq++,
                   revokeAll: w.pendingRevocations.some((row) => row.revoker === 'web-sessions'),
+                  version: r.version,
                 });
               }
               return r;
@@ -140,8 +141,11 @@ describe('rotation under concurrency and faults (model-based)', () => {
           };
           const rawSessions = memorySessionStore();
           const sessionsOpened: { id: string; seq: number }[] = [];
+          /** Sessions opened by successful logins, with the moment their login read the stored hash. */
+          const loginSessions: { id: string; hashReadSeq: number }[] = [];
           const sessions: SessionStore = {
             ...rawSessions,
+            epoch: s.scheduleFunction((a: string) => rawSessions.epoch(a)),
             revokeAll: s.scheduleFunction((a, o) => rawSessions.revokeAll(a, o)),
           };
           const flaky: SessionRevoker = {
@@ -162,6 +166,7 @@ describe('rotation under concurrency and faults (model-based)', () => {
               similarity: false,
               historySize: 2,
             }),
+            sessions,
             revokers: [sessionStoreRevoker(sessions), flaky],
             audit,
             notifier,
@@ -189,8 +194,35 @@ describe('rotation under concurrency and faults (model-based)', () => {
                   temporary: op.temporary,
                   ...(op.generate ? { generate: true } : { password: passwordOf(i) }),
                 });
-              case 'login':
-                return verifyLogin(deps, { account: ACCOUNT, password: password(op.from) });
+              case 'login': {
+                const read = { seq: Number.POSITIVE_INFINITY };
+                const get = faulty('get', (a: string) => {
+                  read.seq = seq++;
+                  return inner.get(a);
+                });
+                return verifyLogin(
+                  { ...deps, store: { ...store, get } },
+                  {
+                    account: ACCOUNT,
+                    password: password(op.from),
+                  },
+                ).then(async (r) => {
+                  if (!r.ok) return r;
+                  // The app opens the session later, possibly after a racing change has revoked.
+                  await s.schedule(Promise.resolve(), 'open login session');
+                  const id = `login-${i}`;
+                  await rawSessions.create({
+                    id,
+                    account: ACCOUNT,
+                    createdAt: T0,
+                    expiresAt: new Date(T0.getTime() + 864e5),
+                    epoch: r.sessionEpoch as number,
+                    data: {},
+                  });
+                  loginSessions.push({ id, hashReadSeq: read.seq });
+                  return r;
+                });
+              }
               case 'expire':
                 return expirePassword(deps, { actor: ADMIN, account: ACCOUNT });
               case 'rotate':
@@ -206,6 +238,7 @@ describe('rotation under concurrency and faults (model-based)', () => {
                     account: ACCOUNT,
                     createdAt: T0,
                     expiresAt: new Date(T0.getTime() + 864e5),
+                    epoch: await rawSessions.epoch(ACCOUNT),
                     data: {},
                   });
                   sessionsOpened.push({ id, seq: seq++ });
@@ -219,7 +252,22 @@ describe('rotation under concurrency and faults (model-based)', () => {
             rehashed?: boolean;
             password?: string;
             code?: string;
+            revocation?: { done: readonly string[] };
           }>;
+
+          // --- no session survives a change it raced: once a change whose web-session revocation
+          // ran has returned, every session from a login that read the hash before that change
+          // committed is dead, even one opened after the change returned -------------------------
+          for (const [i, r] of results.entries()) {
+            const kind = (ops[i] as Op).kind;
+            if (!r.ok || (kind !== 'change' && kind !== 'admin')) continue;
+            if (!r.revocation?.done.includes('web-sessions')) continue;
+            const commit = commits.find((c) => c.version === r.version);
+            if (!commit) throw new Error('a returned change has no commit');
+            for (const login of loginSessions.filter((l) => l.hashReadSeq < commit.seq)) {
+              expect(await rawSessions.get(login.id, clock.now())).toBeNull();
+            }
+          }
 
           // --- no lost update: every committed version was won by exactly one op --------------------
           const finalRecord = await inner.get(ACCOUNT);
@@ -290,6 +338,12 @@ describe('rotation under concurrency and faults (model-based)', () => {
             const revokedLater = commits.some((c) => c.revokeAll && c.seq > session.seq);
             const alive = (await rawSessions.get(session.id, clock.now())) !== null;
             if (revokedLater) expect(alive).toBe(false);
+            if (!commits.some((c) => c.revokeAll)) expect(alive).toBe(true);
+          }
+          for (const login of loginSessions) {
+            const raced = commits.some((c) => c.revokeAll && c.seq > login.hashReadSeq);
+            const alive = (await rawSessions.get(login.id, clock.now())) !== null;
+            if (raced) expect(alive).toBe(false);
             if (!commits.some((c) => c.revokeAll)) expect(alive).toBe(true);
           }
 

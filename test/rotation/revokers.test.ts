@@ -6,6 +6,7 @@ import {
   PassrotateError,
   type RevocationRequest,
   resumePendingRevocations,
+  sessionIdDigest,
   sessionStoreRevoker,
 } from '../../src/index.js';
 import { ALICE, ALICE_PASSWORD, fixture, recordingRevoker } from '../support/rotation-fixture.js';
@@ -16,10 +17,10 @@ describe('revokers', () => {
     const at = new Date(0);
     const expiresAt = new Date(1e12);
     for (const id of ['a', 'b', 'c'])
-      await sessions.create({ id, account: ALICE, createdAt: at, expiresAt, data: {} });
+      await sessions.create({ id, account: ALICE, createdAt: at, expiresAt, epoch: 0, data: {} });
     const revoker = sessionStoreRevoker(sessions);
     expect(revoker.name).toBe('web-sessions');
-    await revoker.revoke({ account: ALICE, keepSessionId: 'b' });
+    await revoker.revoke({ account: ALICE, keepSessionDigest: await sessionIdDigest('b') });
     expect(
       await Promise.all(['a', 'b', 'c'].map(async (id) => (await sessions.get(id, at)) !== null)),
     ).toEqual([false, true, false]);
@@ -32,7 +33,7 @@ describe('revokers', () => {
     const unit = composeRevokers('mail', [a, b]);
     expect([unit.name, unit.alwaysRun]).toEqual(['mail', true]);
     expect(composeRevokers('x', [a]).alwaysRun).toBe(false);
-    const request: RevocationRequest = { account: ALICE, keepSessionId: null };
+    const request: RevocationRequest = { account: ALICE, keepSessionDigest: null };
     await unit.revoke(request);
     a.failing = true;
     const error = await unit.revoke(request).catch((e: unknown) => e);

@@ -13,9 +13,48 @@ describe('verifyLogin', () => {
       mustChange: false,
       expiresAt: null,
       version: 1,
+      sessionEpoch: null,
       rehashed: false,
     });
     expect(f.audit.events.map((e) => [e.type, e.outcome])).toEqual([['login_succeeded', 'ok']]);
+  });
+
+  it('reads the session epoch before the stored hash and returns it as sessionEpoch', async () => {
+    const f = await fixture();
+    await f.sessions.revokeAll(ALICE);
+    await f.sessions.revokeAll(ALICE);
+    const calls: string[] = [];
+    const result = await verifyLogin(
+      {
+        ...f.deps,
+        store: {
+          ...f.store,
+          get: (a) => {
+            calls.push('hash');
+            return f.store.get(a);
+          },
+        },
+        sessions: {
+          ...f.sessions,
+          epoch: (a) => {
+            calls.push('epoch');
+            return f.sessions.epoch(a);
+          },
+        },
+      },
+      { account: ALICE, password: ALICE_PASSWORD },
+    );
+    expect(result).toMatchObject({ ok: true, sessionEpoch: 2 });
+    expect(calls).toEqual(['epoch', 'hash']);
+  });
+
+  it('answers storage_failure when the session epoch cannot be read', async () => {
+    const f = await fixture();
+    const result = await verifyLogin(
+      { ...f.deps, sessions: { ...f.sessions, epoch: () => Promise.reject(new Error('down')) } },
+      { account: ALICE, password: ALICE_PASSWORD },
+    );
+    expect(result).toEqual({ ok: false, code: 'storage_failure' });
   });
 
   it('answers invalid_credentials alike for a wrong password and an unknown account, verifying once each', async () => {

@@ -92,6 +92,7 @@ export async function fixture(options: { historySize?: number; limit?: number } 
       account,
       createdAt: clock.now(),
       expiresAt: new Date(T0.getTime() + 86_400_000),
+      epoch: await sessions.epoch(account),
       data: {},
     });
   };

@@ -47,10 +47,11 @@ describe('the conformance suites catch broken adapters', () => {
       historyless: 'pushes the old hash newest first and keeps at most historyLimit',
       'case-sensitive': 'matches accounts case-insensitively',
       'lossy-paging': 'pages through a domain in account order',
-      exceptless: 'keeps exceptId',
+      exceptless: 'keeps exceptDigest',
       immortal: 'never returns an expired session',
       'racy-limiter': 'allows exactly limit of 100 concurrent attempts on one key',
       'bottomless-limiter': 'never refunds below zero',
+      epochless: 'never returns a session whose epoch was read before a racing revokeAll',
       'stuck-limiter': 'allows again once the window has passed',
     };
     for (const [suite, test] of Object.entries(expectations)) {

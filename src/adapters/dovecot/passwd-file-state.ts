@@ -33,7 +33,7 @@ export interface StoredRevocation {
   readonly id: string;
   readonly account: string;
   readonly revoker: string;
-  readonly keepSessionId: string | null;
+  readonly keepSessionDigest: string | null;
   readonly createdAt: number;
   readonly attempts: number;
   readonly nextAttemptAt: number;
@@ -101,7 +101,7 @@ export function storeRevocation(p: PendingRevocation): StoredRevocation {
     id: p.id,
     account: p.account.toLowerCase(),
     revoker: p.revoker,
-    keepSessionId: p.keepSessionId,
+    keepSessionDigest: p.keepSessionDigest,
     createdAt: p.createdAt.getTime(),
     attempts: p.attempts,
     nextAttemptAt: p.nextAttemptAt.getTime(),
@@ -122,7 +122,7 @@ export function loadRevocation(r: StoredRevocation): PendingRevocation {
     id: r.id,
     account: r.account,
     revoker: r.revoker,
-    keepSessionId: r.keepSessionId,
+    keepSessionDigest: r.keepSessionDigest,
     createdAt: new Date(r.createdAt),
     attempts: r.attempts,
     nextAttemptAt: new Date(r.nextAttemptAt),

@@ -82,7 +82,7 @@ function run(binary: string, args: readonly string[], timeoutMs: number): Promis
  * @example
  * ```ts
  * const dovecot = dovecotSessionRevoker({ config: '/etc/dovecot/dovecot.conf' });
- * await dovecot.revoke({ account: 'alice@example.org', keepSessionId: null });
+ * await dovecot.revoke({ account: 'alice@example.org', keepSessionDigest: null });
  * ```
  */
 export function dovecotSessionRevoker(options: DovecotSessionRevokerOptions = {}): SessionRevoker {

@@ -154,14 +154,14 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
     }
     if (w.pendingRevocations.length > 0) {
       await connection.query(
-        `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error)
+        `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
          VALUES ?`,
         [
           w.pendingRevocations.map((p) => [
             p.id,
             normalizeAccount(p.account),
             p.revoker,
-            p.keepSessionId,
+            p.keepSessionDigest,
             p.createdAt.getTime(),
             p.attempts,
             p.nextAttemptAt.getTime(),

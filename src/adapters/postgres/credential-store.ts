@@ -31,7 +31,7 @@ function storedRow(p: PendingRevocation): Record<string, unknown> {
     id: p.id,
     account: normalizeAccount(p.account),
     revoker: p.revoker,
-    keep_session_id: p.keepSessionId,
+    keep_session_digest: p.keepSessionDigest,
     created_at: p.createdAt.getTime(),
     attempts: p.attempts,
     next_attempt_at: p.nextAttemptAt.getTime(),

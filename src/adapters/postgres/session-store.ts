@@ -4,22 +4,28 @@ import { normalizeAccount } from '../shared/accounts.js';
 import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { PostgresOptions } from './options.js';
+import { inTransaction } from './transaction.js';
 
 interface SessionRow {
   readonly account: string;
   readonly created_at: string;
   readonly expires_at: string;
+  readonly epoch: string;
   readonly data: string;
 }
 
 /**
  * A `SessionStore` in the `passrotate_sessions` table on an injected `pg` pool. Only the SHA-256
- * digest of a session id is stored. `revokeAll` is one `DELETE`. Run `migratePostgres` first.
+ * digest of a session id is stored. Epochs live in `passrotate_session_epochs`; `get` compares a
+ * session's epoch with its account's in the same `SELECT`, and `revokeAll` is one transaction whose
+ * first statement (the epoch upsert) locks the account's epoch row, then moves the kept session
+ * and deletes the rest, so racing `revokeAll` calls on many panel instances serialize per account.
+ * Run `migratePostgres` first.
  *
  * @example
  * ```ts
  * const sessions = postgresSessionStore({ pool });
- * await sessions.revokeAll('alice@example.org', { exceptId: currentId });
+ * await sessions.revokeAll('alice@example.org', { exceptDigest: await sessionIdDigest(currentId) });
  * ```
  */
 export function postgresSessionStore(options: PostgresOptions): SessionStore {
@@ -28,19 +34,23 @@ export function postgresSessionStore(options: PostgresOptions): SessionStore {
   return {
     async create(session: WebSession) {
       await pool.query(
-        `INSERT INTO ${q.sessions} (id_digest, account, created_at, expires_at, data) VALUES ($1, $2, $3, $4, $5)`,
+        `INSERT INTO ${q.sessions} (id_digest, account, created_at, expires_at, epoch, data)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
         [
           digestSessionId(session.id),
           normalizeAccount(session.account),
           session.createdAt.getTime(),
           session.expiresAt.getTime(),
+          session.epoch,
           JSON.stringify(session.data),
         ],
       );
     },
     async get(id, now) {
       const res = await pool.query<SessionRow>(
-        `SELECT account, created_at, expires_at, data FROM ${q.sessions} WHERE id_digest = $1 AND expires_at > $2`,
+        `SELECT s.account, s.created_at, s.expires_at, s.epoch, s.data FROM ${q.sessions} s
+         LEFT JOIN ${q.sessionEpochs} e ON e.account = s.account
+         WHERE s.id_digest = $1 AND s.expires_at > $2 AND s.epoch >= COALESCE(e.epoch, 0)`,
         [digestSessionId(id), now.getTime()],
       );
       const row = res.rows[0];
@@ -50,19 +60,43 @@ export function postgresSessionStore(options: PostgresOptions): SessionStore {
         account: row.account,
         createdAt: new Date(Number(row.created_at)),
         expiresAt: new Date(Number(row.expires_at)),
+        epoch: Number(row.epoch),
         data: JSON.parse(row.data) as Record<string, string>,
       };
     },
     async revoke(id) {
       await pool.query(`DELETE FROM ${q.sessions} WHERE id_digest = $1`, [digestSessionId(id)]);
     },
+    async epoch(account) {
+      const res = await pool.query<{ epoch: string }>(
+        `SELECT epoch FROM ${q.sessionEpochs} WHERE account = $1`,
+        [normalizeAccount(account)],
+      );
+      return Number(res.rows[0]?.epoch ?? 0);
+    },
     async revokeAll(account, opts = {}) {
-      const keep = opts.exceptId ? digestSessionId(opts.exceptId) : '';
-      const res = await pool.query(`DELETE FROM ${q.sessions} WHERE account = $1 AND id_digest <> $2`, [
-        normalizeAccount(account),
-        keep,
-      ]);
-      return res.rowCount ?? 0;
+      const normalized = normalizeAccount(account);
+      return inTransaction(pool, async (client) => {
+        // The upsert locks the account's epoch row until commit; the statements after it take
+        // their snapshots once a concurrent revokeAll has committed, so they see its changes.
+        const bumped = await client.query<{ epoch: string }>(
+          `INSERT INTO ${q.sessionEpochs} AS e (account, epoch) VALUES ($1, 1)
+           ON CONFLICT (account) DO UPDATE SET epoch = e.epoch + 1 RETURNING epoch`,
+          [normalized],
+        );
+        const epoch = Number(bumped.rows[0]?.epoch);
+        if (opts.exceptDigest) {
+          await client.query(
+            `UPDATE ${q.sessions} SET epoch = $3 WHERE account = $1 AND id_digest = $2 AND epoch >= $3 - 1`,
+            [normalized, opts.exceptDigest, epoch],
+          );
+        }
+        const removed = await client.query(`DELETE FROM ${q.sessions} WHERE account = $1 AND epoch < $2`, [
+          normalized,
+          epoch,
+        ]);
+        return { value: removed.rowCount ?? 0 };
+      });
     },
   };
 }

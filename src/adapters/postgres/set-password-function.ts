@@ -76,9 +76,9 @@ export function setPasswordFunction(schema: ResolvedSchema): { readonly name: st
     END IF;
     DELETE FROM ${q.history} WHERE account = v_account AND seq NOT IN
       (SELECT seq FROM ${q.history} WHERE account = v_account ORDER BY seq DESC LIMIT p_history_limit);
-    INSERT INTO ${q.outbox} (id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error)
-      SELECT id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error
-      FROM jsonb_to_recordset(p_outbox) AS r(id text, account text, revoker text, keep_session_id text,
+    INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
+      SELECT id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error
+      FROM jsonb_to_recordset(p_outbox) AS r(id text, account text, revoker text, keep_session_digest text,
         created_at bigint, attempts bigint, next_attempt_at bigint, last_error text);
     RETURN v_version + 1;
   END

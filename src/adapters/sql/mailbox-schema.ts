@@ -34,7 +34,7 @@ export interface MailboxSchema {
   readonly modified: string | null;
   /** Password expiry, mirrored from `expiresAt` so the mail server's query can use it. Default `password_expiry`. */
   readonly passwordExpiry: string | null;
-  /** Prefix of passrotate's own tables (state, history, sessions, outbox, attempts, audit). Default `passrotate_`. */
+  /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit). Default `passrotate_`. */
   readonly prefix: string;
 }
 
@@ -88,6 +88,8 @@ export interface QuotedNames {
   readonly state: string;
   readonly history: string;
   readonly sessions: string;
+  /** Per-account session epochs (see `SessionStore.epoch`). */
+  readonly sessionEpochs: string;
   readonly outbox: string;
   readonly attempts: string;
   readonly audit: string;
@@ -167,6 +169,7 @@ export function resolveSchema(
       state: own('state'),
       history: own('history'),
       sessions: own('sessions'),
+      sessionEpochs: own('session_epochs'),
       outbox: own('outbox'),
       attempts: own('attempts'),
       audit: own('audit'),

@@ -37,7 +37,7 @@ export interface OutboxRow {
   readonly id: string;
   readonly account: string;
   readonly revoker: string;
-  readonly keep_session_id: string | null;
+  readonly keep_session_digest: string | null;
   readonly created_at: number | string;
   readonly attempts: number | string;
   readonly next_attempt_at: number | string;
@@ -88,7 +88,7 @@ export function toPendingRevocation(row: OutboxRow): PendingRevocation {
     id: row.id,
     account: row.account,
     revoker: row.revoker,
-    keepSessionId: row.keep_session_id,
+    keepSessionDigest: row.keep_session_digest,
     createdAt: new Date(Number(row.created_at)),
     attempts: Number(row.attempts),
     nextAttemptAt: new Date(Number(row.next_attempt_at)),

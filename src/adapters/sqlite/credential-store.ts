@@ -34,8 +34,9 @@ function sqlTime(date: Date): string {
  *
  * Atomicity: every write runs in one `BEGIN IMMEDIATE` transaction (the new hash, the version
  * bump, the history push and the outbox rows together), which takes SQLite's write lock before
- * reading the version, so compare-and-set holds across processes sharing the file. Run
- * `migrateSqlite` first.
+ * reading the version, so compare-and-set holds across processes sharing the file. Sets
+ * `PRAGMA secure_delete = ON` on the connection, so a done outbox row is overwritten, not left in
+ * free pages. Run `migrateSqlite` first.
  *
  * @example
  * ```ts
@@ -49,6 +50,7 @@ function sqlTime(date: Date): string {
 export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
   const schema = resolveSchema(options.schema);
   const { db } = options;
+  db.pragma('secure_delete = ON');
   const { q } = schema;
   let statements: ReturnType<typeof prepare> | undefined;
   const s = (): ReturnType<typeof prepare> => {
@@ -88,8 +90,8 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
          (SELECT seq FROM ${q.history} WHERE account = @account ORDER BY seq DESC LIMIT @keep)`,
       ),
       insertOutbox: db.prepare(
-        `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_id, created_at, attempts, next_attempt_at, last_error)
-         VALUES (@id, @account, @revoker, @keepSessionId, @createdAt, @attempts, @nextAttemptAt, @lastError)`,
+        `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
+         VALUES (@id, @account, @revoker, @keepSessionDigest, @createdAt, @attempts, @nextAttemptAt, @lastError)`,
       ),
       page: db.prepare(
         `SELECT ${mailboxSelect(schema)} WHERE ${domainCondition(schema, '@domain')} AND m.${q.account} > @after
@@ -142,7 +144,7 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
         id: p.id,
         account: normalizeAccount(p.account),
         revoker: p.revoker,
-        keepSessionId: p.keepSessionId,
+        keepSessionDigest: p.keepSessionDigest,
         createdAt: p.createdAt.getTime(),
         attempts: p.attempts,
         nextAttemptAt: p.nextAttemptAt.getTime(),

@@ -8,6 +8,7 @@ import type { SqliteOptions } from './options.js';
  * Creates what is missing — the mailbox table in Postfixadmin's layout (with the mapped names) and
  * passrotate's own tables — in one transaction. Existing tables and rows are left alone, so it is
  * safe to run at every start. With `mailboxTable: false` only passrotate's own tables are created.
+ * Also sets `PRAGMA secure_delete = ON` on the connection (deleted rows are overwritten with zeros).
  *
  * @example
  * ```ts
@@ -19,6 +20,7 @@ import type { SqliteOptions } from './options.js';
 export function migrateSqlite(options: SqliteOptions & MigrateOptions): void {
   const schema = resolveSchema(options.schema);
   const { db } = options;
+  db.pragma('secure_delete = ON');
   db.transaction(() => {
     for (const sql of createStatements('sqlite', schema, options)) db.exec(sql);
   })();

@@ -10,23 +10,29 @@ interface SessionRow {
   readonly account: string;
   readonly created_at: number;
   readonly expires_at: number;
+  readonly epoch: number;
   readonly data: string;
 }
 
 /**
  * A `SessionStore` in the `passrotate_sessions` table of an injected better-sqlite3 database.
  * Only the SHA-256 digest of a session id is stored, so the table never holds a usable cookie.
- * `revokeAll` is one `DELETE`, atomic against concurrent creates. Run `migrateSqlite` first.
+ * Epochs live in `passrotate_session_epochs`; `get` compares a session's epoch with its account's
+ * in the same `SELECT`, and `revokeAll` (epoch bump, move of the kept session, `DELETE`) is one
+ * `BEGIN IMMEDIATE` transaction, atomic across processes sharing the file. Sets
+ * `PRAGMA secure_delete = ON` on the connection so removed rows are overwritten. Run
+ * `migrateSqlite` first.
  *
  * @example
  * ```ts
  * const sessions = sqliteSessionStore({ db });
- * await sessions.revokeAll('alice@example.org', { exceptId: currentId });
+ * await sessions.revokeAll('alice@example.org', { exceptDigest: await sessionIdDigest(currentId) });
  * ```
  */
 export function sqliteSessionStore(options: SqliteOptions): SessionStore {
   const { q } = resolveSchema(options.schema);
   const { db } = options;
+  db.pragma('secure_delete = ON');
   let statements: ReturnType<typeof prepare> | undefined;
   const s = (): ReturnType<typeof prepare> => {
     statements ??= prepare();
@@ -35,15 +41,34 @@ export function sqliteSessionStore(options: SqliteOptions): SessionStore {
   function prepare() {
     return {
       insert: db.prepare(
-        `INSERT INTO ${q.sessions} (id_digest, account, created_at, expires_at, data) VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO ${q.sessions} (id_digest, account, created_at, expires_at, epoch, data) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
       get: db.prepare(
-        `SELECT account, created_at, expires_at, data FROM ${q.sessions} WHERE id_digest = ? AND expires_at > ?`,
+        `SELECT s.account, s.created_at, s.expires_at, s.epoch, s.data FROM ${q.sessions} s
+         LEFT JOIN ${q.sessionEpochs} e ON e.account = s.account
+         WHERE s.id_digest = ? AND s.expires_at > ? AND s.epoch >= COALESCE(e.epoch, 0)`,
       ) as Statement<[string, number], SessionRow>,
       revoke: db.prepare(`DELETE FROM ${q.sessions} WHERE id_digest = ?`),
-      revokeAll: db.prepare(`DELETE FROM ${q.sessions} WHERE account = ? AND id_digest <> ?`),
+      epoch: db.prepare(`SELECT epoch FROM ${q.sessionEpochs} WHERE account = ?`) as Statement<
+        [string],
+        { epoch: number }
+      >,
+      bump: db.prepare(
+        `INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (?, 1)
+         ON CONFLICT (account) DO UPDATE SET epoch = epoch + 1 RETURNING epoch`,
+      ) as Statement<[string], { epoch: number }>,
+      keep: db.prepare(
+        `UPDATE ${q.sessions} SET epoch = @epoch WHERE account = @account AND id_digest = @keep AND epoch >= @epoch - 1`,
+      ),
+      revokeBelow: db.prepare(`DELETE FROM ${q.sessions} WHERE account = ? AND epoch < ?`),
     };
   }
+  const epochOf = (account: string): number => s().epoch.get(account)?.epoch ?? 0;
+  const revokeAll = db.transaction((account: string, keep: string | null): number => {
+    const epoch = (s().bump.get(account) as { epoch: number }).epoch;
+    if (keep !== null) s().keep.run({ epoch, account, keep });
+    return s().revokeBelow.run(account, epoch).changes;
+  });
   return {
     async create(session: WebSession) {
       s().insert.run(
@@ -51,6 +76,7 @@ export function sqliteSessionStore(options: SqliteOptions): SessionStore {
         normalizeAccount(session.account),
         session.createdAt.getTime(),
         session.expiresAt.getTime(),
+        session.epoch,
         JSON.stringify(session.data),
       );
     },
@@ -62,15 +88,18 @@ export function sqliteSessionStore(options: SqliteOptions): SessionStore {
         account: row.account,
         createdAt: new Date(row.created_at),
         expiresAt: new Date(row.expires_at),
+        epoch: row.epoch,
         data: JSON.parse(row.data) as Record<string, string>,
       };
     },
     async revoke(id) {
       s().revoke.run(digestSessionId(id));
     },
+    async epoch(account) {
+      return epochOf(normalizeAccount(account));
+    },
     async revokeAll(account, opts = {}) {
-      const keep = opts.exceptId ? digestSessionId(opts.exceptId) : '';
-      return s().revokeAll.run(normalizeAccount(account), keep).changes;
+      return revokeAll.immediate(normalizeAccount(account), opts.exceptDigest ?? null);
     },
   };
 }

@@ -26,7 +26,7 @@ export function sessionsCommand(): Command {
       const failed: string[] = [];
       for (const revoker of deps.revokers ?? []) {
         try {
-          await revoker.revoke({ account: options.account.toLowerCase(), keepSessionId: null });
+          await revoker.revoke({ account: options.account.toLowerCase(), keepSessionDigest: null });
         } catch (error) {
           failed.push(`${revoker.name} (${(error as { code?: string }).code ?? 'error'})`);
         }

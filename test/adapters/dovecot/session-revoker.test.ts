@@ -38,7 +38,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
   return error instanceof PassrotateError ? error.code : String(error);
 }
 
-const request = { account: 'alice@example.org', keepSessionId: null };
+const request = { account: 'alice@example.org', keepSessionDigest: null };
 
 describe('dovecotSessionRevoker', () => {
   it('flushes the auth cache, then kicks, against the given config', async () => {
@@ -97,12 +97,13 @@ describe('dovecotSessionRevoker', () => {
       '[::1]/64',
     ];
     for (const account of unsafe) {
-      expect(await codeOf(revoker.revoke({ account, keepSessionId: null })), JSON.stringify(account)).toBe(
-        'doveadm_unsafe_account',
-      );
+      expect(
+        await codeOf(revoker.revoke({ account, keepSessionDigest: null })),
+        JSON.stringify(account),
+      ).toBe('doveadm_unsafe_account');
       expect(
         await codeOf(
-          dovecotAuthCacheFlusher({ doveadm: fake.path }).revoke({ account, keepSessionId: null }),
+          dovecotAuthCacheFlusher({ doveadm: fake.path }).revoke({ account, keepSessionDigest: null }),
         ),
       ).toBe('doveadm_unsafe_account');
     }
@@ -113,7 +114,7 @@ describe('dovecotSessionRevoker', () => {
     const fake = fakeDoveadm('plain', { flush: 0, kick: 0 });
     const revoker = dovecotSessionRevoker({ doveadm: fake.path });
     for (const account of ["o'brien+tag@example.org", 'user1', 'bücher@exämple.org', 'beef', '1001']) {
-      await revoker.revoke({ account, keepSessionId: null });
+      await revoker.revoke({ account, keepSessionDigest: null });
     }
     expect(fake.calls()).toHaveLength(10);
   });

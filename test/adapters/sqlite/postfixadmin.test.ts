@@ -114,7 +114,15 @@ describe('sqlite adapters on a Postfixadmin database', () => {
         )
         .pluck()
         .all(),
-    ).toEqual(['pr_attempts', 'pr_audit', 'pr_history', 'pr_outbox', 'pr_sessions', 'pr_state']);
+    ).toEqual([
+      'pr_attempts',
+      'pr_audit',
+      'pr_history',
+      'pr_outbox',
+      'pr_session_epochs',
+      'pr_sessions',
+      'pr_state',
+    ]);
   });
 
   it('refuses a table or column name that is not a plain identifier', () => {
@@ -133,6 +141,7 @@ describe('sqlite adapters on a Postfixadmin database', () => {
       account: 'alice@example.org',
       createdAt: new Date(),
       expiresAt: new Date(Date.now() + 60_000),
+      epoch: 0,
       data: {},
     });
     const dump = JSON.stringify(db.prepare('SELECT * FROM passrotate_sessions').all());
