@@ -4,6 +4,7 @@ import { domainOf, mayManage } from './decisions.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
 import { refuser, runtime, stored } from './runtime.js';
+import type { StorageFailure } from './storage-failure.js';
 import type { Actor, PolicyRefusal, RevocationMode, RevocationReport, RotationDeps } from './types.js';
 
 /**
@@ -54,7 +55,8 @@ export type AdminSetPasswordResult =
       readonly revocation: RevocationReport;
     }
   | PolicyRefusal
-  | { readonly ok: false; readonly code: 'forbidden' | 'not_found' | 'conflict' | 'storage_failure' };
+  | { readonly ok: false; readonly code: 'forbidden' | 'not_found' | 'conflict' }
+  | StorageFailure;
 
 /**
  * Sets a mailbox's password as an admin: the actor must hold rights on the mailbox's domain (or be

@@ -4,6 +4,7 @@ import { temporaryPasswordDead } from './decisions.js';
 import { checkPolicy } from './policy-check.js';
 import { runRevocations } from './run-revocations.js';
 import { refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
+import type { StorageFailure } from './storage-failure.js';
 import type { PolicyRefusal, RateLimited, RevocationMode, RevocationReport, RotationDeps } from './types.js';
 
 /**
@@ -54,8 +55,9 @@ export type ChangeOwnPasswordResult =
   | RateLimited
   | {
       readonly ok: false;
-      readonly code: 'conflict' | 'not_found' | 'forbidden' | 'password_expired' | 'storage_failure';
-    };
+      readonly code: 'conflict' | 'not_found' | 'forbidden' | 'password_expired';
+    }
+  | StorageFailure;
 
 /**
  * Changes the owner's password: reserve an attempt (per account and per client, counted before the

@@ -92,6 +92,6 @@ export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<Commi
     }),
   );
   if (!written.ok) return written;
-  if (!written.value.ok) return { ok: false, code: written.value.code };
+  if (!written.value.ok) return { ok: false, code: written.value.code } as const;
   return { ok: true, version: written.value.version, changedAt: now, rows };
 }

@@ -2,6 +2,7 @@
 import { domainOf, mayManage, outboxRows } from './decisions.js';
 import { runRevocations } from './run-revocations.js';
 import { runtime, stored } from './runtime.js';
+import type { StorageFailure } from './storage-failure.js';
 import type { Actor, RevocationMode, RevocationReport, RotationDeps } from './types.js';
 
 /**
@@ -29,7 +30,8 @@ export interface ExpirePasswordInput {
  */
 export type ExpirePasswordResult =
   | { readonly ok: true; readonly version: number; readonly revocation: RevocationReport }
-  | { readonly ok: false; readonly code: 'forbidden' | 'not_found' | 'conflict' | 'storage_failure' };
+  | { readonly ok: false; readonly code: 'forbidden' | 'not_found' | 'conflict' }
+  | StorageFailure;
 
 /**
  * Marks the password must-change: the current password still logs in once (`verifyLogin` answers
@@ -48,18 +50,27 @@ export async function expirePassword(
 ): Promise<ExpirePasswordResult> {
   const rt = runtime(deps);
   const account = input.account.toLowerCase();
-  const audit = (outcome: string) =>
-    rt.audit({ type: 'password_expired', account, actor: input.actor.name, outcome });
+  const audit = (outcome: string, details?: { readonly cause: string }) =>
+    rt.audit({
+      type: 'password_expired',
+      account,
+      actor: input.actor.name,
+      outcome,
+      ...(details ? { details } : {}),
+    });
   const domain = domainOf(account);
   if (domain === null || !mayManage(input.actor, domain)) {
     await audit('forbidden');
     return { ok: false, code: 'forbidden' };
   }
   const got = await stored(() => deps.store.get(account));
-  if (!got.ok || !got.value) {
-    const code = got.ok ? 'not_found' : got.code;
-    await audit(code);
-    return { ok: false, code };
+  if (!got.ok) {
+    await audit(got.code, { cause: got.cause });
+    return got;
+  }
+  if (!got.value) {
+    await audit('not_found');
+    return { ok: false, code: 'not_found' };
   }
   const record = got.value;
   const now = rt.clock.now();
@@ -87,7 +98,7 @@ export async function expirePassword(
     }),
   );
   if (!written.ok) {
-    await audit(written.code);
+    await audit(written.code, { cause: written.cause });
     return written;
   }
   if (!written.value.ok) {

@@ -31,6 +31,11 @@ export {
   type RotatedMailbox,
   rotateDomain,
 } from './rotate-domain.js';
+export {
+  type StorageFailure,
+  type StorageFailureCause,
+  storageFailureCause,
+} from './storage-failure.js';
 export type {
   Actor,
   PolicyRefusal,

@@ -1,6 +1,7 @@
 /** @module Retries the revocations whose first run failed, from the durable outbox. */
 import { runRevocations } from './run-revocations.js';
 import { runtime, stored } from './runtime.js';
+import type { StorageFailure } from './storage-failure.js';
 import type { RotationDeps } from './types.js';
 
 /**
@@ -27,7 +28,7 @@ export interface ResumeOptions {
  */
 export type ResumeResult =
   | { readonly ok: true; readonly done: number; readonly failed: number }
-  | { readonly ok: false; readonly code: 'storage_failure'; readonly done: number; readonly failed: number };
+  | (StorageFailure & { readonly done: number; readonly failed: number });
 
 /**
  * Runs every outbox row that is due (`nextAttemptAt <= now`), batch after batch, through the
@@ -54,7 +55,7 @@ export async function resumePendingRevocations(
   let failed = 0;
   for (;;) {
     const listed = await stored(() => deps.store.listPendingRevocations(rt.clock.now(), batchSize));
-    if (!listed.ok) return { ok: false, code: 'storage_failure', done, failed };
+    if (!listed.ok) return { ...listed, done, failed };
     // A row seen before was not rescheduled (the store failed to record it): stop, retry next run.
     const rows = listed.value.filter((row) => !seen.has(row.id));
     if (rows.length === 0) return { ok: true, done, failed };

@@ -5,6 +5,7 @@ import { errorCode, mayManage } from './decisions.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
 import { type Runtime, runtime, stored } from './runtime.js';
+import type { StorageFailure } from './storage-failure.js';
 import type { Actor, RotationDeps } from './types.js';
 
 /**
@@ -51,8 +52,9 @@ export type RotatedMailbox =
   | {
       readonly ok: false;
       readonly account: string;
-      readonly code: 'conflict' | 'not_found' | 'storage_failure';
+      readonly code: 'conflict' | 'not_found';
     }
+  | (StorageFailure & { readonly account: string })
   | {
       readonly ok: false;
       readonly account: string;
@@ -77,7 +79,8 @@ export type RotateDomainResult =
       /** `false` when listing the domain failed part-way: the mailboxes listed here are still done. */
       readonly complete: boolean;
     }
-  | { readonly ok: false; readonly code: 'forbidden' | 'storage_failure' };
+  | { readonly ok: false; readonly code: 'forbidden' }
+  | StorageFailure;
 
 /**
  * For every mailbox of `domain` (in account order): generate a compliant password, set it (by
@@ -204,9 +207,9 @@ async function rotateOneOrThrow(
       account,
       actor: actor.name,
       outcome: result.code,
-      details: { bulk: true },
+      details: result.code === 'storage_failure' ? { bulk: true, cause: result.cause } : { bulk: true },
     });
-    return { ok: false, account, code: result.code };
+    return { ...result, account };
   }
   await rt.audit({
     type: 'password_set_by_admin',

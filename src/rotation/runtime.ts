@@ -7,6 +7,7 @@ import type { PasswordNotification } from '../ports/notifier.js';
 import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
 import { type AttemptReservation, reserveAttempt } from './reserve-attempt.js';
+import { type StorageFailure, storageFailureCause } from './storage-failure.js';
 import type { RateLimited, RotationDeps } from './types.js';
 
 /**
@@ -99,7 +100,7 @@ export function runtime(deps: RotationDeps): Runtime {
 }
 
 /**
- * A store call's value, or `storage_failure` when the store threw.
+ * A store call's value, or `storage_failure` with its cause when the store threw.
  *
  * @example
  * ```ts
@@ -107,12 +108,11 @@ export function runtime(deps: RotationDeps): Runtime {
  * if (got.ok && got.value) console.log(got.value.version);
  * ```
  */
-export type Stored<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly code: 'storage_failure' };
+export type Stored<T> = { readonly ok: true; readonly value: T } | StorageFailure;
 
 /**
- * Awaits a store call, turning a thrown infrastructure error into `storage_failure`.
+ * Awaits a store call, turning a thrown infrastructure error into `storage_failure` with a
+ * `StorageFailureCause` read from the error's code.
  *
  * @example
  * ```ts
@@ -123,13 +123,13 @@ export type Stored<T> =
 export async function stored<T>(call: () => Promise<T>): Promise<Stored<T>> {
   try {
     return { ok: true, value: await call() };
-  } catch {
-    return { ok: false, code: 'storage_failure' };
+  } catch (error) {
+    return { ok: false, code: 'storage_failure', cause: storageFailureCause(error) };
   }
 }
 
 /** What {@link reserveFlowAttempt} may answer besides a reservation. */
-type NotReserved = RateLimited | { readonly ok: false; readonly code: 'storage_failure' };
+type NotReserved = RateLimited | StorageFailure;
 
 const NO_LIMITER: AttemptReservation = { ok: true, succeeded: async () => {}, release: async () => {} };
 
@@ -163,6 +163,7 @@ type Refusal = {
   readonly ok: false;
   readonly code: string;
   readonly violations?: readonly { code: string }[];
+  readonly cause?: string;
 };
 
 /**
@@ -184,7 +185,8 @@ export function refuser(
 ): <R extends Refusal>(result: R) => Promise<R> {
   return async (result) => {
     const violations = result.violations?.map((v) => v.code);
-    const all = violations ? { ...details, violations } : details;
+    const withCause = result.cause === undefined ? details : { ...details, cause: result.cause };
+    const all = violations ? { ...withCause, violations } : withCause;
     await rt.audit({
       type,
       account,

@@ -10,6 +10,7 @@ import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { RandomSource } from '../ports/random-source.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
 import type { SessionStore } from '../ports/session-store.js';
+import type { StorageFailure } from './storage-failure.js';
 
 /**
  * Which sessions a password change ends: `all` (the webmail's "log me out from everywhere"),
@@ -104,18 +105,20 @@ export interface RevocationReport {
 
 /**
  * Refusals a password write can end with once the new password is accepted: a racing write won
- * (`conflict`), the mailbox vanished (`not_found`) or the store failed (`storage_failure`: nothing
- * was written, the old password still works).
+ * (`conflict`), the mailbox vanished (`not_found`) or the store failed (`storage_failure` with its
+ * `cause`: nothing was written, the old password still works).
  *
  * @example
  * ```ts
  * const refusal: WriteRefusal = { ok: false, code: 'conflict' };
  * ```
  */
-export type WriteRefusal = {
-  readonly ok: false;
-  readonly code: 'conflict' | 'not_found' | 'storage_failure';
-};
+export type WriteRefusal =
+  | {
+      readonly ok: false;
+      readonly code: 'conflict' | 'not_found';
+    }
+  | StorageFailure;
 
 /**
  * A refusal because too many wrong passwords were tried.

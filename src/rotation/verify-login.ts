@@ -1,6 +1,7 @@
 /** @module Login: verify the password, refuse with a coded reason, upgrade the hash on success. */
 import { loginRefusal } from './decisions.js';
 import { type Runtime, refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
+import type { StorageFailure } from './storage-failure.js';
 import type { RateLimited, RotationDeps } from './types.js';
 
 /**
@@ -45,8 +46,9 @@ export type VerifyLoginResult =
     }
   | {
       readonly ok: false;
-      readonly code: 'invalid_credentials' | 'inactive' | 'password_expired' | 'storage_failure';
+      readonly code: 'invalid_credentials' | 'inactive' | 'password_expired';
     }
+  | StorageFailure
   | RateLimited;
 
 const dummyHashes = new WeakMap<object, Promise<string>>();

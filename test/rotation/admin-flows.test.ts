@@ -139,7 +139,8 @@ describe('adminSetPassword', () => {
       ok: false,
       code: 'conflict',
     });
-    const down: CredentialStore = { ...f.store, setPassword: async () => Promise.reject(new Error('down')) };
+    const notNull = Object.assign(new Error('null value in column "password_expiry"'), { code: '23502' });
+    const down: CredentialStore = { ...f.store, setPassword: async () => Promise.reject(notNull) };
     expect(
       await adminSetPassword(
         { ...f.deps, store: down },
@@ -148,6 +149,7 @@ describe('adminSetPassword', () => {
     ).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'not_null_violation',
     });
     expect(await f.passwordWorks('Cobalt-River-2026')).toBe(true);
   });
@@ -221,10 +223,12 @@ describe('expirePassword', () => {
       ok: false,
       code: 'not_found',
     });
-    const down: CredentialStore = { ...f.store, setPassword: async () => Promise.reject(new Error('down')) };
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const down: CredentialStore = { ...f.store, setPassword: async () => Promise.reject(refused) };
     expect(await expirePassword({ ...f.deps, store: down }, { actor: ADMIN, account: ALICE })).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'connection_failed',
     });
     const racing: CredentialStore = {
       ...f.store,
@@ -302,17 +306,20 @@ describe('rotateDomain', () => {
     const store: CredentialStore = {
       ...f.store,
       setPassword: async (w) =>
-        w.account === 'user000@example.org' ? Promise.reject(new Error('x')) : f.store.setPassword(w),
+        w.account === 'user000@example.org'
+          ? Promise.reject(Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT_NOTNULL' }))
+          : f.store.setPassword(w),
     };
     const result = await rotateDomain(
       { ...f.deps, store },
       { actor: ADMIN, domain: 'example.org', temporary: false },
     );
-    expect(result.ok && result.mailboxes.map((m) => (m.ok ? m.pendingRevocations : m.code))).toEqual([
-      ['imap'],
-      'storage_failure',
-      ['imap'],
-    ]);
+    expect(
+      result.ok &&
+        result.mailboxes.map((m) =>
+          m.ok ? m.pendingRevocations : `${m.code}:${'cause' in m ? m.cause : ''}`,
+        ),
+    ).toEqual([['imap'], 'storage_failure:not_null_violation', ['imap']]);
     expect((await f.store.get('user001@example.org'))?.mustChange).toBe(false);
     expect(await rotateDomain(f.deps, { actor: OTHER, domain: 'example.org' })).toEqual({
       ok: false,
@@ -322,6 +329,7 @@ describe('rotateDomain', () => {
     expect(await rotateDomain({ ...f.deps, store: down }, { actor: ADMIN, domain: 'example.org' })).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'unknown',
     });
   });
 

@@ -253,24 +253,30 @@ describe('changeOwnPassword', () => {
 
   it('answers storage_failure when the store throws, and the old password still works', async () => {
     const f = await fixture();
-    const broken = (method: keyof CredentialStore): CredentialStore => ({
+    const broken = (method: keyof CredentialStore, code?: string): CredentialStore => ({
       ...f.store,
       [method]: async () => {
-        throw new Error('connection reset');
+        throw Object.assign(new Error('connection reset'), code === undefined ? {} : { code });
       },
     });
-    expect(await changeOwnPassword({ ...f.deps, store: broken('setPassword') }, change())).toEqual({
+    expect(
+      await changeOwnPassword({ ...f.deps, store: broken('setPassword', 'SQLITE_BUSY') }, change()),
+    ).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'busy',
     });
     expect(await changeOwnPassword({ ...f.deps, store: broken('get') }, change())).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'unknown',
     });
-    const limiter = { ...f.limiter, consume: async () => Promise.reject(new Error('redis down')) };
+    const reset = Object.assign(new Error('redis down'), { code: 'ECONNRESET' });
+    const limiter = { ...f.limiter, consume: async () => Promise.reject(reset) };
     expect(await changeOwnPassword({ ...f.deps, limiter }, change())).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'connection_failed',
     });
     expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(true);
     expect(f.store.allPendingRevocations()).toEqual([]);

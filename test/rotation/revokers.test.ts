@@ -104,6 +104,7 @@ describe('resumePendingRevocations', () => {
     expect(await resumePendingRevocations({ ...f.deps, store: unreadable })).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'unknown',
       done: 0,
       failed: 0,
     });

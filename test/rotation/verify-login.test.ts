@@ -171,6 +171,7 @@ describe('verifyLogin', () => {
       expect(await verifyLogin({ ...f.deps, store }, { account: ALICE, password: ALICE_PASSWORD })).toEqual({
         ok: false,
         code: 'storage_failure',
+        cause: 'unknown',
       });
     }
     expect((await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-1-guess' })).ok).toBe(false);
@@ -274,10 +275,12 @@ describe('verifyLogin', () => {
 
   it('answers storage_failure when the store cannot be read', async () => {
     const f = await fixture();
-    const store: CredentialStore = { ...f.store, get: async () => Promise.reject(new Error('timeout')) };
+    const timeout = Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' });
+    const store: CredentialStore = { ...f.store, get: async () => Promise.reject(timeout) };
     expect(await verifyLogin({ ...f.deps, store }, { account: ALICE, password: ALICE_PASSWORD })).toEqual({
       ok: false,
       code: 'storage_failure',
+      cause: 'timeout',
     });
   });
 

@@ -12,7 +12,8 @@ import type {
 import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
 import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
-import { domainCondition, mailboxSelect } from '../sql/queries.js';
+import { mailboxPasswordExpiry, mailboxWriteTimes } from '../sql/password-expiry.js';
+import { domainCondition, domainExpiryDaysQuery, mailboxSelect } from '../sql/queries.js';
 import {
   checkHistoryLimit,
   escapeLike,
@@ -21,6 +22,7 @@ import {
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
+import { hasDomainExpiry } from './domain-expiry.js';
 import type { PostgresOptions } from './options.js';
 import { CONFLICT, NOT_FOUND, setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
@@ -76,11 +78,14 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
   const withHistory = (row: MailboxRow & { previous_hashes: string[] }) =>
     toMailboxRecord(row, row.previous_hashes);
 
-  const setPassword = setPasswordFunction(schema);
+  // Only the name matters here: migratePostgres created the function for this schema.
+  const setPassword = setPasswordFunction(schema, { domainExpiry: false });
   async function write(w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
+    // The domain's days are applied inside the function; here the expiry without them.
+    const times = mailboxWriteTimes(w, null, new Date());
     const res = await pool.query<{ v: string }>({
       name: statementName('write'),
-      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb) AS v`,
+      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb) AS v`,
       values: [
         account,
         w.expectedVersion,
@@ -90,8 +95,9 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
         w.expiresAt?.getTime() ?? null,
         w.historyLimit,
         w.keepHistory === true,
+        times.modified,
+        times.expiry,
         w.changedAt,
-        w.expiresAt,
         JSON.stringify(w.pendingRevocations.map(storedRow)),
       ],
     });
@@ -101,8 +107,24 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
     return { ok: true, version };
   }
 
+  let domainExpiry: Promise<boolean> | undefined;
+  async function domainDays(client: PoolClient, domain: string): Promise<number | null> {
+    domainExpiry ??= hasDomainExpiry(client, schema).catch((error: unknown) => {
+      domainExpiry = undefined;
+      throw error;
+    });
+    const sql = domainExpiryDaysQuery(schema, '$1');
+    if (sql === null || !(await domainExpiry)) return null;
+    const res = await client.query<{ days: number | null }>(sql, [domain]);
+    return res.rows[0]?.days ?? null;
+  }
+
   async function create(client: PoolClient, m: NewMailbox, account: string): Promise<PasswordWriteResult> {
     const now = m.changedAt ?? new Date();
+    const expiry = mailboxPasswordExpiry(
+      { changedAt: now, expiresAt: m.expiresAt },
+      await domainDays(client, domainOf(account)),
+    );
     const columns: [string | null, unknown][] = [
       [q.account, account],
       [q.password, m.passwordHash],
@@ -113,7 +135,7 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
       [q.active, m.active ?? true],
       [q.created, now],
       [q.modified, now],
-      [q.passwordExpiry, m.expiresAt ?? null],
+      [q.passwordExpiry, expiry],
     ];
     const present = columns.filter((c): c is [string, unknown] => c[0] !== null);
     const inserted = await client.query(

@@ -2,6 +2,7 @@
 import { createStatements } from '../sql/ddl.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { MigrateOptions } from '../sql/migrate-options.js';
+import { hasDomainExpiry } from './domain-expiry.js';
 import type { PostgresOptions } from './options.js';
 import { setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
@@ -11,7 +12,9 @@ import { inTransaction } from './transaction.js';
  * passrotate's own tables — and (re)creates the password-write function, in one transaction under
  * an advisory lock, so several instances may run it at once. Existing tables and rows are left
  * alone. With `mailboxTable: false` only passrotate's own tables are created. Run it at every start
- * (and after upgrading passrotate): the store needs the function of its own version.
+ * (and after upgrading passrotate, or once Postfixadmin created its `domain` table): the store
+ * needs the function of its own version, which reads the domain's password expiry days only when
+ * that table was there.
  *
  * @example
  * ```ts
@@ -25,7 +28,13 @@ export async function migratePostgres(options: PostgresOptions & MigrateOptions)
   await inTransaction(options.pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('passrotate_migrate'))");
     for (const sql of createStatements('postgres', schema, options)) await client.query(sql);
-    await client.query(setPasswordFunction(schema).ddl);
+    const domainExpiry = await hasDomainExpiry(client, schema);
+    const fn = setPasswordFunction(schema, { domainExpiry });
+    // The 11-argument form of passrotate ≤ 0.x wrote NULL expiries; drop it so only one remains.
+    await client.query(
+      `DROP FUNCTION IF EXISTS ${fn.name}(text, bigint, text, bigint, boolean, bigint, integer, boolean, timestamptz, timestamptz, jsonb)`,
+    );
+    await client.query(fn.ddl);
     return { value: undefined };
   });
 }

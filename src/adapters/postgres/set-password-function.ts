@@ -1,5 +1,6 @@
 /** @module The compare-and-set password write as one PL/pgSQL function, so a write costs one round trip. */
 import type { ResolvedSchema } from '../sql/mailbox-schema.js';
+import { domainExpiryDaysQuery } from '../sql/queries.js';
 
 /**
  * What the function returns instead of a version when nothing was written.
@@ -25,38 +26,58 @@ export const CONFLICT = -2;
  *
  * Inside, in one transaction: lock the mailbox row and its state row (`FOR UPDATE`; a mailbox
  * another tool created gets its state row at version 1 first), compare the version, then write
- * the hash (and `modified`, the password expiry), the new version and flags, the history push and
- * trim, and the outbox rows. Each statement of a volatile PL/pgSQL function takes a fresh
- * snapshot under READ COMMITTED, so everything after the lock sees every write committed before it.
- * Returns the new version, `NOT_FOUND` or `CONFLICT`.
+ * the hash and `modified`, the password expiry (unless `p_expiry` is null: the write keeps the
+ * password), the new version and flags, the history push and trim, and the outbox rows. With
+ * `domainExpiry`, the expiry is capped at `p_base` plus the domain's days from Postfixadmin's
+ * domain table, as Postfixadmin computes it. Each statement of a volatile PL/pgSQL function takes
+ * a fresh snapshot under READ COMMITTED, so everything after the lock sees every write committed
+ * before it. Returns the new version, `NOT_FOUND` or `CONFLICT`.
  *
  * Arguments: account, expected version, hash, changed-at (ms), must-change, expires-at (ms),
- * history limit, keep-history, modified (timestamptz), expiry (timestamptz), outbox rows (jsonb).
+ * history limit, keep-history, modified (timestamptz), expiry (timestamptz or null), expiry base
+ * (timestamptz), outbox rows (jsonb).
  *
  * @example
  * ```ts
- * const fn = setPasswordFunction(resolveSchema());
+ * const fn = setPasswordFunction(resolveSchema(), { domainExpiry: true });
  * await client.query(fn.ddl);
  * ```
  */
-export function setPasswordFunction(schema: ResolvedSchema): { readonly name: string; readonly ddl: string } {
+export function setPasswordFunction(
+  schema: ResolvedSchema,
+  options: { readonly domainExpiry: boolean },
+): { readonly name: string; readonly ddl: string } {
   const { q, names } = schema;
   const name = `"${`${names.prefix}set_password_${names.table}`.slice(0, 63)}"`;
-  const sets = [
-    `${q.password} = p_hash`,
-    q.modified && `${q.modified} = p_modified`,
-    q.passwordExpiry && `${q.passwordExpiry} = p_expiry`,
-  ].filter(Boolean);
-  const lock = `SELECT m.${q.account}, m.${q.password}, s.version INTO v_account, v_old, v_version
+  const sets = [`${q.password} = p_hash`, q.modified && `${q.modified} = p_modified`].filter(Boolean);
+  const domainDays = options.domainExpiry ? domainExpiryDaysQuery(schema, 'v_domain') : null;
+  const capByDomain =
+    domainDays === null
+      ? ''
+      : `SELECT (${domainDays})::integer INTO v_days;
+      IF v_days > 0 THEN v_expiry := LEAST(v_expiry, p_base + make_interval(days => v_days)); END IF;`;
+  const updateMailbox = q.passwordExpiry
+    ? `IF v_expiry IS NULL THEN
+      UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = v_account;
+    ELSE
+      ${capByDomain}
+      UPDATE ${q.table} SET ${[...sets, `${q.passwordExpiry} = v_expiry`].join(', ')} WHERE ${q.account} = v_account;
+    END IF;`
+    : `UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = v_account;`;
+  const domainOfRow = q.domain ? `m.${q.domain}` : `split_part(m.${q.account}, '@', 2)`;
+  const lock = `SELECT m.${q.account}, m.${q.password}, ${domainOfRow}, s.version INTO v_account, v_old, v_domain, v_version
       FROM ${q.table} m JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = p_account FOR UPDATE;`;
   const ddl = `CREATE OR REPLACE FUNCTION ${name}(p_account text, p_expected bigint, p_hash text,
     p_changed_at bigint, p_must_change boolean, p_expires_at bigint, p_history_limit integer,
-    p_keep_history boolean, p_modified timestamptz, p_expiry timestamptz, p_outbox jsonb)
+    p_keep_history boolean, p_modified timestamptz, p_expiry timestamptz, p_base timestamptz, p_outbox jsonb)
   RETURNS bigint LANGUAGE plpgsql VOLATILE AS $passrotate$
   DECLARE
     v_account text;
     v_old text;
+    v_domain text;
     v_version bigint;
+    v_days integer;
+    v_expiry timestamptz := p_expiry;
   BEGIN
     ${lock}
     IF NOT FOUND THEN
@@ -67,7 +88,7 @@ export function setPasswordFunction(schema: ResolvedSchema): { readonly name: st
       IF NOT FOUND THEN RETURN ${NOT_FOUND}; END IF;
     END IF;
     IF v_version <> p_expected THEN RETURN ${CONFLICT}; END IF;
-    UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = v_account;
+    ${updateMailbox}
     UPDATE ${q.state} SET version = v_version + 1, changed_at = p_changed_at, must_change = p_must_change,
       expires_at = p_expires_at WHERE account = v_account;
     IF p_history_limit > 0 AND NOT p_keep_history AND p_hash IS DISTINCT FROM v_old THEN

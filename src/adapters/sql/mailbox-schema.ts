@@ -32,8 +32,21 @@ export interface MailboxSchema {
   readonly created: string | null;
   /** Last modification time, written with every password change. Default `modified`. */
   readonly modified: string | null;
-  /** Password expiry, mirrored from `expiresAt` so the mail server's query can use it. Default `password_expiry`. */
+  /**
+   * When the mail server stops accepting the password, written as Postfixadmin writes it: the
+   * change time plus the domain's expiry days (far future without them), or the earlier `expiresAt`
+   * of a temporary password. Default `password_expiry`.
+   */
   readonly passwordExpiry: string | null;
+  /**
+   * Postfixadmin's `domain` table, read for its password expiry days when it exists with the two
+   * columns below; `null` never reads it. Default `domain`.
+   */
+  readonly domainTable: string | null;
+  /** The domain name column of `domainTable`. Default `domain`. */
+  readonly domainTableKey: string;
+  /** The password lifetime in days of `domainTable` (0: none). Default `password_expiry`. */
+  readonly domainExpiryDays: string;
   /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit). Default `passrotate_`. */
   readonly prefix: string;
 }
@@ -59,6 +72,9 @@ export const postfixadminSchema: MailboxSchema = Object.freeze({
   created: 'created',
   modified: 'modified',
   passwordExpiry: 'password_expiry',
+  domainTable: 'domain',
+  domainTableKey: 'domain',
+  domainExpiryDays: 'password_expiry',
   prefix: 'passrotate_',
 });
 
@@ -85,6 +101,9 @@ export interface QuotedNames {
   readonly created: string | null;
   readonly modified: string | null;
   readonly passwordExpiry: string | null;
+  readonly domainTable: string | null;
+  readonly domainTableKey: string;
+  readonly domainExpiryDays: string;
   readonly state: string;
   readonly history: string;
   readonly sessions: string;
@@ -166,6 +185,9 @@ export function resolveSchema(
       created: quoteOptional(names.created, 'created'),
       modified: quoteOptional(names.modified, 'modified'),
       passwordExpiry: quoteOptional(names.passwordExpiry, 'passwordExpiry'),
+      domainTable: quoteOptional(names.domainTable, 'domainTable'),
+      domainTableKey: quote(names.domainTableKey, 'domainTableKey'),
+      domainExpiryDays: quote(names.domainExpiryDays, 'domainExpiryDays'),
       state: own('state'),
       history: own('history'),
       sessions: own('sessions'),

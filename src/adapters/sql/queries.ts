@@ -17,6 +17,7 @@ export function mailboxSelect(schema: ResolvedSchema, extraColumns = ''): string
     `${q.displayName ? `m.${q.displayName}` : 'NULL'} AS display_name,`,
     `${q.domain ? `m.${q.domain}` : 'NULL'} AS domain,`,
     `${q.active ? `m.${q.active}` : 'NULL'} AS active,`,
+    `${q.modified ? `m.${q.modified}` : 'NULL'} AS modified_at,`,
     's.version AS version, s.changed_at AS changed_at, s.must_change AS must_change, s.expires_at AS expires_at',
     extraColumns,
     `FROM ${q.table} m LEFT JOIN ${q.state} s ON s.account = m.${q.account}`,
@@ -35,4 +36,19 @@ export function mailboxSelect(schema: ResolvedSchema, extraColumns = ''): string
 export function domainCondition(schema: ResolvedSchema, p: string): string {
   const { q } = schema;
   return q.domain ? `m.${q.domain} = ${p}` : `m.${q.account} LIKE ${p} ESCAPE '!'`;
+}
+
+/**
+ * The query for a domain's password lifetime in days in Postfixadmin's `domain` table (`p` is the
+ * domain's placeholder), or `null` when the schema maps no domain table.
+ *
+ * @example
+ * ```ts
+ * const sql = domainExpiryDaysQuery(schema, '?'); // SELECT "password_expiry" AS days FROM "domain" WHERE "domain" = ?
+ * ```
+ */
+export function domainExpiryDaysQuery(schema: ResolvedSchema, p: string): string | null {
+  const { q } = schema;
+  if (q.domainTable === null) return null;
+  return `SELECT ${q.domainExpiryDays} AS days FROM ${q.domainTable} WHERE ${q.domainTableKey} = ${p}`;
 }

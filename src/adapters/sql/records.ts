@@ -1,6 +1,7 @@
 /** @module Row ↔ record conversions shared by the SQL adapters. */
 import type { MailboxRecord, PendingRevocation } from '../../ports/index.js';
 import { domainOf } from '../shared/accounts.js';
+import { parseSqlTime } from './password-expiry.js';
 
 /**
  * The columns the mailbox query of every SQL adapter selects, under these aliases.
@@ -18,6 +19,8 @@ export interface MailboxRow {
   readonly display_name: string | null;
   readonly domain: string | null;
   readonly active: number | boolean | string | null;
+  /** The mailbox's `modified` column (`null` when the schema has none). */
+  readonly modified_at: Date | number | string | null;
   readonly version: number | string | null;
   readonly changed_at: number | string | null;
   readonly must_change: number | boolean | null;
@@ -52,8 +55,20 @@ function truthy(value: number | boolean | string | null): boolean {
 }
 
 /**
+ * When the password was last set: passrotate's own record when it wrote the password (its state
+ * row keeps milliseconds, and a rehash keeps the change time), else the mailbox's `modified`, which
+ * Postfixadmin sets with every change. A state row at 0 was only created to lock a mailbox
+ * passrotate never wrote.
+ */
+function changedAtOf(row: MailboxRow): Date {
+  if (row.changed_at !== null && Number(row.changed_at) !== 0) return new Date(Number(row.changed_at));
+  return (row.modified_at === null ? null : parseSqlTime(row.modified_at)) ?? new Date(0);
+}
+
+/**
  * Builds the port's record from a mailbox row and its history (newest first). A mailbox that
- * passrotate never wrote has no state row: it is at version 1, changed at the epoch, not expiring.
+ * passrotate never wrote has no state row: it is at version 1, changed at its `modified` time (the
+ * epoch without that column), not expiring.
  *
  * @example
  * ```ts
@@ -67,7 +82,7 @@ export function toMailboxRecord(row: MailboxRow, previousHashes: readonly string
     displayName: row.display_name === null || row.display_name === '' ? null : row.display_name,
     passwordHash: row.password_hash,
     version: row.version === null ? 1 : Number(row.version),
-    changedAt: new Date(row.changed_at === null ? 0 : Number(row.changed_at)),
+    changedAt: changedAtOf(row),
     mustChange: row.must_change === null ? false : truthy(row.must_change),
     expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
     active: truthy(row.active),

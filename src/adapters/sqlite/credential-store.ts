@@ -11,7 +11,8 @@ import type {
 import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
 import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
-import { domainCondition, mailboxSelect } from '../sql/queries.js';
+import { mailboxPasswordExpiry, mailboxWriteTimes } from '../sql/password-expiry.js';
+import { domainCondition, domainExpiryDaysQuery, mailboxSelect } from '../sql/queries.js';
 import {
   checkHistoryLimit,
   escapeLike,
@@ -58,13 +59,26 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
     return statements;
   };
 
+  /** The domain-days lookup, when Postfixadmin's domain table is there with both columns. */
+  function prepareDomainDays(): Statement<[string], { days: number | null }> | null {
+    const sql = domainExpiryDaysQuery(schema, '?');
+    if (sql === null || schema.names.domainTable === null) return null;
+    const columns = db
+      .prepare(`PRAGMA table_info(${q.domainTable})`)
+      .all()
+      .map((c) => (c as { name: string }).name);
+    const { domainTableKey, domainExpiryDays } = schema.names;
+    if (!columns.includes(domainTableKey) || !columns.includes(domainExpiryDays)) return null;
+    return db.prepare(sql) as Statement<[string], { days: number | null }>;
+  }
+
   function prepare() {
-    const setMailbox = [
-      `${q.password} = @hash`,
-      q.modified && `${q.modified} = @modified`,
-      q.passwordExpiry && `${q.passwordExpiry} = @expiry`,
-    ].filter(Boolean);
+    const setMailbox = [`${q.password} = @hash`, q.modified && `${q.modified} = @modified`].filter(Boolean);
+    const setExpiry = q.passwordExpiry ? [`${q.passwordExpiry} = @expiry`] : [];
+    const update = (sets: readonly (string | null)[]) =>
+      db.prepare(`UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = @account`);
     return {
+      domainDays: prepareDomainDays(),
       get: db.prepare(`SELECT ${mailboxSelect(schema)} WHERE m.${q.account} = ?`) as Statement<
         [string],
         MailboxRow
@@ -72,9 +86,8 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
       history: db.prepare(
         `SELECT password_hash FROM ${q.history} WHERE account = ? ORDER BY seq DESC`,
       ) as Statement<[string], { password_hash: string }>,
-      updateMailbox: db.prepare(
-        `UPDATE ${q.table} SET ${setMailbox.join(', ')} WHERE ${q.account} = @account`,
-      ),
+      updateMailbox: update(setMailbox),
+      updateMailboxAndExpiry: update([...setMailbox, ...setExpiry]),
       upsertState: db.prepare(
         `INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at)
          VALUES (@account, @version, @changedAt, @mustChange, @expiresAt)
@@ -107,6 +120,8 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
     };
   }
 
+  const domainDays = (domain: string): number | null => s().domainDays?.get(domain)?.days ?? null;
+
   const read = (account: string) => {
     const row = s().get.get(account);
     if (row === undefined) return null;
@@ -122,11 +137,12 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
     const current = row.version === null ? 1 : Number(row.version);
     if (current !== w.expectedVersion) return { ok: false, code: 'conflict' };
     const version = current + 1;
-    s().updateMailbox.run({
+    const times = mailboxWriteTimes(w, domainDays(row.domain ?? domainOf(row.account)), new Date());
+    (times.expiry === null ? s().updateMailbox : s().updateMailboxAndExpiry).run({
       account: row.account,
       hash: w.passwordHash,
-      ...(q.modified ? { modified: sqlTime(w.changedAt) } : {}),
-      ...(q.passwordExpiry ? { expiry: w.expiresAt === null ? null : sqlTime(w.expiresAt) } : {}),
+      ...(q.modified ? { modified: sqlTime(times.modified) } : {}),
+      ...(q.passwordExpiry && times.expiry !== null ? { expiry: sqlTime(times.expiry) } : {}),
     });
     s().upsertState.run({
       account: row.account,
@@ -167,7 +183,12 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
       [q.active, (m.active ?? true) ? 1 : 0],
       [q.created, sqlTime(now)],
       [q.modified, sqlTime(now)],
-      [q.passwordExpiry, m.expiresAt ? sqlTime(m.expiresAt) : null],
+      [
+        q.passwordExpiry,
+        sqlTime(
+          mailboxPasswordExpiry({ changedAt: now, expiresAt: m.expiresAt }, domainDays(domainOf(account))),
+        ),
+      ],
     ];
     const present = columns.filter((c): c is [string, unknown] => c[0] !== null);
     db.prepare(

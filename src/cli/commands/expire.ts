@@ -1,7 +1,7 @@
 /** @module `passrotate expire`: force a mailbox's owner to choose a new password at next login. */
 import { Command } from 'commander';
 import { expirePassword } from '../../rotation/index.js';
-import { say } from '../rotation/io.js';
+import { refusalText, say } from '../rotation/io.js';
 import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
 
@@ -29,7 +29,7 @@ export function expireCommand(): Command {
         revoke: 'all',
       });
       if (!result.ok) {
-        say(`not expired: ${result.code}`);
+        say(`not expired: ${refusalText(result)}`);
         return result.code === 'storage_failure' ? 2 : 1;
       }
       say(`expired ${options.account.toLowerCase()} (version ${result.version})`);

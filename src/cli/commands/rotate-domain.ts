@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { rotateDomain } from '../../rotation/index.js';
-import { csvLine, say } from '../rotation/io.js';
+import { csvLine, refusalText, say } from '../rotation/io.js';
 import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
 
@@ -22,13 +22,13 @@ async function runRotateDomain(options: RotateDomainOptions): Promise<number> {
       dryRun: options.dryRun === true,
     });
     if (!result.ok) {
-      say(`rotation refused: ${result.code}`);
+      say(`rotation refused: ${refusalText(result)}`);
       return 2;
     }
     const rows = result.mailboxes.map((m) => ({
       account: m.account,
       password: m.ok ? m.password : null,
-      status: m.ok ? 'ok' : m.code,
+      status: m.ok ? 'ok' : refusalText(m),
       pendingRevocations: m.ok ? m.pendingRevocations : [],
     }));
     const text = options.out?.endsWith('.json')

@@ -4,7 +4,7 @@ import { generatePassword } from '../../generator/index.js';
 import { validatePassword } from '../../policy/index.js';
 import { adminSetPassword } from '../../rotation/index.js';
 import { readPasswordFromStdin } from '../read-stdin.js';
-import { reportViolations, say } from '../rotation/io.js';
+import { refusalText, reportViolations, say } from '../rotation/io.js';
 import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
 
@@ -72,7 +72,7 @@ async function runSet(options: SetOptions): Promise<number> {
       say(
         result.code === 'not_found'
           ? `no mailbox ${options.account} in the store (add --create to make it)`
-          : `not changed: ${result.code}`,
+          : `not changed: ${refusalText(result)}`,
       );
       return result.code === 'storage_failure' ? 2 : 1;
     }

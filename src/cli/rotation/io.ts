@@ -37,3 +37,16 @@ export function reportViolations(violations: readonly Violation[]): void {
 export function csvLine(fields: readonly string[]): string {
   return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\r\n`;
 }
+
+/**
+ * A refusal's code for a message or a CSV status, with the cause of a storage failure:
+ * `storage_failure (not_null_violation)`.
+ *
+ * @example
+ * ```ts
+ * refusalText({ ok: false, code: 'storage_failure', cause: 'connection_failed' }); // 'storage_failure (connection_failed)'
+ * ```
+ */
+export function refusalText(refusal: { readonly code: string; readonly cause?: string }): string {
+  return refusal.cause === undefined ? refusal.code : `${refusal.code} (${refusal.cause})`;
+}
