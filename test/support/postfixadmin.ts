@@ -61,8 +61,14 @@ export interface PostfixadminInstance {
   setEncrypt(encrypt: string): void;
   /** Runs `postfixadmin-cli ARGS…`; throws with its output when it reports no success. */
   cli(args: readonly string[]): Promise<string>;
-  /** `postfixadmin-cli domain add DOMAIN --aliases 10 --mailboxes 10 [--password-expiry DAYS]`. */
-  addDomain(domain: string, options?: { readonly passwordExpiryDays?: number }): Promise<void>;
+  /**
+   * `postfixadmin-cli domain add DOMAIN --aliases 10 --mailboxes N [--password-expiry DAYS]`
+   * (N defaults to 10; 0 is Postfixadmin's "unlimited").
+   */
+  addDomain(
+    domain: string,
+    options?: { readonly passwordExpiryDays?: number; readonly mailboxes?: number },
+  ): Promise<void>;
   /** `postfixadmin-cli mailbox add ACCOUNT --password P --password2 P --name NAME`. */
   addMailbox(account: string, password: string, name?: string): Promise<void>;
   /** Postfixadmin's own check: `(new Login('mailbox'))->login($account, $password)`. */
@@ -178,7 +184,8 @@ export async function createPostfixadmin(
         options.passwordExpiryDays === undefined
           ? []
           : ['--password-expiry', String(options.passwordExpiryDays)];
-      await cli(['domain', 'add', domain, '--aliases', '10', '--mailboxes', '10', ...expiry]);
+      const mailboxes = String(options.mailboxes ?? 10);
+      await cli(['domain', 'add', domain, '--aliases', '10', '--mailboxes', mailboxes, ...expiry]);
     },
     async addMailbox(account, password, name = account.split('@')[0] ?? account) {
       await cli(['mailbox', 'add', account, '--password', password, '--password2', password, '--name', name]);

@@ -1,0 +1,276 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratePostgres, postgresCredentialStore } from '../../src/adapters/postgres/index.js';
+import { parseSqlTime } from '../../src/adapters/sql/password-expiry.js';
+import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
+import { createHasher } from '../../src/hash/index.js';
+import { presets } from '../../src/index.js';
+import type { CredentialStore } from '../../src/ports/index.js';
+import { changeOwnPassword, type RotationDeps, verifyLogin } from '../../src/rotation/index.js';
+import {
+  createPostfixadmin,
+  type PostfixadminDatabase,
+  type PostfixadminInstance,
+  requirePostfixadmin,
+  skipWithoutPostfixadmin,
+} from '../support/postfixadmin.js';
+import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../support/postgres.js';
+import { runCli } from '../support/run-cli.js';
+
+const OLD = 'Old-Harbor-17!q';
+const NEW = 'Blue-Lantern-42!x';
+const DAY = 86_400_000;
+const FAR_FUTURE = new Date('9999-12-31T00:00:00Z');
+
+/** One database Postfixadmin created, with the raw access the assertions need. */
+interface Backend {
+  readonly spec: string;
+  readonly database: PostfixadminDatabase;
+  /** passrotate's own tables beside Postfixadmin's (what the CLI does at start). */
+  migrate(): Promise<void>;
+  store(): CredentialStore;
+  /** The mailbox row as stored, times as Dates. */
+  row(account: string): Promise<{ password: string; modified: Date; expiry: Date }>;
+  /** Makes every password write of `account` fail inside the database. */
+  lock(account: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function sqliteBackend(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'pr-pfa-sqlite-'));
+  const file = join(dir, 'postfixadmin.db');
+  let db: Database.Database | undefined;
+  const open = (): Database.Database => {
+    db ??= new Database(file);
+    return db;
+  };
+  return {
+    spec: `sqlite:${file}`,
+    database: { kind: 'sqlite', file },
+    migrate: async () => migrateSqlite({ db: open(), mailboxTable: false }),
+    store: () => sqliteCredentialStore({ db: open() }),
+    async row(account) {
+      const r = open()
+        .prepare('SELECT password, modified, password_expiry FROM mailbox WHERE username = ?')
+        .get(account) as { password: string; modified: string; password_expiry: string };
+      return {
+        password: r.password,
+        modified: parseSqlTime(r.modified) as Date,
+        expiry: parseSqlTime(r.password_expiry) as Date,
+      };
+    },
+    async lock(account) {
+      open().exec(`CREATE TRIGGER locked BEFORE UPDATE OF password ON mailbox WHEN NEW.username = '${account}'
+        BEGIN SELECT RAISE(ABORT, 'locked'); END`);
+    },
+    async close() {
+      db?.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresBackend(): Promise<Backend> {
+  const scratch: ScratchDatabase = await createScratchDatabase(pgUrl ?? '');
+  return {
+    spec: scratch.url,
+    database: { kind: 'postgres', url: scratch.url },
+    migrate: () => migratePostgres({ pool: scratch.pool, mailboxTable: false }),
+    store: () => postgresCredentialStore({ pool: scratch.pool }),
+    async row(account) {
+      const res = await scratch.pool.query<{ password: string; modified: Date; password_expiry: Date }>(
+        'SELECT password, modified, password_expiry FROM mailbox WHERE username = $1',
+        [account],
+      );
+      const r = res.rows[0];
+      if (!r) throw new Error(`no row ${account}`);
+      return { password: r.password, modified: r.modified, expiry: r.password_expiry };
+    },
+    async lock(account) {
+      await scratch.pool.query(
+        `ALTER TABLE mailbox ADD CONSTRAINT locked CHECK (username <> '${account}' OR password = '') NOT VALID`,
+      );
+    },
+    async close() {
+      await scratch.drop();
+    },
+  };
+}
+
+const near = (actual: Date, expected: number, slackMs = 120_000): void => {
+  expect(
+    Math.abs(actual.getTime() - expected),
+    `${actual.toISOString()} vs ${new Date(expected).toISOString()}`,
+  ).toBeLessThan(slackMs);
+};
+
+const backends: readonly (readonly [string, () => Promise<Backend>, boolean])[] = [
+  ['SQLite', sqliteBackend, false],
+  ['PostgreSQL', postgresBackend, pgUrl === undefined && process.env.CI !== 'true'],
+];
+
+for (const [name, makeBackend, skipBackend] of backends) {
+  describe.skipIf(skipWithoutPostfixadmin || skipBackend)(
+    `passrotate on a ${name} database Postfixadmin created (its upgrade code, its CLI, its Login)`,
+    { timeout: 120_000 },
+    () => {
+      let backend: Backend;
+      let pfa: PostfixadminInstance;
+
+      beforeAll(async () => {
+        requirePostfixadmin();
+        if (name === 'PostgreSQL' && pgUrl === undefined)
+          throw new Error('PASSROTATE_TEST_PG_URL is not set');
+        backend = await makeBackend();
+        pfa = await createPostfixadmin(backend.database, 'dovecot:SHA512-CRYPT');
+        await pfa.addDomain('example.org'); // Postfixadmin's default: 365 days
+        await pfa.addDomain('short.org', { passwordExpiryDays: 30 });
+        await pfa.addDomain('never.org', { passwordExpiryDays: 0 });
+        for (const account of [
+          'alice@example.org',
+          'bob@short.org',
+          'carol@never.org',
+          'dave@example.org',
+          'erin@example.org',
+          'frank@example.org',
+          'locked@example.org',
+          'gina@short.org',
+          'hugo@short.org',
+        ]) {
+          await pfa.addMailbox(account, OLD);
+        }
+        await backend.migrate();
+      }, 120_000);
+      afterAll(async () => {
+        pfa?.remove();
+        await backend?.close();
+      });
+
+      it('reads changedAt of a mailbox passrotate never wrote from its modified column', async () => {
+        const row = await backend.row('alice@example.org');
+        const record = await backend.store().get('alice@example.org');
+        expect(record?.changedAt).toEqual(row.modified);
+        near(row.modified, Date.now());
+      });
+
+      it('passrotate set: modified is now, password_expiry is now + the domain days, and Postfixadmin logs in with the new password only', async () => {
+        const cases = [
+          ['alice@example.org', 365],
+          ['bob@short.org', 30],
+          ['carol@never.org', null],
+        ] as const;
+        for (const [account, days] of cases) {
+          const run = await runCli(['set', '--store', backend.spec, '--account', account], `${NEW}\n`);
+          expect(run, account).toMatchObject({ code: 0, stdout: '' });
+          const row = await backend.row(account);
+          near(row.modified, Date.now());
+          if (days === null) expect(row.expiry).toEqual(FAR_FUTURE);
+          else near(row.expiry, row.modified.getTime() + days * DAY, 1000);
+          near((await backend.store().get(account))?.changedAt ?? new Date(0), row.modified.getTime(), 1000);
+          expect(await pfa.login(account, NEW)).toBe(true);
+          expect(await pfa.login(account, OLD)).toBe(false);
+        }
+      });
+
+      it('passrotate set --generate --temporary keeps its own 72-hour expiry, shorter than the domain', async () => {
+        const run = await runCli([
+          'set',
+          '--store',
+          backend.spec,
+          '--account',
+          'erin@example.org',
+          '--generate',
+          '--temporary',
+        ]);
+        expect(run.code, run.stderr).toBe(0);
+        const row = await backend.row('erin@example.org');
+        near(row.expiry, Date.now() + 72 * 3_600_000);
+        expect(await pfa.login('erin@example.org', run.stdout.trim())).toBe(true);
+      });
+
+      it('a rehash on login keeps the change time, touches modified, leaves the expiry, and Postfixadmin still logs in', async () => {
+        const before = await backend.row('dave@example.org');
+        await new Promise((r) => setTimeout(r, 1100)); // so "modified = now" is visible at second precision
+        const deps: RotationDeps = {
+          store: backend.store(),
+          hasher: createHasher({ default: { scheme: 'ARGON2ID', params: { m: 8192, t: 1, p: 1 } } }),
+          policy: presets.mailbox,
+          revokers: [],
+        };
+        const login = await verifyLogin(deps, { account: 'dave@example.org', password: OLD });
+        expect(login).toMatchObject({ ok: true, rehashed: true });
+        const after = await backend.row('dave@example.org');
+        expect(after.password.startsWith('{ARGON2ID}')).toBe(true);
+        expect(after.modified.getTime()).toBeGreaterThan(before.modified.getTime());
+        near(after.modified, Date.now());
+        expect(after.expiry).toEqual(before.expiry);
+        expect((await backend.store().get('dave@example.org'))?.changedAt).toEqual(before.modified);
+        expect(await pfa.login('dave@example.org', OLD)).toBe(true);
+      });
+
+      it("changeOwnPassword writes a hash Postfixadmin's Login accepts, and it refuses the old one", async () => {
+        const deps: RotationDeps = {
+          store: backend.store(),
+          hasher: createHasher({ default: { scheme: 'BLF-CRYPT', params: { cost: 5 } } }),
+          policy: presets.mailbox,
+          revokers: [],
+        };
+        const result = await changeOwnPassword(deps, {
+          account: 'frank@example.org',
+          currentPassword: OLD,
+          newPassword: NEW,
+          confirmation: NEW,
+        });
+        expect(result).toMatchObject({ ok: true, version: 2 });
+        const row = await backend.row('frank@example.org');
+        near(row.expiry, row.modified.getTime() + 365 * DAY, 1000);
+        expect(await pfa.login('frank@example.org', NEW)).toBe(true);
+        expect(await pfa.login('frank@example.org', OLD)).toBe(false);
+      });
+
+      it("rotate-domain gives short.org passwords Postfixadmin accepts, expiring after the domain's 30 days", async () => {
+        const out = join(pfa.dir, 'rotated.json');
+        const run = await runCli([
+          'rotate-domain',
+          '--store',
+          backend.spec,
+          '--domain',
+          'short.org',
+          '--no-temporary',
+          '--out',
+          out,
+        ]);
+        expect(run.code, run.stderr).toBe(0);
+        const { mailboxes } = JSON.parse(readFileSync(out, 'utf8')) as {
+          mailboxes: { account: string; password: string; status: string }[];
+        };
+        expect(mailboxes.map((m) => [m.account, m.status])).toEqual([
+          ['bob@short.org', 'ok'],
+          ['gina@short.org', 'ok'],
+          ['hugo@short.org', 'ok'],
+        ]);
+        for (const { account, password } of mailboxes) {
+          expect(await pfa.login(account, password)).toBe(true);
+          near((await backend.row(account)).expiry, Date.now() + 30 * DAY);
+        }
+      });
+
+      it('reports the cause of a storage failure, not the bare code, and changes nothing', async () => {
+        await backend.lock('locked@example.org');
+        const before = await backend.row('locked@example.org');
+        const run = await runCli(
+          ['set', '--store', backend.spec, '--account', 'locked@example.org'],
+          `${NEW}\n`,
+        );
+        expect(run.code).toBe(2);
+        expect(run.stderr).toMatch(/not changed: storage_failure \((constraint|check)_violation\)/);
+        expect(run.stderr).not.toContain(NEW);
+        expect(await backend.row('locked@example.org')).toEqual(before);
+        expect(await pfa.login('locked@example.org', OLD)).toBe(true);
+      });
+    },
+  );
+}
