@@ -129,6 +129,7 @@ for (const [name, makeBackend, skipBackend] of backends) {
         await pfa.addDomain('example.org'); // Postfixadmin's default: 365 days
         await pfa.addDomain('short.org', { passwordExpiryDays: 30 });
         await pfa.addDomain('never.org', { passwordExpiryDays: 0 });
+        await pfa.addDomain('daily.org', { passwordExpiryDays: 1 });
         for (const account of [
           'alice@example.org',
           'bob@short.org',
@@ -139,6 +140,7 @@ for (const [name, makeBackend, skipBackend] of backends) {
           'locked@example.org',
           'gina@short.org',
           'hugo@short.org',
+          'ivan@daily.org',
         ]) {
           await pfa.addMailbox(account, OLD);
         }
@@ -175,20 +177,25 @@ for (const [name, makeBackend, skipBackend] of backends) {
         }
       });
 
-      it('passrotate set --generate --temporary keeps its own 72-hour expiry, shorter than the domain', async () => {
-        const run = await runCli([
-          'set',
-          '--store',
-          backend.spec,
-          '--account',
-          'erin@example.org',
-          '--generate',
-          '--temporary',
-        ]);
-        expect(run.code, run.stderr).toBe(0);
-        const row = await backend.row('erin@example.org');
-        near(row.expiry, Date.now() + 72 * 3_600_000);
-        expect(await pfa.login('erin@example.org', run.stdout.trim())).toBe(true);
+      it("passrotate set --generate --temporary: the earlier of its own 72 hours and the domain's days", async () => {
+        const cases = [
+          ['erin@example.org', 72 * 3_600_000],
+          ['ivan@daily.org', DAY],
+        ] as const;
+        for (const [account, lifetime] of cases) {
+          const run = await runCli([
+            'set',
+            '--store',
+            backend.spec,
+            '--account',
+            account,
+            '--generate',
+            '--temporary',
+          ]);
+          expect(run.code, run.stderr).toBe(0);
+          near((await backend.row(account)).expiry, Date.now() + lifetime);
+          expect(await pfa.login(account, run.stdout.trim())).toBe(true);
+        }
       });
 
       it('a rehash on login keeps the change time, touches modified, leaves the expiry, and Postfixadmin still logs in', async () => {
