@@ -1,4 +1,4 @@
-/** @module Starts a private Dovecot 2.3 instance on 127.0.0.1 for one test file, reading a SQLite file, MariaDB or a passwd-file. */
+/** @module Starts a private Dovecot 2.3 instance on 127.0.0.1 for one test file, reading SQLite, PostgreSQL, MariaDB or a passwd-file. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -9,11 +9,27 @@ import { promisify } from 'node:util';
 /** The `dovecot` binary, set by scripts/services/dovecot.sh; tests needing Dovecot skip when it is absent. */
 export const dovecotBinary: string | undefined = process.env.PASSROTATE_TEST_DOVECOT;
 
-/** Where the instance reads passwords. */
+/**
+ * Where the instance reads passwords: a SQLite file, a PostgreSQL URL (both with the usual
+ * Postfixadmin query unless `passwordQuery` is given), MariaDB, or a passwd-file.
+ */
 export type DovecotPassdb =
-  | { readonly driver: 'sqlite'; readonly database: string }
+  | { readonly driver: 'sqlite'; readonly database: string; readonly passwordQuery?: string }
+  | { readonly driver: 'pgsql'; readonly url: string; readonly passwordQuery?: string }
   | { readonly driver: 'mysql'; readonly connect: string; readonly passwordQuery: string }
   | { readonly driver: 'passwd-file'; readonly path: string };
+
+/** Dovecot's pgsql `connect` string for a `postgres://user:pass@host:port/db` URL. */
+function pgsqlConnect(url: string): string {
+  const u = new URL(url);
+  return [
+    `host=${u.hostname}`,
+    `port=${u.port || '5432'}`,
+    `dbname=${u.pathname.slice(1)}`,
+    `user=${decodeURIComponent(u.username)}`,
+    ...(u.password ? [`password=${decodeURIComponent(u.password)}`] : []),
+  ].join(' ');
+}
 
 /** A running instance. */
 export interface DovecotInstance {
@@ -78,15 +94,12 @@ function passdbBlock(passdb: DovecotPassdb, dir: string): string {
   const sqlConf = join(dir, 'dovecot-sql.conf.ext');
   writeFileSync(
     sqlConf,
-    (passdb.driver === 'mysql'
-      ? ['driver = mysql', `connect = ${passdb.connect}`, `password_query = ${passdb.passwordQuery}`, '']
-      : [
-          'driver = sqlite',
-          `connect = ${passdb.database}`,
-          "password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1",
-          '',
-        ]
-    ).join('\n'),
+    [
+      `driver = ${passdb.driver}`,
+      `connect = ${passdb.driver === 'sqlite' ? passdb.database : passdb.driver === 'pgsql' ? pgsqlConnect(passdb.url) : passdb.connect}`,
+      `password_query = ${passdb.passwordQuery ?? "SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = '1'"}`,
+      '',
+    ].join('\n'),
   );
   chmodSync(sqlConf, 0o644);
   return `passdb {\n  driver = sql\n  args = ${sqlConf}\n}`;
