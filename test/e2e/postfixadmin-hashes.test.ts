@@ -5,7 +5,12 @@ import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../src/hash/index.js';
-import { createScratchMysqlDatabase, mysqlUrl, type ScratchMysqlDatabase } from '../support/mariadb.js';
+import {
+  createScratchMysqlDatabase,
+  mysqlUrl,
+  type ScratchMysqlDatabase,
+  skipMysql,
+} from '../support/mysql.js';
 import {
   createPostfixadmin,
   type PostfixadminInstance,
@@ -104,7 +109,7 @@ describe.skipIf(skipWithoutPostfixadmin)(
   },
 );
 
-describe.skipIf(skipWithoutPostfixadmin || (mysqlUrl === undefined && process.env.CI !== 'true'))(
+describe.skipIf(skipWithoutPostfixadmin || skipMysql)(
   'passrotate verifies the hashes Postfixadmin writes into its own MariaDB schema',
   { timeout: 120_000 },
   () => {
@@ -120,7 +125,6 @@ describe.skipIf(skipWithoutPostfixadmin || (mysqlUrl === undefined && process.en
 
     beforeAll(async () => {
       requirePostfixadmin();
-      if (mysqlUrl === undefined) throw new Error('PASSROTATE_TEST_MYSQL_URL is not set');
       scratch = await createScratchMysqlDatabase(mysqlUrl);
       pfa = await createPostfixadmin({ kind: 'mysql', url: scratch.url }, 'md5crypt');
       await pfa.addDomain('example.org', { mailboxes: 0 });

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateMysql, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
 import { migratePostgres, postgresCredentialStore } from '../../src/adapters/postgres/index.js';
 import { parseSqlTime } from '../../src/adapters/sql/password-expiry.js';
 import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
@@ -10,6 +12,7 @@ import { createHasher } from '../../src/hash/index.js';
 import { presets } from '../../src/index.js';
 import type { CredentialStore } from '../../src/ports/index.js';
 import { changeOwnPassword, type RotationDeps, verifyLogin } from '../../src/rotation/index.js';
+import { createScratchMysqlDatabase, skipMysql } from '../support/mysql.js';
 import {
   createPostfixadmin,
   type PostfixadminDatabase,
@@ -100,6 +103,44 @@ async function postgresBackend(): Promise<Backend> {
   };
 }
 
+/** A MariaDB DATETIME (session time zone) as epoch milliseconds, past 2038 too. */
+const epochMs = (column: string): string =>
+  `TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', CONVERT_TZ(${column}, @@session.time_zone, '+00:00')) * 1000`;
+
+async function mariadbBackend(): Promise<Backend> {
+  const scratch = await createScratchMysqlDatabase();
+  return {
+    spec: scratch.url,
+    database: { kind: 'mysql', url: scratch.url },
+    migrate: () => migrateMysql({ pool: scratch.pool, mailboxTable: false }),
+    store: () => mysqlCredentialStore({ pool: scratch.pool }),
+    async row(account) {
+      const [rows] = await scratch.pool.query<RowDataPacket[]>(
+        `SELECT password, ${epochMs('modified')} AS modified, ${epochMs('password_expiry')} AS expiry
+         FROM mailbox WHERE username = ?`,
+        [account],
+      );
+      const r = rows[0];
+      if (!r) throw new Error(`no row ${account}`);
+      return {
+        password: String(r.password),
+        modified: new Date(Number(r.modified)),
+        expiry: new Date(Number(r.expiry)),
+      };
+    },
+    async lock(account) {
+      await scratch.pool.query(
+        `CREATE TRIGGER locked BEFORE UPDATE ON mailbox FOR EACH ROW BEGIN
+           IF NEW.username = '${account}' THEN
+             SIGNAL SQLSTATE '23000' SET MYSQL_ERRNO = 1048, MESSAGE_TEXT = 'locked';
+           END IF;
+         END`,
+      );
+    },
+    close: () => scratch.drop(),
+  };
+}
+
 const near = (actual: Date, expected: number, slackMs = 120_000): void => {
   expect(
     Math.abs(actual.getTime() - expected),
@@ -110,6 +151,7 @@ const near = (actual: Date, expected: number, slackMs = 120_000): void => {
 const backends: readonly (readonly [string, () => Promise<Backend>, boolean])[] = [
   ['SQLite', sqliteBackend, false],
   ['PostgreSQL', postgresBackend, pgUrl === undefined && process.env.CI !== 'true'],
+  ['MariaDB', mariadbBackend, skipMysql],
 ];
 
 for (const [name, makeBackend, skipBackend] of backends) {
@@ -273,7 +315,7 @@ for (const [name, makeBackend, skipBackend] of backends) {
           `${NEW}\n`,
         );
         expect(run.code).toBe(2);
-        expect(run.stderr).toMatch(/not changed: storage_failure \((constraint|check)_violation\)/);
+        expect(run.stderr).toMatch(/not changed: storage_failure \((constraint|check|not_null)_violation\)/);
         expect(run.stderr).not.toContain(NEW);
         expect(await backend.row('locked@example.org')).toEqual(before);
         expect(await pfa.login('locked@example.org', OLD)).toBe(true);

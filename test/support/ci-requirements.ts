@@ -17,6 +17,13 @@ const SERVER_VARIABLES = [
 const TOOLS: readonly (readonly [string, readonly string[]])[] = [
   ['doveadm', ['pw', '-s', 'PLAIN', '-p', 'x']],
   ['/usr/bin/python3', ['-c', 'import passlib, pty']],
+  [
+    'php',
+    [
+      '-r',
+      "exit(is_file('/usr/share/postfixadmin/public/upgrade.php') && extension_loaded('pdo_sqlite') && extension_loaded('pdo_pgsql') && extension_loaded('pdo_mysql') ? 0 : 1);",
+    ],
+  ],
 ];
 
 function missing(): string[] {

@@ -1,5 +1,5 @@
 /** @module CredentialStore over MySQL/MariaDB: Postfixadmin's mailbox table plus passrotate's state, history and outbox. */
-import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import type {
   CredentialStore,
   MailboxPage,
@@ -12,7 +12,8 @@ import type {
 import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
 import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
-import { domainCondition, mailboxSelect } from '../sql/queries.js';
+import { mailboxPasswordExpiry, mailboxWriteTimes } from '../sql/password-expiry.js';
+import { domainCondition, domainExpiryDaysQuery, mailboxSelect } from '../sql/queries.js';
 import {
   checkHistoryLimit,
   escapeLike,
@@ -63,7 +64,9 @@ function toRecords(rows: readonly HistoryRow[]): MailboxRecord[] {
  * Reads and writes the mailbox table Dovecot's SQL passdb reads (Postfixadmin's layout by
  * default), so a change is live for Dovecot as soon as it commits; keeps the version, must-change
  * flag, expiry, history and outbox in `passrotate_*` tables. `modified` and `password_expiry` are
- * written as DATETIME in the session's time zone, as `NOW()` reads them.
+ * written as DATETIME in the session's time zone, as `NOW()` reads them, with Postfixadmin's
+ * semantics: a change sets `modified` and `password_expiry` = change time + the domain's days
+ * (far future without them, the earlier expiry of a temporary password), never NULL.
  *
  * Atomicity: a write is one InnoDB transaction at READ COMMITTED that first locks the mailbox row
  * and its state row (`SELECT … FOR UPDATE`), then compares the version and writes the new hash,
@@ -94,13 +97,35 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
         AND CAST(m.${q.account} AS BINARY) > CAST(? AS BINARY)
       ORDER BY CAST(m.${q.account} AS BINARY) LIMIT ?
     ) p ${historyJoin('p')} ORDER BY CAST(p.account AS BINARY), h.seq DESC`;
-  const lockSql = `SELECT m.${q.account} AS account, m.${q.password} AS password_hash, s.version AS version
-    FROM ${q.table} m LEFT JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = ? FOR UPDATE`;
-  const setMailbox = [
-    `${q.password} = ?`,
-    q.modified && `${q.modified} = ${DATETIME_FROM_UTC}`,
-    q.passwordExpiry && `${q.passwordExpiry} = ${DATETIME_FROM_UTC}`,
-  ].filter(Boolean);
+  const lockSql = `SELECT m.${q.account} AS account, m.${q.password} AS password_hash, s.version AS version,
+    ${q.domain ? `m.${q.domain}` : 'NULL'} AS domain FROM ${q.table} m LEFT JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = ? FOR UPDATE`;
+  const setMailbox = [`${q.password} = ?`, q.modified && `${q.modified} = ${DATETIME_FROM_UTC}`].filter(
+    Boolean,
+  );
+  const setExpiry = q.passwordExpiry ? [`${q.passwordExpiry} = ${DATETIME_FROM_UTC}`] : [];
+
+  let domainExpiry: Promise<boolean> | undefined;
+  /** The domain's password lifetime in days, when Postfixadmin's domain table is there. */
+  async function domainDays(db: Pool | PoolConnection, domain: string): Promise<number | null> {
+    const sql = domainExpiryDaysQuery(schema, '?');
+    const { domainTable, domainTableKey, domainExpiryDays } = schema.names;
+    if (sql === null || domainTable === null) return null;
+    domainExpiry ??= db
+      .query<RowDataPacket[]>(
+        `SELECT COUNT(DISTINCT column_name) AS found FROM information_schema.columns
+         WHERE table_schema = DATABASE() AND table_name = ? AND column_name IN (?, ?)`,
+        [domainTable, domainTableKey, domainExpiryDays],
+      )
+      .then(([rows]) => Number(rows[0]?.found) === new Set([domainTableKey, domainExpiryDays]).size)
+      .catch((error: unknown) => {
+        domainExpiry = undefined;
+        throw error;
+      });
+    if (!(await domainExpiry)) return null;
+    const [rows] = await db.query<RowDataPacket[]>(sql, [domain]);
+    const days = rows[0]?.days as number | string | null | undefined;
+    return days === undefined || days === null ? null : Number(days);
+  }
   const upsertState = `INSERT INTO ${q.state} (account, version, changed_at, must_change, expires_at)
     VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE version = ?, changed_at = ?, must_change = ?, expires_at = ?`;
 
@@ -127,10 +152,13 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
     const current = row.version === null ? 1 : Number(row.version);
     if (current !== w.expectedVersion) return { value: { ok: false, code: 'conflict' }, rollback: true };
     const version = current + 1;
-    await connection.query(`UPDATE ${q.table} SET ${setMailbox.join(', ')} WHERE ${q.account} = ?`, [
+    const days = await domainDays(connection, row.domain ?? domainOf(row.account));
+    const times = mailboxWriteTimes(w, days, new Date());
+    const sets = times.expiry === null ? setMailbox : [...setMailbox, ...setExpiry];
+    await connection.query(`UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = ?`, [
       w.passwordHash,
-      ...(q.modified ? [utcText(w.changedAt)] : []),
-      ...(q.passwordExpiry ? [utcText(w.expiresAt)] : []),
+      ...(q.modified ? [utcText(times.modified)] : []),
+      ...(q.passwordExpiry && times.expiry !== null ? [utcText(times.expiry)] : []),
       row.account,
     ]);
     await saveState(connection, row.account, { ...w, version });
@@ -175,6 +203,8 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
 
   async function create(connection: PoolConnection, m: NewMailbox, account: string): Outcome {
     const now = m.changedAt ?? new Date();
+    const days = await domainDays(connection, domainOf(account));
+    const expiry = mailboxPasswordExpiry({ changedAt: now, expiresAt: m.expiresAt }, days);
     const columns: [string | null, unknown, string?][] = [
       [q.account, account],
       [q.password, m.passwordHash],
@@ -185,7 +215,7 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
       [q.active, m.active ?? true],
       [q.created, utcText(now), DATETIME_FROM_UTC],
       [q.modified, utcText(now), DATETIME_FROM_UTC],
-      [q.passwordExpiry, utcText(m.expiresAt ?? null), DATETIME_FROM_UTC],
+      [q.passwordExpiry, utcText(expiry), DATETIME_FROM_UTC],
     ];
     const present = columns.filter((c): c is [string, unknown, string?] => c[0] !== null);
     try {
