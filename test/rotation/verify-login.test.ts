@@ -51,10 +51,16 @@ describe('verifyLogin', () => {
   it('answers storage_failure when the session epoch cannot be read', async () => {
     const f = await fixture();
     const result = await verifyLogin(
-      { ...f.deps, sessions: { ...f.sessions, epoch: () => Promise.reject(new Error('down')) } },
+      {
+        ...f.deps,
+        sessions: {
+          ...f.sessions,
+          epoch: () => Promise.reject(Object.assign(new Error('down'), { code: 'ECONNREFUSED' })),
+        },
+      },
       { account: ALICE, password: ALICE_PASSWORD },
     );
-    expect(result).toEqual({ ok: false, code: 'storage_failure' });
+    expect(result).toEqual({ ok: false, code: 'storage_failure', cause: 'connection_failed' });
   });
 
   it('answers invalid_credentials alike for a wrong password and an unknown account, verifying once each', async () => {
