@@ -126,7 +126,7 @@ describe('no session survives a password change it raced (example servers over H
         },
       });
       changeReturned = true;
-      expect(change.location).toBe('/login?m=changed');
+      expect(change.location).toBe('/login');
       await Promise.all(loops);
 
       const alive = [];
