@@ -1,5 +1,5 @@
 /** @module CredentialStore over an LDAP directory (OpenLDAP): `userPassword` as Dovecot reads it, state in `passrotateAccount`. */
-import type { Client, Entry } from 'ldapts';
+import type { Entry } from 'ldapts';
 import { PassrotateError } from '../../errors.js';
 import type {
   CredentialStore,
