@@ -20,11 +20,12 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    // Node-only adapters; their clients (better-sqlite3, pg, mysql2, ioredis) are optional peers, imported as types only.
+    // Node-only adapters; their clients (better-sqlite3, pg, mysql2, ioredis, ldapts) are optional peers, imported as types only (ldapts lazily).
     entry: {
       'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
       'adapters/postgres/index': 'src/adapters/postgres/index.ts',
       'adapters/mysql/index': 'src/adapters/mysql/index.ts',
+      'adapters/ldap/index': 'src/adapters/ldap/index.ts',
       'adapters/redis/index': 'src/adapters/redis/index.ts',
       'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
     },

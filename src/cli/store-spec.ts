@@ -1,7 +1,8 @@
-/** @module The CLI's `--store` option: `sqlite:PATH`, `postgres://…`, `mysql://…` or `passwd-file:PATH`, opened lazily. */
+/** @module The CLI's `--store` option: `sqlite:PATH`, `postgres://…`, `mysql://…`, `ldap://…` or `passwd-file:PATH`, opened lazily. */
 import { passwdFileCredentialStore } from '../adapters/dovecot/index.js';
 import { PassrotateError } from '../errors.js';
 import type { AuditSink, CredentialStore, SessionStore } from '../ports/index.js';
+import { ldapConnectionSettings, parseLdapUrl } from './ldap-url.js';
 import { mysqlConnectionSettings } from './mysql-url.js';
 
 /**
@@ -16,6 +17,7 @@ export type StoreSpec =
   | { readonly kind: 'sqlite'; readonly path: string }
   | { readonly kind: 'postgres'; readonly url: string }
   | { readonly kind: 'mysql'; readonly url: string }
+  | { readonly kind: 'ldap'; readonly url: string }
   | { readonly kind: 'passwd-file'; readonly path: string };
 
 /**
@@ -63,9 +65,13 @@ export function parseStoreSpec(value: string): StoreSpec {
     mysqlConnectionSettings(value, {});
     return { kind: 'mysql', url: value };
   }
+  if (/^ldaps?:\/\//.test(value)) {
+    parseLdapUrl(value);
+    return { kind: 'ldap', url: value };
+  }
   throw new PassrotateError(
     'invalid_store',
-    '--store must be sqlite:PATH, postgres://USER@HOST/DB, mysql://USER@HOST/DB or passwd-file:PATH',
+    '--store must be sqlite:PATH, postgres://USER@HOST/DB, mysql://USER@HOST/DB, ldap://HOST/BASE or passwd-file:PATH',
   );
 }
 
@@ -73,7 +79,9 @@ export function parseStoreSpec(value: string): StoreSpec {
  * Opens the store a spec names. better-sqlite3, pg and mysql2 are imported only when needed (they
  * are optional peer dependencies). A SQLite file must exist unless `create` is set. A `mysql://`
  * URL without a password takes it from `MYSQL_PWD` or the file `MYSQL_PWD_FILE` names; MySQL has
- * no web-session table yet (`sessions` is `null`).
+ * no web-session table yet (`sessions` is `null`). An `ldap://HOST/BASE` store (ldapts) binds as
+ * `LDAP_BIND_DN` with the password in the file `LDAP_BIND_PASSWORD_FILE` names and reads
+ * `inetOrgPerson` entries `mail=ADDRESS,BASE` (the `passrotateAccount` schema must be loaded).
  *
  * @throws PassrotateError `missing_dependency` when the driver is not installed, `store_unavailable` when the file is missing.
  * @example
@@ -135,6 +143,7 @@ export async function openStore(
       close: () => pool.end(),
     };
   }
+  if (spec.kind === 'ldap') return openLdapStore(spec);
   const pg = (await importDriver<{ default: typeof import('pg') }>('pg')).default;
   const postgres = await import('../adapters/postgres/index.js');
   const pool = new pg.Pool({ connectionString: spec.url, max: 4 });
@@ -145,6 +154,29 @@ export async function openStore(
     audit: postgres.postgresAuditSink({ pool }),
     migrate: () => postgres.migratePostgres({ pool, mailboxTable: options.create }),
     close: () => pool.end(),
+  };
+}
+
+async function openLdapStore(spec: Extract<StoreSpec, { kind: 'ldap' }>): Promise<OpenedStore> {
+  const settings = ldapConnectionSettings(spec.url, process.env);
+  const { Client } = await importDriver<typeof import('ldapts')>('ldapts');
+  const ldap = await import('../adapters/ldap/index.js');
+  const client = new Client({ url: settings.url, autoRebind: true, connectTimeout: 10_000 });
+  try {
+    await client.bind(settings.bindDn, settings.bindPassword);
+  } catch (error) {
+    await client.unbind().catch(() => undefined);
+    throw new PassrotateError('store_unavailable', `cannot bind to ${settings.url} as LDAP_BIND_DN`, {
+      cause: error,
+    });
+  }
+  return {
+    spec,
+    credentials: ldap.ldapCredentialStore({ client, layout: ldap.inetOrgPersonLayout(settings.base) }),
+    sessions: null,
+    audit: null,
+    migrate: async () => undefined,
+    close: () => client.unbind(),
   };
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ldapConnectionSettings, parseLdapUrl } from '../../src/cli/ldap-url.js';
 import { mysqlConnectionSettings } from '../../src/cli/mysql-url.js';
 import { csvLine } from '../../src/cli/rotation/io.js';
 import { parseStoreSpec } from '../../src/cli/store-spec.js';
@@ -89,5 +90,58 @@ describe('csvLine', () => {
         expect(readCsvLine(line)).toEqual(fields);
       }),
     );
+  });
+});
+
+describe('ldap:// store URLs', () => {
+  it('parses ldap:// and ldaps:// with a percent-decoded base, refusing credentials and queries in the URL', () => {
+    expect(parseStoreSpec('ldap://127.0.0.1:389/ou=people,dc=example,dc=org')).toEqual({
+      kind: 'ldap',
+      url: 'ldap://127.0.0.1:389/ou=people,dc=example,dc=org',
+    });
+    expect(parseLdapUrl('ldaps://dir.example/ou=mail%20boxes,dc=example,dc=org')).toEqual({
+      url: 'ldaps://dir.example',
+      base: 'ou=mail boxes,dc=example,dc=org',
+    });
+    for (const bad of [
+      'ldap://',
+      'ldap://host',
+      'ldap://host/',
+      'ldap://admin:pw@host/dc=example,dc=org',
+      'ldap://host/dc=example,dc=org??sub?(uid=*)',
+    ]) {
+      expect(() => parseStoreSpec(bad)).toThrow(expect.objectContaining({ code: 'invalid_store' }));
+    }
+  });
+
+  it('binds as LDAP_BIND_DN with the first line of LDAP_BIND_PASSWORD_FILE, and needs both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passrotate-ldap-url-'));
+    try {
+      const file = join(dir, 'pw');
+      writeFileSync(file, 'from-file\nignored\n');
+      const url = 'ldap://127.0.0.1/ou=people,dc=example,dc=org';
+      expect(
+        ldapConnectionSettings(url, {
+          LDAP_BIND_DN: 'cn=admin,dc=example,dc=org',
+          LDAP_BIND_PASSWORD_FILE: file,
+        }),
+      ).toEqual({
+        url: 'ldap://127.0.0.1',
+        base: 'ou=people,dc=example,dc=org',
+        bindDn: 'cn=admin,dc=example,dc=org',
+        bindPassword: 'from-file',
+      });
+      for (const env of [
+        { LDAP_BIND_PASSWORD_FILE: file },
+        { LDAP_BIND_DN: 'cn=admin,dc=example,dc=org' },
+        { LDAP_BIND_DN: 'cn=admin,dc=example,dc=org', LDAP_BIND_PASSWORD_FILE: join(dir, 'missing') },
+      ]) {
+        expect(() => ldapConnectionSettings(url, env)).toThrow(
+          expect.objectContaining({ code: 'store_unavailable' }),
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

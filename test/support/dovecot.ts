@@ -1,4 +1,4 @@
-/** @module Starts a private Dovecot 2.3 instance on 127.0.0.1 for one test file, reading SQLite, PostgreSQL, MariaDB or a passwd-file. */
+/** @module Starts a private Dovecot 2.3 instance on 127.0.0.1 for one test file, reading SQLite, PostgreSQL, MariaDB, LDAP or a passwd-file. */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -17,7 +17,17 @@ export type DovecotPassdb =
   | { readonly driver: 'sqlite'; readonly database: string; readonly passwordQuery?: string }
   | { readonly driver: 'pgsql'; readonly url: string; readonly passwordQuery?: string }
   | { readonly driver: 'mysql'; readonly connect: string; readonly passwordQuery: string }
-  | { readonly driver: 'passwd-file'; readonly path: string };
+  | { readonly driver: 'passwd-file'; readonly path: string }
+  | {
+      readonly driver: 'ldap';
+      readonly uris: string;
+      /** The reader Dovecot binds as, and its password. */
+      readonly dn: string;
+      readonly dnpass: string;
+      readonly base: string;
+      /** Default: inetOrgPerson found by `mail`, unless `passrotateActive` is FALSE. */
+      readonly passFilter?: string;
+    };
 
 /** Dovecot's pgsql `connect` string for a `postgres://user:pass@host:port/db` URL. */
 function pgsqlConnect(url: string): string {
@@ -38,6 +48,8 @@ export interface DovecotInstance {
   readonly config: string;
   /** Its private directory. */
   readonly dir: string;
+  /** The doveadm HTTP API port when started with `doveadmApiKey`. */
+  readonly doveadmHttpPort: number | null;
   /** The instance's log so far (for failure messages). */
   log(): string;
   stop(): Promise<void>;
@@ -48,6 +60,8 @@ export interface StartDovecotOptions {
   readonly passdb: DovecotPassdb;
   /** Keep an auth cache (so a test can prove it gets flushed). Default true. */
   readonly authCache?: boolean;
+  /** Open the doveadm HTTP API on a free loopback port with this `doveadm_api_key`. */
+  readonly doveadmApiKey?: string;
 }
 
 /**
@@ -89,8 +103,31 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   }
 }
 
+/** The LDAP passdb filter of the tests: Dovecot's `%u` is the full address. */
+export const LDAP_PASS_FILTER = '(&(objectClass=inetOrgPerson)(mail=%u)(!(passrotateActive=FALSE)))';
+
 function passdbBlock(passdb: DovecotPassdb, dir: string): string {
   if (passdb.driver === 'passwd-file') return `passdb {\n  driver = passwd-file\n  args = ${passdb.path}\n}`;
+  if (passdb.driver === 'ldap') {
+    const ldapConf = join(dir, 'dovecot-ldap.conf.ext');
+    writeFileSync(
+      ldapConf,
+      [
+        `uris = ${passdb.uris}`,
+        `dn = ${passdb.dn}`,
+        `dnpass = ${passdb.dnpass}`,
+        'auth_bind = no',
+        `base = ${passdb.base}`,
+        'scope = subtree',
+        `pass_filter = ${passdb.passFilter ?? LDAP_PASS_FILTER}`,
+        'pass_attrs = mail=user,userPassword=password',
+        'default_pass_scheme = SSHA',
+        '',
+      ].join('\n'),
+      { mode: 0o600 },
+    );
+    return `passdb {\n  driver = ldap\n  args = ${ldapConf}\n}`;
+  }
   const sqlConf = join(dir, 'dovecot-sql.conf.ext');
   writeFileSync(
     sqlConf,
@@ -127,6 +164,14 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
   const config = join(dir, 'dovecot.conf');
   const logPath = join(dir, 'dovecot.log');
   const cache = options.authCache ?? true;
+  const doveadmHttpPort = options.doveadmApiKey === undefined ? null : await freePort();
+  const doveadmHttp =
+    doveadmHttpPort === null
+      ? []
+      : [
+          `doveadm_api_key = ${options.doveadmApiKey}`,
+          `service doveadm {\n  inet_listener http {\n    address = 127.0.0.1\n    port = ${doveadmHttpPort}\n  }\n}`,
+        ];
   writeFileSync(
     config,
     [
@@ -151,6 +196,7 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
       `userdb {\n  driver = static\n  args = uid=nobody gid=nogroup home=${mail}/%d/%n\n}`,
       `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
       'service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}',
+      ...doveadmHttp,
       '',
     ].join('\n'),
   );
@@ -165,6 +211,7 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
   };
   try {
     await waitForPort(port, child, 15_000);
+    if (doveadmHttpPort !== null) await waitForPort(doveadmHttpPort, child, 15_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${log()}`);
@@ -173,6 +220,7 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
     port,
     config,
     dir,
+    doveadmHttpPort,
     log,
     async stop() {
       if (child.exitCode === null) {

@@ -108,7 +108,7 @@ const IP_RANGE_LIKE = /^[\da-fx.:[\]%]*\d[\da-fx.:[\]%]*(?:\/\d*)?$/i;
  * Throws `PassrotateError` `doveadm_unsafe_account` unless `account` names exactly one user to
  * doveadm (see {@link SPECIAL_TO_DOVEADM}); run before doveadm is started, so nothing is kicked.
  */
-function assertDoveadmAccount(account: unknown): asserts account is string {
+export function assertDoveadmAccount(account: unknown): asserts account is string {
   if (typeof account !== 'string' || account === '') {
     throw new PassrotateError('doveadm_unsafe_account', 'doveadm: the account must be a non-empty string');
   }

@@ -14,7 +14,7 @@ import { DEFAULT_CLI_SCHEME } from '../rotation/setup.js';
 export function addStoreOptions(command: Command, options: { readonly hashing: boolean }): Command {
   command.requiredOption(
     '--store <spec>',
-    'sqlite:PATH, postgres://USER@HOST/DB, mysql://USER@HOST/DB or passwd-file:PATH',
+    'sqlite:PATH, postgres://USER@HOST/DB, mysql://USER@HOST/DB, ldap://HOST/BASE or passwd-file:PATH',
   );
   if (options.hashing) {
     command
