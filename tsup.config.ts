@@ -1,12 +1,14 @@
 import { defineConfig } from 'tsup';
 
-// Library entries: the pure, runtime-neutral ones (root, passrotate/hash, memory adapters), the
+// Library entries: the pure, runtime-neutral ones (root, passrotate/browser, passrotate/hash, memory adapters), the
 // test-time conformance suites (vitest, an optional peer, stays external), and the Node-only CLI.
 // `npm run build` empties dist/ first: a `clean` in one config would race the others' outputs.
 export default defineConfig([
   {
     entry: {
       index: 'src/index.ts',
+      // The live-form subset for pages; its dynamic import of the common-password list becomes a chunk.
+      'browser/index': 'src/browser/index.ts',
       'hash/index': 'src/hash/index.ts',
       'adapters/memory/index': 'src/adapters/memory/index.ts',
       'adapters/hibp-offline/index': 'src/adapters/hibp-offline/index.ts',

@@ -1,6 +1,7 @@
 /**
  * @module Static assets of the example servers: the stylesheet, the icon, and the browser scripts,
- * bundled once per process by esbuild (platform browser) together with the library's root entry.
+ * bundled once per process by esbuild (platform browser) together with the library's browser entry;
+ * code splitting puts the common-password list in its own chunk, served from here too.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +25,8 @@ const STATIC_FILES: Readonly<Record<string, { path: string; type: string }>> = {
 let bundles: Promise<ReadonlyMap<string, string>> | undefined;
 
 /**
- * Bundles the browser scripts (memoised): ES2020 modules, minified, no Node built-ins — the build
- * fails if the library's root entry ever pulls one in.
+ * Bundles the browser scripts and their chunks (memoised): ES2020 modules, minified, no Node
+ * built-ins — the build fails if the library's browser entry ever pulls one in.
  *
  * @example
  * ```ts
@@ -45,6 +46,7 @@ export function clientBundles(): Promise<ReadonlyMap<string, string>> {
     format: 'esm',
     target: 'es2020',
     minify: true,
+    splitting: true,
     outdir: 'out',
     logLevel: 'silent',
   }).then(

@@ -1,5 +1,5 @@
 /** @module A cheap proof that a password cannot be on the bundled blocklist, so the generator can skip the full lookup for almost every password it draws. */
-import { COMMON_PASSWORDS } from '../policy/blocklist/common-passwords.js';
+import { commonPasswordList } from '../policy/blocklist/common-password-list.js';
 import { FOLD, foldText } from '../policy/fold.js';
 
 /**
@@ -21,9 +21,11 @@ interface ListShape {
 
 let shape: ListShape | undefined;
 
-function listShape(): ListShape {
+function listShape(): ListShape | null {
   if (shape !== undefined) return shape;
-  const entries = COMMON_PASSWORDS.split('\n').map(foldText);
+  const list = commonPasswordList();
+  if (list === null) return null;
+  const entries = list.split('\n').map(foldText);
   const pairs = TIERS.map((tier) => {
     const table = new Uint8Array(128 * 128);
     for (const entry of entries) {
@@ -68,7 +70,10 @@ function isAsciiLetter(c: number): boolean {
  * ```
  */
 export function mayBeCommonPassword(password: string): boolean {
-  const { pairs: allPairs, longest, nonAscii } = listShape();
+  const found = listShape();
+  // Without the list the lookup itself answers `false`.
+  if (found === null) return true;
+  const { pairs: allPairs, longest, nonAscii } = found;
   let first = 0;
   while (first < password.length && !isAsciiLetter(password.charCodeAt(first))) first++;
   if (first >= password.length) return true;

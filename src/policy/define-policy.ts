@@ -1,47 +1,8 @@
-/** @module `definePolicy`: validates a spec with zod, refuses impossible policies, freezes the result. */
-import { PassrotateError } from '../errors.js';
-import {
-  canonicalSet,
-  DEFAULT_SPECIAL_CHARACTERS,
-  isControl,
-  letterOrDigitClass,
-  PRINTABLE_ASCII,
-} from './characters.js';
-import { attachCompiled } from './compiled.js';
-import { policySpecSchema } from './spec-schema.js';
-import type { AllowedCharacters, CharacterClass, Policy, PolicySpec } from './types.js';
-
-const ALL_CLASSES: readonly CharacterClass[] = ['uppercase', 'lowercase', 'digit', 'special'];
-
-function invalid(field: string, problem: string, cause?: unknown): PassrotateError {
-  return new PassrotateError('invalid_policy', `Invalid policy: ${field}: ${problem}`, { cause });
-}
-
-function checkSet(field: string, characters: string): void {
-  for (const ch of characters) {
-    const cp = ch.codePointAt(0) as number;
-    if (isControl(cp)) throw invalid(field, 'must not contain control characters');
-    if (cp >= 0xd800 && cp <= 0xdfff) throw invalid(field, 'must not contain lone surrogates');
-  }
-}
-
-function resolveAllowed(spec: 'any' | 'printable_ascii' | { custom: string }): AllowedCharacters {
-  if (spec === 'any') return Object.freeze({ kind: 'any' });
-  if (spec === 'printable_ascii')
-    return Object.freeze({ kind: 'printable_ascii', characters: PRINTABLE_ASCII });
-  checkSet('allowedCharacters.custom', spec.custom);
-  return Object.freeze({ kind: 'custom', characters: canonicalSet(spec.custom) });
-}
-
-/** Whether some allowed character belongs to class `c`. */
-function classAvailable(c: CharacterClass, allowed: AllowedCharacters, special: string): boolean {
-  if (allowed.kind === 'any') return c === 'special' ? special.length > 0 : true;
-  for (const ch of allowed.characters) {
-    const cp = ch.codePointAt(0) as number;
-    if (c === 'special' ? special.includes(ch) : letterOrDigitClass(cp) === c) return true;
-  }
-  return false;
-}
+/** @module `definePolicy` of the root entry: the spec checked and frozen, the bundled common-password list at hand. */
+import { provideCommonPasswordList } from './blocklist/common-password-list.js';
+import { COMMON_PASSWORDS } from './blocklist/common-passwords.js';
+import { buildPolicy } from './build-policy.js';
+import type { Policy, PolicySpec } from './types.js';
 
 /**
  * Validates `spec` and returns a frozen {@link Policy} with every default resolved. The policy then
@@ -52,9 +13,13 @@ function classAvailable(c: CharacterClass, allowed: AllowedCharacters, special: 
  * character belongs to (e.g. an empty special set while `minSpecial > 0`), `minClasses.count` above
  * the number of listed classes, letters/digits/controls in the special set, unknown keys.
  *
+ * This entry bundles the common-password list, so a policy with `blocklist: true` refuses common
+ * passwords with no further wiring. (`passrotate/browser` has the same function without the list,
+ * which a page loads later with `loadCommonPasswords`.)
+ *
  * @param spec - the rules; see {@link PolicySpec} for each field's default.
  * @returns a frozen policy.
- * @throws PassrotateError with code `invalid_policy` (the zod error as `cause` for shape errors).
+ * @throws PassrotateError with code `invalid_policy`, naming the field.
  * @example
  * ```ts
  * const policy = definePolicy({ minLength: 10, minDigit: 1, maxRepeated: 3 });
@@ -62,97 +27,6 @@ function classAvailable(c: CharacterClass, allowed: AllowedCharacters, special: 
  * ```
  */
 export function definePolicy(spec: PolicySpec = {}): Policy {
-  const parsed = policySpecSchema.safeParse(spec);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const keys = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : '';
-    const field = keys || issue?.path.join('.') || '(spec)';
-    throw invalid(field, issue?.message ?? 'invalid', parsed.error);
-  }
-  const s = parsed.data;
-  if (s.minLength > s.maxLength)
-    throw invalid('minLength', `${s.minLength} exceeds maxLength ${s.maxLength}`);
-
-  const specialCharacters = canonicalSet(s.specialCharacters ?? DEFAULT_SPECIAL_CHARACTERS);
-  checkSet('specialCharacters', specialCharacters);
-  for (const ch of specialCharacters) {
-    if (letterOrDigitClass(ch.codePointAt(0) as number) !== null) {
-      throw invalid('specialCharacters', 'must not contain letters or digits');
-    }
-  }
-  const allowedCharacters = resolveAllowed(s.allowedCharacters);
-
-  const minimums: Record<CharacterClass, number> = {
-    uppercase: s.minUppercase,
-    lowercase: s.minLowercase,
-    digit: s.minDigit,
-    special: s.minSpecial,
-  };
-  const fieldOf: Record<CharacterClass, string> = {
-    uppercase: 'minUppercase',
-    lowercase: 'minLowercase',
-    digit: 'minDigit',
-    special: 'minSpecial',
-  };
-  const required = s.minUppercase + s.minLowercase + s.minDigit + s.minSpecial;
-  if (required > s.maxLength) {
-    throw invalid(
-      'maxLength',
-      `${s.maxLength} cannot hold the ${required} characters the class minimums require`,
-    );
-  }
-  for (const c of ALL_CLASSES) {
-    if (minimums[c] > 0 && !classAvailable(c, allowedCharacters, specialCharacters)) {
-      throw invalid(
-        c === 'special' ? 'specialCharacters' : fieldOf[c],
-        `requires ${c} characters but none is allowed`,
-      );
-    }
-  }
-
-  let minClasses: Policy['minClasses'] = null;
-  if (s.minClasses !== undefined && s.minClasses !== null) {
-    const of = ALL_CLASSES.filter((c) => (s.minClasses?.of ?? ALL_CLASSES).includes(c));
-    const usable = of.filter((c) => classAvailable(c, allowedCharacters, specialCharacters));
-    if (s.minClasses.count > usable.length) {
-      throw invalid(
-        'minClasses.count',
-        `${s.minClasses.count} exceeds the ${usable.length} usable classes listed`,
-      );
-    }
-    if (s.minClasses.count > s.maxLength) throw invalid('minClasses.count', 'cannot fit in maxLength');
-    minClasses = Object.freeze({ count: s.minClasses.count, of: Object.freeze(of) });
-  }
-
-  if (allowedCharacters.kind !== 'any' && s.maxRepeated !== undefined && s.maxRepeated !== null) {
-    if ([...allowedCharacters.characters].length === 1 && s.maxRepeated < s.minLength) {
-      throw invalid('maxRepeated', 'cannot be met with a single allowed character');
-    }
-  }
-
-  const policy: Policy = {
-    minLength: s.minLength,
-    maxLength: s.maxLength,
-    minUppercase: s.minUppercase,
-    minLowercase: s.minLowercase,
-    minDigit: s.minDigit,
-    minSpecial: s.minSpecial,
-    specialCharacters,
-    minClasses,
-    allowedCharacters,
-    requireNormalized: s.requireNormalized,
-    maxRepeated: s.maxRepeated ?? null,
-    maxSequence: s.maxSequence ?? null,
-    accountCheck: s.accountCheck,
-    blocklist: s.blocklist,
-    blockedWords: Object.freeze([...new Set(s.blockedWords.map((w) => w.toLowerCase()))]),
-    similarity:
-      s.similarity === false || s.similarity === null
-        ? null
-        : Object.freeze({ minEditDistance: s.similarity.minEditDistance }),
-    historySize: s.historySize,
-    rejectBreached: s.rejectBreached,
-  };
-  attachCompiled(policy);
-  return Object.freeze(policy);
+  provideCommonPasswordList(COMMON_PASSWORDS);
+  return buildPolicy(spec);
 }

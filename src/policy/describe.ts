@@ -1,4 +1,5 @@
 /** @module `describePolicy` and `checkRequirements`: the requirement lines a form shows and ticks live. */
+import { commonPasswordsLoaded } from './blocklist/common-password-set.js';
 import { formatRequirement } from './format.js';
 import type { MessageOptions } from './locales/messages.js';
 import type { RequirementLine, RequirementStatus } from './requirements.js';
@@ -39,8 +40,10 @@ export function describePolicy(policy: Policy, options?: MessageOptions): Requir
 }
 
 /** Whether a line can be judged here (without the server, with what the context holds). */
-function judgeable(line: RequirementLine, context: ValidationContext | undefined): boolean {
+function judgeable(line: RequirementLine, policy: Policy, context: ValidationContext | undefined): boolean {
   switch (line.code) {
+    case 'common_password':
+      return !policy.blocklist || commonPasswordsLoaded();
     case 'contains_account':
       return context?.account !== undefined || context?.displayName !== undefined;
     case 'too_similar_to_current':
@@ -56,7 +59,8 @@ function judgeable(line: RequirementLine, context: ValidationContext | undefined
 /**
  * The requirement lines evaluated against what the user is typing: each line of
  * {@link describePolicy} with `met: true | false`, or `null` when it cannot be judged here (the
- * account check without an account in `context`, reuse and breach checks that need the server).
+ * account check without an account in `context`, reuse and breach checks that need the server, the
+ * blocklist in a browser page before `loadCommonPasswords` has loaded the list).
  * Runs the same synchronous validation as `validatePassword`, so it works in the browser.
  *
  * @param policy - the policy.
@@ -83,7 +87,7 @@ export function checkRequirements(
   return describePolicy(policy, options).map((line) => ({
     ...line,
     met:
-      judgeable(line, context) && (!absurd || line.code === 'too_short' || line.code === 'too_long')
+      judgeable(line, policy, context) && (!absurd || line.code === 'too_short' || line.code === 'too_long')
         ? !violations.some((v) => line.codes.includes(v.code))
         : null,
   }));

@@ -1,15 +1,14 @@
-/** @module The zod schema of a policy spec (shape and ranges; cross-field checks live in define-policy). */
-import * as z from 'zod';
+/** @module The shape check of a policy spec, by hand (no schema library in the browser bundle); cross-field checks live in build-policy. */
 
-const characterClass = z.enum(['uppercase', 'lowercase', 'digit', 'special']);
-const count = z.number().int().min(0).max(4096);
+type CharacterClassName = 'uppercase' | 'lowercase' | 'digit' | 'special';
 
 /**
  * The resolved spec, every default filled in (internal).
  *
  * @example
  * ```ts
- * const parsed: ParsedSpec = policySpecSchema.parse({ minLength: 10 });
+ * const parsed = parsePolicySpec({ minLength: 10 });
+ * if (parsed.ok) parsed.value.maxLength; // 128
  * ```
  */
 export interface ParsedSpec {
@@ -20,10 +19,7 @@ export interface ParsedSpec {
   minDigit: number;
   minSpecial: number;
   specialCharacters?: string | undefined;
-  minClasses?:
-    | { count: number; of?: ('uppercase' | 'lowercase' | 'digit' | 'special')[] | undefined }
-    | null
-    | undefined;
+  minClasses?: { count: number; of?: CharacterClassName[] | undefined } | null | undefined;
   allowedCharacters: 'any' | 'printable_ascii' | { custom: string };
   requireNormalized: boolean;
   maxRepeated?: number | null | undefined;
@@ -37,51 +33,213 @@ export interface ParsedSpec {
 }
 
 /**
- * Validates the shape of a spec and fills defaults; unknown keys are refused (typos).
+ * The first problem found in a spec: the field (a dotted path, or the unknown keys) and what is wrong.
  *
  * @example
  * ```ts
- * policySpecSchema.safeParse({ minLenght: 8 }).success; // false (unknown key)
+ * const issue: SpecIssue = { field: 'minLength', message: 'Too small: expected number to be >=1' };
  * ```
  */
-export const policySpecSchema: z.ZodType<ParsedSpec, unknown> = z.strictObject({
-  minLength: z.number().int().min(1).max(4096).default(8),
-  maxLength: z.number().int().min(1).max(4096).default(128),
-  minUppercase: count.default(0),
-  minLowercase: count.default(0),
-  minDigit: count.default(0),
-  minSpecial: count.default(0),
-  specialCharacters: z.string().max(1024).optional(),
-  minClasses: z
-    .strictObject({
-      count: z.number().int().min(1).max(4),
-      of: z.array(characterClass).min(1).max(4).optional(),
-    })
-    .nullable()
-    .optional(),
-  allowedCharacters: z
-    .union([
-      z.enum(['any', 'printable_ascii']),
-      z.strictObject({ custom: z.string().min(1).max(4096) }),
-      // The resolved form, so that a Policy is itself a valid spec.
-      z.strictObject({ kind: z.literal('any') }).transform(() => 'any' as const),
-      z
-        .strictObject({ kind: z.literal('printable_ascii'), characters: z.string() })
-        .transform(() => 'printable_ascii' as const),
-      z
-        .strictObject({ kind: z.literal('custom'), characters: z.string().min(1).max(4096) })
-        .transform((a) => ({ custom: a.characters })),
-    ])
-    .default('any'),
-  requireNormalized: z.boolean().default(true),
-  maxRepeated: z.number().int().min(1).max(4096).nullable().optional(),
-  maxSequence: z.number().int().min(2).max(4096).nullable().optional(),
-  accountCheck: z.boolean().default(true),
-  blocklist: z.boolean().default(true),
-  blockedWords: z.array(z.string().min(1).max(256)).max(10_000).default([]),
-  similarity: z
-    .union([z.literal(false), z.null(), z.strictObject({ minEditDistance: z.number().int().min(1).max(64) })])
-    .default({ minEditDistance: 3 }),
-  historySize: z.number().int().min(0).max(100).default(0),
-  rejectBreached: z.boolean().default(false),
-});
+export interface SpecIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Thrown inside the checker and caught by `parsePolicySpec`, carrying the first issue. */
+class Issue {
+  constructor(readonly issue: SpecIssue) {}
+}
+
+const CLASSES: readonly CharacterClassName[] = ['uppercase', 'lowercase', 'digit', 'special'];
+
+function fail(field: string, message: string): never {
+  throw new Issue({ field, message });
+}
+
+function received(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return typeof value;
+}
+
+function expected(field: string, type: string, value: unknown): never {
+  return fail(field, `Invalid input: expected ${type}, received ${received(value)}`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function object(field: string, value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : expected(field, 'object', value);
+}
+
+/** Refuses keys outside `keys`; called after the fields are checked, as zod reported them. */
+function onlyKeys(value: Record<string, unknown>, keys: readonly string[]): void {
+  const unknown = Object.keys(value).filter((k) => !keys.includes(k));
+  if (unknown.length > 0) {
+    const quoted = unknown.map((k) => `"${k}"`).join(', ');
+    fail(unknown.join(', ') || '(spec)', `Unrecognized key${unknown.length === 1 ? '' : 's'}: ${quoted}`);
+  }
+}
+
+function integer(field: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return expected(field, 'number', value);
+  if (!Number.isInteger(value)) return expected(field, 'int', value);
+  if (value < Number.MIN_SAFE_INTEGER)
+    fail(field, `Too small: expected int to be >=${Number.MIN_SAFE_INTEGER}`);
+  if (value > Number.MAX_SAFE_INTEGER)
+    fail(field, `Too big: expected int to be <=${Number.MAX_SAFE_INTEGER}`);
+  if (value < min) fail(field, `Too small: expected number to be >=${min}`);
+  if (value > max) fail(field, `Too big: expected number to be <=${max}`);
+  return value;
+}
+
+function string(field: string, value: unknown, min: number, max: number): string {
+  if (typeof value !== 'string') return expected(field, 'string', value);
+  if (value.length < min) fail(field, `Too small: expected string to have >=${min} characters`);
+  if (value.length > max) fail(field, `Too big: expected string to have <=${max} characters`);
+  return value;
+}
+
+function boolean(field: string, value: unknown): boolean {
+  return typeof value === 'boolean' ? value : expected(field, 'boolean', value);
+}
+
+function array(field: string, value: unknown, min: number, max: number): unknown[] {
+  if (!Array.isArray(value)) return expected(field, 'array', value);
+  if (value.length < min) fail(field, `Too small: expected array to have >=${min} items`);
+  if (value.length > max) fail(field, `Too big: expected array to have <=${max} items`);
+  return value;
+}
+
+/** `undefined` keeps the default; `null` is allowed where the field may be switched off. */
+function optional<T>(value: unknown, fallback: T, check: (v: unknown) => T): T {
+  return value === undefined ? fallback : check(value);
+}
+
+function minClasses(value: unknown): ParsedSpec['minClasses'] {
+  if (value === null || value === undefined) return value;
+  const v = object('minClasses', value);
+  const count = integer('minClasses.count', v.count, 1, 4);
+  const of =
+    v.of === undefined
+      ? undefined
+      : array('minClasses.of', v.of, 1, 4).map((c, i) =>
+          CLASSES.includes(c as CharacterClassName)
+            ? (c as CharacterClassName)
+            : fail(
+                `minClasses.of.${i}`,
+                `Invalid option: expected one of ${CLASSES.map((n) => JSON.stringify(n)).join('|')}`,
+              ),
+        );
+  onlyKeys(v, ['count', 'of']);
+  return of === undefined ? { count } : { count, of };
+}
+
+/** `'any'`, `'printable_ascii'`, `{ custom }`, or the resolved form a `Policy` carries (`{ kind, … }`). */
+function allowedCharacters(value: unknown): ParsedSpec['allowedCharacters'] {
+  const field = 'allowedCharacters';
+  if (value === 'any' || value === 'printable_ascii') return value;
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    if ('custom' in value && !('kind' in value)) {
+      const custom = string(`${field}.custom`, value.custom, 1, 4096);
+      onlyKeys(value, ['custom']);
+      return { custom };
+    }
+    if (keys.length === 1 && value.kind === 'any') return 'any';
+    if (keys.length === 2 && 'characters' in value && typeof value.characters === 'string') {
+      if (value.kind === 'printable_ascii') return 'printable_ascii';
+      const n = value.characters.length;
+      if (value.kind === 'custom' && n >= 1 && n <= 4096) return { custom: value.characters };
+    }
+  }
+  return fail(field, 'Invalid input');
+}
+
+function similarity(value: unknown): ParsedSpec['similarity'] {
+  if (value === false || value === null) return value;
+  if (isRecord(value) && 'minEditDistance' in value) {
+    const minEditDistance = integer('similarity.minEditDistance', value.minEditDistance, 1, 64);
+    onlyKeys(value, ['minEditDistance']);
+    return { minEditDistance };
+  }
+  return fail('similarity', 'Invalid input');
+}
+
+const KEYS = [
+  'minLength',
+  'maxLength',
+  'minUppercase',
+  'minLowercase',
+  'minDigit',
+  'minSpecial',
+  'specialCharacters',
+  'minClasses',
+  'allowedCharacters',
+  'requireNormalized',
+  'maxRepeated',
+  'maxSequence',
+  'accountCheck',
+  'blocklist',
+  'blockedWords',
+  'similarity',
+  'historySize',
+  'rejectBreached',
+] as const;
+
+function parse(spec: unknown): ParsedSpec {
+  const s = object('(spec)', spec);
+  const count = (field: string) => optional(s[field], 0, (v) => integer(field, v, 0, 4096));
+  const nullableInteger = (field: string, min: number) =>
+    s[field] === null ? null : optional(s[field], undefined, (v) => integer(field, v, min, 4096));
+  const parsed: ParsedSpec = {
+    minLength: optional(s.minLength, 8, (v) => integer('minLength', v, 1, 4096)),
+    maxLength: optional(s.maxLength, 128, (v) => integer('maxLength', v, 1, 4096)),
+    minUppercase: count('minUppercase'),
+    minLowercase: count('minLowercase'),
+    minDigit: count('minDigit'),
+    minSpecial: count('minSpecial'),
+    specialCharacters: optional(s.specialCharacters, undefined, (v) =>
+      string('specialCharacters', v, 0, 1024),
+    ),
+    minClasses: minClasses(s.minClasses),
+    allowedCharacters: optional(s.allowedCharacters, 'any', allowedCharacters),
+    requireNormalized: optional(s.requireNormalized, true, (v) => boolean('requireNormalized', v)),
+    maxRepeated: nullableInteger('maxRepeated', 1),
+    maxSequence: nullableInteger('maxSequence', 2),
+    accountCheck: optional(s.accountCheck, true, (v) => boolean('accountCheck', v)),
+    blocklist: optional(s.blocklist, true, (v) => boolean('blocklist', v)),
+    blockedWords: optional(s.blockedWords, [], (v) =>
+      array('blockedWords', v, 0, 10_000).map((w, i) => string(`blockedWords.${i}`, w, 1, 256)),
+    ),
+    similarity: optional(s.similarity, { minEditDistance: 3 }, similarity),
+    historySize: optional(s.historySize, 0, (v) => integer('historySize', v, 0, 100)),
+    rejectBreached: optional(s.rejectBreached, false, (v) => boolean('rejectBreached', v)),
+  };
+  onlyKeys(s, KEYS);
+  return parsed;
+}
+
+/**
+ * Checks the shape of a spec and fills the defaults; unknown keys are refused (typos). Reports the
+ * first problem with the field's path and the same wording zod used before (`Too small: expected
+ * number to be >=1`), so `definePolicy`'s errors did not change when zod left the browser bundle.
+ *
+ * @example
+ * ```ts
+ * parsePolicySpec({ minLenght: 8 }); // { ok: false, issue: { field: 'minLenght', message: 'Unrecognized key: "minLenght"' } }
+ * ```
+ */
+export function parsePolicySpec(
+  spec: unknown,
+): { readonly ok: true; readonly value: ParsedSpec } | { readonly ok: false; readonly issue: SpecIssue } {
+  try {
+    return { ok: true, value: parse(spec) };
+  } catch (error) {
+    if (error instanceof Issue) return { ok: false, issue: error.issue };
+    throw error;
+  }
+}

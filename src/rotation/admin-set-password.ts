@@ -1,6 +1,7 @@
 /** @module An admin with rights on the domain sets a mailbox's password, without the current one. */
 import { commitChange } from './commit-change.js';
 import { domainOf, mayManage } from './decisions.js';
+import type { GeneratorChoice } from './generator-choice.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
 import { refuser, runtime, stored } from './runtime.js';
@@ -26,6 +27,8 @@ export interface AdminSetPasswordInput {
   readonly password?: string;
   /** Generate a compliant password and return it once (the "New" + "Copy" buttons). */
   readonly generate?: boolean;
+  /** With `generate`: password or passphrase, and the generator's options (length, specials…). */
+  readonly generator?: GeneratorChoice;
   /**
    * Must change at next login, and expires after `temporaryPasswordTtlMs`. Default `true`: OWASP
    * ASVS 5.0 §6.4.1 wants initial passwords to expire soon and never become the long-term password.
@@ -65,12 +68,19 @@ export type AdminSetPasswordResult =
  * there is no current password to compare with). The owner's sessions are revoked as in
  * {@link changeOwnPassword}; the event is audited with the actor and the owner is notified.
  *
- * @throws TypeError unless exactly one of `password` and `generate` is given.
- * @throws PassrotateError `generation_failed` when the generator cannot satisfy the policy.
+ * @throws TypeError unless exactly one of `password` and `generate` is given, or when `generator`
+ *   comes without `generate`.
+ * @throws PassrotateError `generation_failed` when the generator cannot satisfy the policy;
+ *   `invalid_generator_options` when `generator` asks for what the policy cannot give.
  *
  * @example
  * ```ts
- * const result = await adminSetPassword(deps, { actor, account: 'alice@example.org', generate: true });
+ * const result = await adminSetPassword(deps, {
+ *   actor,
+ *   account: 'alice@example.org',
+ *   generate: true,
+ *   generator: { length: 20, specials: 'mail-safe' },
+ * });
  * if (result.ok) console.log(result.password, result.expiresAt);
  * ```
  */
@@ -82,6 +92,9 @@ export async function adminSetPassword(
   const generate = input.generate === true;
   if (generate === (input.password !== undefined)) {
     throw new TypeError('adminSetPassword: give either password or generate: true');
+  }
+  if (input.generator !== undefined && !generate) {
+    throw new TypeError('adminSetPassword: generator applies only with generate: true');
   }
   const account = input.account.toLowerCase();
   const temporary = input.temporary ?? true;
@@ -95,7 +108,7 @@ export async function adminSetPassword(
   const record = got.value;
   if (!record) return refuse({ ok: false, code: 'not_found' } as const);
 
-  const picked = await pickPassword(rt, record, generate ? null : (input.password ?? null));
+  const picked = await pickPassword(rt, record, generate ? null : (input.password ?? null), input.generator);
   if (!picked.validation.ok) {
     const violations = picked.validation.violations;
     return refuse({ ok: false, code: 'policy_violation', violations } as const);

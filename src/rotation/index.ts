@@ -14,6 +14,7 @@ export {
   type ExpirePasswordResult,
   expirePassword,
 } from './expire-password.js';
+export type { GeneratorChoice } from './generator-choice.js';
 export {
   type AttemptKeys,
   type AttemptReservation,

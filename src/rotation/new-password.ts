@@ -1,8 +1,8 @@
 /** @module Picks the password an admin flow sets: the supplied one, or a generated compliant one. */
 import { PassrotateError } from '../errors.js';
-import { generatePassword } from '../generator/index.js';
 import type { ValidationResult } from '../policy/types.js';
 import type { MailboxRecord } from '../ports/credential-store.js';
+import { type GeneratorChoice, generateWith } from './generator-choice.js';
 import { checkPolicy } from './policy-check.js';
 import type { Runtime } from './runtime.js';
 
@@ -11,7 +11,8 @@ const GENERATION_ATTEMPTS = 20;
 
 /**
  * Validates `supplied` against the policy for `record`, or (when `supplied` is `null`) generates
- * a password that passes it, including the account and history checks a bare generator cannot see.
+ * a password that passes it (with `generator`'s options), including the history checks a bare
+ * generator cannot see.
  *
  * @throws PassrotateError `generation_failed` when no candidate passes (a policy the generator
  * cannot meet for this mailbox).
@@ -26,11 +27,16 @@ export async function pickPassword(
   rt: Runtime,
   record: MailboxRecord,
   supplied: string | null,
+  generator?: GeneratorChoice,
 ): Promise<{ readonly password: string; readonly validation: ValidationResult }> {
   if (supplied !== null)
     return { password: supplied, validation: await checkPolicy(rt, record, supplied, null) };
   for (let attempt = 0; attempt < GENERATION_ATTEMPTS; attempt++) {
-    const password = generatePassword(rt.deps.policy, { random: rt.random });
+    const context = {
+      account: record.account,
+      ...(record.displayName === null ? {} : { displayName: record.displayName }),
+    };
+    const password = generateWith(rt.deps.policy, generator, rt.random, context);
     const validation = await checkPolicy(rt, record, password, null);
     if (validation.ok) return { password, validation };
   }

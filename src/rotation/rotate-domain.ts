@@ -2,6 +2,7 @@
 import type { MailboxRecord } from '../ports/credential-store.js';
 import { commitChange } from './commit-change.js';
 import { errorCode, mayManage } from './decisions.js';
+import { type GeneratorChoice, generateWith } from './generator-choice.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
 import { type Runtime, runtime, stored } from './runtime.js';
@@ -28,6 +29,8 @@ export interface RotateDomainInput {
    * the main thread; it does not help a hasher that runs on the event loop.
    */
   readonly concurrency?: number;
+  /** Password or passphrase, and the generator's options (length, specials…). Default: a password. */
+  readonly generator?: GeneratorChoice;
 }
 
 /**
@@ -92,10 +95,12 @@ export type RotateDomainResult =
  * `password_set_by_admin` with `bulk: true`; owners are notified.
  *
  * @throws RangeError when `concurrency` is not an integer ≥ 1.
+ * @throws PassrotateError `invalid_generator_options` when `generator` asks for what the policy
+ *   cannot give (before any mailbox is touched).
  *
  * @example
  * ```ts
- * const result = await rotateDomain(deps, { actor, domain: 'example.org' });
+ * const result = await rotateDomain(deps, { actor, domain: 'example.org', generator: { passphrase: true } });
  * ```
  */
 export async function rotateDomain(
@@ -115,6 +120,8 @@ export async function rotateDomain(
     return { ok: false, code: 'forbidden' };
   }
   const dryRun = input.dryRun === true;
+  // A request the policy cannot meet throws once here instead of failing every mailbox.
+  generateWith(deps.policy, input.generator, rt.random, {});
   const concurrency = input.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new RangeError('rotateDomain: concurrency must be ≥ 1');
@@ -138,7 +145,7 @@ export async function rotateDomain(
               }) as const,
           )
         : await mapConcurrently(records, concurrency, (r) =>
-            rotateOne(rt, r, input.actor, input.temporary ?? true),
+            rotateOne(rt, r, input.actor, input.temporary ?? true, input.generator),
           )),
     );
     cursor = page.value.nextCursor;
@@ -167,9 +174,10 @@ async function rotateOne(
   record: MailboxRecord,
   actor: Actor,
   temporary: boolean,
+  generator: GeneratorChoice | undefined,
 ): Promise<RotatedMailbox> {
   try {
-    return await rotateOneOrThrow(rt, record, actor, temporary);
+    return await rotateOneOrThrow(rt, record, actor, temporary, generator);
   } catch (error) {
     const reason = errorCode(error, 'unexpected_error');
     await rt.audit({
@@ -188,9 +196,10 @@ async function rotateOneOrThrow(
   record: MailboxRecord,
   actor: Actor,
   temporary: boolean,
+  generator: GeneratorChoice | undefined,
 ): Promise<RotatedMailbox> {
   const { account } = record;
-  const picked = await pickPassword(rt, record, null);
+  const picked = await pickPassword(rt, record, null, generator);
   const now = rt.clock.now();
   const result = await commitChange(rt, {
     record,

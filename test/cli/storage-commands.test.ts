@@ -15,6 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = join(dir, 'mail.sqlite');
 const store = `sqlite:${file}`;
 const open = () => new Database(file);
+const open2 = () => new Database(join(dir, 'flags.sqlite'));
 
 /** A stand-in doveadm: fails (exit 75) while `fail` exists beside it, else succeeds; logs its calls. */
 const doveadm = join(dir, 'doveadm');
@@ -213,6 +214,121 @@ describe('passrotate set / rotate-domain / expire / sessions revoke / resume on 
       ['bob@example.org', 'ok'],
       ['carol@example.org', 'ok'],
     ]);
+  });
+});
+
+describe('generator flags of set --generate and rotate-domain; formula-safe CSV', { timeout: 90_000 }, () => {
+  const flagsStore = `sqlite:${join(dir, 'flags.sqlite')}`;
+  const formulaAccounts = ['=sum@example.com', '+plus@example.com', '-minus@example.com', '@at@example.com'];
+
+  it('set --generate honours --length/--specials and --passphrase/--words; a bad combination exits 2', async () => {
+    const chars = await runCli([
+      'set',
+      '--store',
+      flagsStore,
+      '--account',
+      'alice@example.com',
+      '--create',
+      '--generate',
+      '--policy',
+      'mailbox',
+      '--length',
+      '24',
+      '--specials',
+      ',.!',
+    ]);
+    expect(chars.code, chars.stderr).toBe(0);
+    expect(chars.stdout.trim()).toMatch(/^[A-Za-z0-9,.!]{24}$/);
+    const phrase = await runCli([
+      'set',
+      '--store',
+      flagsStore,
+      '--account',
+      'alice@example.com',
+      '--generate',
+      '--policy',
+      'mailbox',
+      '--passphrase',
+      '--words',
+      '5',
+    ]);
+    expect(phrase.code, phrase.stderr).toBe(0);
+    expect(phrase.stdout.trim().split('-').length).toBeGreaterThanOrEqual(5);
+    const db = open2();
+    const rec = await sqliteCredentialStore({ db }).get('alice@example.com');
+    db.close();
+    expect(await verifyPassword(phrase.stdout.trim(), rec?.passwordHash ?? '')).toBe(true);
+    for (const bad of [
+      ['--specials', 'x'],
+      ['--passphrase', '--length', '20'],
+      ['--words', '4'],
+    ]) {
+      const run = await runCli([
+        'set',
+        '--store',
+        flagsStore,
+        '--account',
+        'alice@example.com',
+        '--generate',
+        ...bad,
+      ]);
+      expect(run.code, bad.join(' ')).toBe(2);
+    }
+    expect(
+      (
+        await runCli(
+          ['set', '--store', flagsStore, '--account', 'alice@example.com', '--length', '20'],
+          'Sunny-Garden-28!',
+        )
+      ).code,
+    ).toBe(2);
+  });
+
+  it("rotate-domain --specials mail-safe: every password uses them; formula-leading accounts get a leading '", async () => {
+    for (const account of formulaAccounts) {
+      const run = await runCli([
+        'set',
+        '--store',
+        flagsStore,
+        '--account',
+        account,
+        '--create',
+        '--generate',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    const run = await runCli([
+      'rotate-domain',
+      '--store',
+      flagsStore,
+      '--domain',
+      'example.com',
+      '--policy',
+      'mailbox',
+      '--length',
+      '20',
+      '--specials',
+      'mail-safe',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = run.stdout
+      .split(/\r\n(?=["a-z])/)
+      .slice(1)
+      .map((line) => readCsvLine(`${line.replace(/\r\n$/, '')}\r\n`));
+    expect(rows.map((r) => r[0]).sort()).toEqual(
+      ['alice@example.com', ...formulaAccounts.map((a) => `'${a}`)].sort(),
+    );
+    for (const account of formulaAccounts) expect(run.stdout).toContain(`"'${account}",`);
+    const db = open2();
+    const credentials = sqliteCredentialStore({ db });
+    for (const [account = '', password = ''] of rows) {
+      const exact = (a: string) => (/^'[=+\-@\t\r]/.test(a) ? a.slice(1) : a);
+      expect(exact(password)).toMatch(/^[A-Za-z0-9,\-.;=_~]{20}$/);
+      expect(
+        await verifyPassword(exact(password), (await credentials.get(exact(account)))?.passwordHash ?? ''),
+      ).toBe(true);
+    }
+    db.close();
   });
 });
 

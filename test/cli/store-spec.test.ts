@@ -82,14 +82,29 @@ describe('mysql:// store URLs', () => {
 });
 
 describe('csvLine', () => {
+  const formulaStart = /^[=+\-@\t\r]/;
+
   it('round-trips any fields, passwords with commas, quotes and line breaks included', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), (fields) => {
         const line = csvLine(fields);
         expect(line.endsWith('\r\n')).toBe(true);
-        expect(readCsvLine(line)).toEqual(fields);
+        expect(readCsvLine(line)).toEqual(fields.map((f) => (formulaStart.test(f) ? `'${f}` : f)));
       }),
     );
+  });
+
+  it("neutralises an account or password starting with = + - @ tab or CR: a leading ' and quotes", () => {
+    for (const lead of ['=', '+', '-', '@', '\t', '\r']) {
+      const account = `${lead}cmd|'/C calc'!A0@example.org`;
+      const password = `${lead}HYPERLINK("http://evil.test")`;
+      const line = csvLine([account, password, 'ok']);
+      const cells = readCsvLine(line);
+      expect(cells).toEqual([`'${account}`, `'${password}`, 'ok']);
+      expect(line.startsWith(`"'${lead}`)).toBe(true);
+      expect(line).toContain(`,"'${lead}HYPERLINK(""http://evil.test"")",`);
+    }
+    expect(csvLine(['alice@example.org', 'Plain-Pass-1'])).toBe('alice@example.org,Plain-Pass-1\r\n');
   });
 });
 

@@ -1,9 +1,16 @@
 /**
  * @module Browser script of every new-password block: re-defines the server's policy with the same
  * library bundle, ticks requirement lines as the user types, generates a compliant password, toggles
- * visibility, checks the confirmation and copies to the clipboard.
+ * visibility, checks the confirmation and copies to the clipboard. It uses the small browser entry; the
+ * common-password list arrives as its own chunk the first time a password field gets focus.
  */
-import { checkRequirements, definePolicy, generatePassword, type Policy } from '../../../src/index.js';
+import {
+  checkRequirements,
+  definePolicy,
+  generatePassword,
+  loadCommonPasswords,
+  type Policy,
+} from '../../../src/browser/index.js';
 
 /** `met` is `null` for a line only the server can judge (e.g. reuse of an old password). */
 function setMet(line: HTMLElement, met: boolean | null, touched: boolean): void {
@@ -59,6 +66,8 @@ function wire(block: HTMLElement): void {
     }
   };
 
+  // Until the list has loaded, the common-password line stays unjudged (the server checks it anyway).
+  input.addEventListener('focus', () => loadCommonPasswords().then(refresh, () => {}), { once: true });
   input.addEventListener('input', refresh);
   current?.addEventListener('input', refresh);
   confirm?.addEventListener('input', refresh);

@@ -2,11 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { rotateDomain } from '../../rotation/index.js';
+import { addGeneratorOptions, type GeneratorFlags, generatorChoice } from '../generator-flags.js';
 import { csvLine, refusalText, say } from '../rotation/io.js';
 import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
 
-interface RotateDomainOptions extends StoreCommandOptions {
+interface RotateDomainOptions extends StoreCommandOptions, GeneratorFlags {
   readonly domain: string;
   readonly temporary: boolean;
   readonly dryRun?: boolean;
@@ -15,7 +16,9 @@ interface RotateDomainOptions extends StoreCommandOptions {
 
 async function runRotateDomain(options: RotateDomainOptions): Promise<number> {
   return withRotation(options, { create: false }, async (deps) => {
+    const generator = generatorChoice(deps.policy, options);
     const result = await rotateDomain(deps, {
+      ...(generator === undefined ? {} : { generator }),
       actor: CLI_ACTOR,
       domain: options.domain,
       temporary: options.temporary,
@@ -66,8 +69,13 @@ export function rotateDomainCommand(): Command {
     .option('--temporary', 'owners must change the new password at next login (default)', true)
     .option('--no-temporary', 'make the new passwords permanent')
     .option('--dry-run', 'list the mailboxes without changing anything')
-    .option('--out <file.csv|file.json>', 'write the list to this file (mode 0600) instead of stdout');
-  return addStoreOptions(command, { hashing: true }).action(async (options: RotateDomainOptions) => {
-    process.exitCode = await runRotateDomain(options);
-  });
+    .option(
+      '--out <file.csv|file.json>',
+      "write the list to this file (mode 0600) instead of stdout; CSV cells starting with = + - @ get a leading ' (spreadsheet formula injection), JSON keeps every value exact",
+    );
+  return addStoreOptions(addGeneratorOptions(command), { hashing: true }).action(
+    async (options: RotateDomainOptions) => {
+      process.exitCode = await runRotateDomain(options);
+    },
+  );
 }

@@ -1,14 +1,16 @@
 /** @module `passrotate set`: set one mailbox's password in a store (SQLite, PostgreSQL, passwd-file), then log it out everywhere. */
 import { Command, Option } from 'commander';
-import { generatePassword } from '../../generator/index.js';
 import { validatePassword } from '../../policy/index.js';
+import { cryptoRandomSource } from '../../ports/random-source.js';
+import { generateWith } from '../../rotation/generator-choice.js';
 import { adminSetPassword } from '../../rotation/index.js';
+import { addGeneratorOptions, type GeneratorFlags, generatorChoice } from '../generator-flags.js';
 import { readPasswordFromStdin } from '../read-stdin.js';
 import { refusalText, reportViolations, say } from '../rotation/io.js';
 import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
 
-interface SetOptions extends StoreCommandOptions {
+interface SetOptions extends StoreCommandOptions, GeneratorFlags {
   readonly account: string;
   readonly create?: boolean;
   readonly generate?: boolean;
@@ -29,11 +31,19 @@ async function runSet(options: SetOptions): Promise<number> {
     say('no password on stdin: pipe it in, or use --generate');
     return 2;
   }
+  const generatorFlagGiven = [options.length, options.specials, options.passphrase, options.words].some(
+    (flag) => flag !== undefined,
+  );
+  if (generatorFlagGiven && !options.generate) {
+    say('--length, --specials, --passphrase and --words apply only with --generate');
+    return 2;
+  }
   return withRotation(options, { create: options.create === true }, async (deps) => {
+    const generator = generatorChoice(deps.policy, options);
     const existing = await deps.store.get(options.account);
     if (existing === null && options.create) {
-      const chosen = password ?? generatePassword(deps.policy);
       const context = { account: options.account, ...(options.name ? { displayName: options.name } : {}) };
+      const chosen = password ?? generateWith(deps.policy, generator, cryptoRandomSource, context);
       const check = validatePassword(deps.policy, chosen, context);
       if (!check.ok) {
         say(`the password breaks the policy; nothing was changed`);
@@ -59,7 +69,9 @@ async function runSet(options: SetOptions): Promise<number> {
     const result = await adminSetPassword(deps, {
       actor: CLI_ACTOR,
       account: options.account,
-      ...(password === undefined ? { generate: true } : { password }),
+      ...(password === undefined
+        ? { generate: true, ...(generator === undefined ? {} : { generator }) }
+        : { password }),
       temporary: options.temporary === true,
       revoke: 'all',
     });
@@ -91,7 +103,7 @@ async function runSet(options: SetOptions): Promise<number> {
  *
  * @example
  * ```ts
- * program.addCommand(setCommand()); // echo 'N3w-Passw0rd!' | passrotate set --store sqlite:mail.sqlite --account alice@example.org
+ * program.addCommand(setCommand()); // passrotate set --store sqlite:mail.sqlite --account alice@example.org --generate --specials mail-safe
  * ```
  */
 export function setCommand(): Command {
@@ -104,7 +116,9 @@ export function setCommand(): Command {
     .option('--generate', 'generate a compliant password and print it once on stdout')
     .option('--temporary', 'the owner must change it at next login; it expires after 72 hours')
     .addOption(new Option('--name <display name>', 'display name for a mailbox created with --create'));
-  return addStoreOptions(command, { hashing: true }).action(async (options: SetOptions) => {
-    process.exitCode = await runSet(options);
-  });
+  return addStoreOptions(addGeneratorOptions(command), { hashing: true }).action(
+    async (options: SetOptions) => {
+      process.exitCode = await runSet(options);
+    },
+  );
 }

@@ -26,16 +26,28 @@ export function reportViolations(violations: readonly Violation[]): void {
   for (const v of violations) process.stderr.write(`  ${v.code}: ${formatViolation(v)}\n`);
 }
 
+/** First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * One CSV line (RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled).
+ * One CSV line (RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes
+ * doubled). A field starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'` and
+ * is quoted, as OWASP's CSV injection guidance says, so no spreadsheet runs it as a formula; the
+ * reader must drop that `'` (the JSON output keeps every value exact).
  *
  * @example
  * ```ts
  * csvLine(['alice@example.org', 'p,w"1']); // 'alice@example.org,"p,w""1"\r\n'
+ * csvLine(['=1+1']); // `"'=1+1"\r\n`
  * ```
  */
 export function csvLine(fields: readonly string[]): string {
-  return `${fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',')}\r\n`;
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+function csvField(field: string): string {
+  if (FORMULA_START.test(field)) return `"'${field.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
 /**

@@ -1,6 +1,6 @@
-/** @module The bundled common-password list as a hash table of folded words, and the decorated-match lookup. */
+/** @module The common-password list as a hash table of folded words, and the decorated-match lookup. */
 import { FOLD, foldText } from '../fold.js';
-import { COMMON_PASSWORDS } from './common-passwords.js';
+import { commonPasswordList } from './common-password-list.js';
 
 /** Decorated forms shorter than this are not looked up (too many false refusals otherwise). */
 const MIN_CORE = 4;
@@ -61,13 +61,17 @@ function lookup(t: Table, h: number, password: string, start: number, end: numbe
   }
 }
 
-/** Builds the table on first use (so importing the library costs nothing until then). */
-function commonPasswords(): Table {
-  if (table === null) {
+/**
+ * Builds the table on first use (so importing the library costs nothing until then); `null` while
+ * no entry has provided the list (see `common-password-list.ts`).
+ */
+function commonPasswords(): Table | null {
+  const list = commonPasswordList();
+  if (table === null && list !== null) {
     const hashes = new Int32Array(1 << TABLE_BITS);
     const slots = new Int32Array(1 << TABLE_BITS);
     const prefixes = new Int32Array(1 << (PREFIX_BITS - 5));
-    const words = [...new Set(COMMON_PASSWORDS.split('\n').map(foldText))];
+    const words = [...new Set(list.split('\n').map(foldText))];
     let longest = 0;
     words.forEach((word, index) => {
       if (word.length > longest) longest = word.length;
@@ -96,6 +100,8 @@ function isLetter(c: number): boolean {
  * an open-addressing table and a hit is confirmed character by character. Because `1` stands for
  * both `i` and `l`, `l` and `i` compare equal.
  *
+ * `false` while the list is not there yet (a browser page before `loadCommonPasswords`).
+ *
  * @example
  * ```ts
  * isCommonPassword('Dr4gon#1'); // true
@@ -103,6 +109,7 @@ function isLetter(c: number): boolean {
  */
 export function isCommonPassword(password: string): boolean {
   const t = commonPasswords();
+  if (t === null) return false;
   const { prefixes, longest } = t;
   const n = password.length;
   let lead = 0;
@@ -136,7 +143,7 @@ export function isCommonPassword(password: string): boolean {
 }
 
 /**
- * How many distinct folded entries the bundled list has.
+ * How many distinct folded entries the list has (0 while it is not there).
  *
  * @example
  * ```ts
@@ -144,5 +151,17 @@ export function isCommonPassword(password: string): boolean {
  * ```
  */
 export function commonPasswordCount(): number {
-  return commonPasswords().words.length;
+  return commonPasswords()?.words.length ?? 0;
+}
+
+/**
+ * Whether the common-password list is there, i.e. whether `common_password` can be judged.
+ *
+ * @example
+ * ```ts
+ * commonPasswordsLoaded(); // true after the root entry's definePolicy or loadCommonPasswords()
+ * ```
+ */
+export function commonPasswordsLoaded(): boolean {
+  return commonPasswordList() !== null;
 }
