@@ -1,18 +1,19 @@
 /**
- * @module Static assets of the example servers: the stylesheet, the icon, and the browser scripts,
- * bundled once per process by esbuild (platform browser) together with the library's root entry.
+ * @module Static assets of the example servers: the stylesheet, the icon, and the browser scripts
+ * (the `<passrotate-password>` element and the admin dialog), bundled once per process by esbuild.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Env, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { withoutCommonPasswords } from '../../scripts/element-build.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** The browser scripts, by the file name they are served under. */
 const CLIENT_ENTRIES: Readonly<Record<string, string>> = {
-  'password-form.js': here('./client/password-form.ts'),
+  'passrotate-password.js': here('../../src/element/index.ts'),
   'admin-dialog.js': here('./client/admin-dialog.ts'),
 };
 
@@ -30,7 +31,7 @@ let bundles: Promise<ReadonlyMap<string, string>> | undefined;
  * @example
  * ```ts
  * const files = await clientBundles();
- * files.get('password-form.js');
+ * files.get('passrotate-password.js');
  * ```
  */
 export function clientBundles(): Promise<ReadonlyMap<string, string>> {
@@ -47,6 +48,8 @@ export function clientBundles(): Promise<ReadonlyMap<string, string>> {
     minify: true,
     outdir: 'out',
     logLevel: 'silent',
+    // As in the published passrotate/element: the common-password list stays on the server.
+    plugins: [withoutCommonPasswords],
   }).then(
     (result) => new Map(result.outputFiles.map((file) => [file.path.split('/').pop() ?? '', file.text])),
   );
