@@ -13,7 +13,7 @@ import {
   type ValidationContext,
 } from '../policy/index.js';
 import { build, icon } from './dom.js';
-import { type ElementMessages, elementMessages, resolveLocale } from './messages.js';
+import { ELEMENT_MESSAGES, type ElementMessages, elementMessages, resolveLocale } from './messages.js';
 import { readPolicySpec } from './policy-source.js';
 import { adoptStyles } from './styles.js';
 
@@ -65,7 +65,7 @@ export class PassrotatePasswordElement extends HTMLElement {
   #started = false;
   #policy: Policy | null = null;
   #locale: LocaleId = 'en';
-  #words: ElementMessages = elementMessages(this, 'en');
+  #words: ElementMessages = ELEMENT_MESSAGES.en;
   #input: HTMLInputElement | null = null;
   #confirm: HTMLInputElement | null = null;
   #current: HTMLInputElement | null = null;

@@ -49,7 +49,12 @@ function pages(): Record<string, { type: string; body: string; status?: number }
   const html = (body: string) => ({ type: 'text/html; charset=utf-8', body });
   return {
     '/inline.html': html(formPage('en', inline)),
-    '/remote.html': html(formPage('en-GB', 'data-policy-url="/policy.json" data-actions="show generate"')),
+    '/remote.html': html(
+      formPage(
+        'en-GB',
+        'data-policy-url="/policy.json" data-actions="show generate" data-label-generate="New"',
+      ),
+    ),
     '/broken.html': html(formPage('en', 'data-policy-url="/missing.json"')),
     '/policy.json': { type: 'application/json', body: JSON.stringify({ spec: SPEC }) },
     ...Object.fromEntries(
@@ -213,7 +218,8 @@ describe.skipIf(chromiumBinary === undefined)('<passrotate-password> in Chromium
       (l) => l.code !== 'too_similar_to_current',
     );
     await expect(lineTexts(page)).resolves.toEqual(expected.map((l) => l.text));
-    // data-actions left Copy out; no data-confirm, so no hint.
+    // data-actions left Copy out, data-label-generate renamed Generate; no data-confirm, so no hint.
+    await expect(page.locator('[data-action]').allTextContents()).resolves.toEqual(['Show', 'New']);
     await expect(
       page.locator('[data-action]').evaluateAll((b) => b.map((x) => x.getAttribute('data-action'))),
     ).resolves.toEqual(['toggle', 'generate']);
