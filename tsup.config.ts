@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { ELEMENT_ENTRY, withoutCommonPasswords } from './scripts/element-build.js';
 
 // Library entries: the pure, runtime-neutral ones (root, passrotate/browser, passrotate/hash, memory adapters), the
 // test-time conformance suites (vitest, an optional peer, stays external), and the Node-only CLI.
@@ -47,6 +48,20 @@ export default defineConfig([
     dts: { entry: { 'hash/node': 'src/hash/node.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
     shims: true,
     splitting: false,
+    sourcemap: true,
+  },
+  {
+    // passrotate/element: one self-contained browser module (zod and the library inlined) that a page
+    // loads with <script type="module">; the common-password list stays on the server.
+    entry: { 'element/passrotate-password': ELEMENT_ENTRY },
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2020',
+    noExternal: [/.*/],
+    esbuildPlugins: [withoutCommonPasswords],
+    minify: true,
+    splitting: false,
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     sourcemap: true,
   },
   {

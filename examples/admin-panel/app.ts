@@ -194,7 +194,7 @@ export function createAdminPanelApp(services: ExampleServices): Hono<AppEnv> {
       notice: view.notice,
       dialog,
     });
-    return sendPage(c, APP_CLASS, t('users'), body, ['password-form.js', 'admin-dialog.js'], status);
+    return sendPage(c, APP_CLASS, t('users'), body, ['passrotate-password.js', 'admin-dialog.js'], status);
   };
 
   app.get('/users', async (c) => {

@@ -96,7 +96,7 @@ export function signedIn(c: AppContext): WebSession {
  *
  * @example
  * ```ts
- * return sendPage(c, 'app-webmail', t('inbox'), body, ['password-form.js']);
+ * return sendPage(c, 'app-webmail', t('inbox'), body, ['passrotate-password.js']);
  * ```
  */
 export function sendPage(

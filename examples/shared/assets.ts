@@ -1,19 +1,19 @@
 /**
- * @module Static assets of the example servers: the stylesheet, the icon, and the browser scripts,
- * bundled once per process by esbuild (platform browser) together with the library's browser entry;
- * code splitting puts the common-password list in its own chunk, served from here too.
+ * @module Static assets of the example servers: the stylesheet, the icon, and the browser scripts
+ * (the `<passrotate-password>` element and the admin dialog), bundled once per process by esbuild.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Env, Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { withoutCommonPasswords } from '../../scripts/element-build.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /** The browser scripts, by the file name they are served under. */
 const CLIENT_ENTRIES: Readonly<Record<string, string>> = {
-  'password-form.js': here('./client/password-form.ts'),
+  'passrotate-password.js': here('../../src/element/index.ts'),
   'admin-dialog.js': here('./client/admin-dialog.ts'),
 };
 
@@ -25,13 +25,13 @@ const STATIC_FILES: Readonly<Record<string, { path: string; type: string }>> = {
 let bundles: Promise<ReadonlyMap<string, string>> | undefined;
 
 /**
- * Bundles the browser scripts and their chunks (memoised): ES2020 modules, minified, no Node
- * built-ins — the build fails if the library's browser entry ever pulls one in.
+ * Bundles the browser scripts (memoised): ES2020 modules, minified, no Node built-ins — the build
+ * fails if the library's root entry ever pulls one in.
  *
  * @example
  * ```ts
  * const files = await clientBundles();
- * files.get('password-form.js');
+ * files.get('passrotate-password.js');
  * ```
  */
 export function clientBundles(): Promise<ReadonlyMap<string, string>> {
@@ -46,9 +46,10 @@ export function clientBundles(): Promise<ReadonlyMap<string, string>> {
     format: 'esm',
     target: 'es2020',
     minify: true,
-    splitting: true,
     outdir: 'out',
     logLevel: 'silent',
+    // As in the published passrotate/element: the common-password list stays on the server.
+    plugins: [withoutCommonPasswords],
   }).then(
     (result) => new Map(result.outputFiles.map((file) => [file.path.split('/').pop() ?? '', file.text])),
   );

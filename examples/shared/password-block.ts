@@ -36,10 +36,12 @@ export function passwordBlock(
     // An admin does not know the current password, so similarity to it is not checked there.
     requirements: describePolicy(services.policy, { locale })
       .filter((line) => options.variant === 'owner' || line.code !== 'too_similar_to_current')
-      .map((line) => ({ code: line.code, text: line.text, codes: line.codes })),
+      .map((line) => ({ code: line.code, text: line.text })),
     account: options.account,
     displayName: options.displayName,
     confirm: options.variant === 'owner',
+    // The owner pages' current-password field (webmail and user panel).
+    currentSelector: options.variant === 'owner' ? '#current-password' : null,
     copy: options.variant === 'admin',
     generateLabel: options.variant === 'admin' ? t('newButton') : t('generate'),
     idPrefix: options.idPrefix,

@@ -79,7 +79,7 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
       notice: shown,
       passwordFields,
     });
-    return sendPage(c, APP_CLASS, t('changePasswordTitle'), body, ['password-form.js'], status);
+    return sendPage(c, APP_CLASS, t('changePasswordTitle'), body, ['passrotate-password.js'], status);
   };
 
   app.get('/password', (c) => passwordPage(c, null));

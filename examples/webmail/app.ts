@@ -88,7 +88,7 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
       notice: shown,
       passwordFields,
     });
-    return sendPage(c, APP_CLASS, t('myAccount'), body, ['password-form.js'], status);
+    return sendPage(c, APP_CLASS, t('myAccount'), body, ['passrotate-password.js'], status);
   };
 
   app.get('/account', (c) => accountPage(c, null));

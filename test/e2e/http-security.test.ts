@@ -157,12 +157,12 @@ describe('example servers over HTTP: headers, sessions, CSRF, vague logins', () 
     expect(answer.body).not.toContain('<script>alert(1)');
   });
 
-  it('serves the browser bundle of the library, built for the browser platform', async () => {
+  it('serves the <passrotate-password> element with the library, built for the browser platform', async () => {
     const bundles = await clientBundles();
-    const script = bundles.get('password-form.js') ?? '';
-    expect(script.includes('[data-password-fields]')).toBe(true);
+    const script = bundles.get('passrotate-password.js') ?? '';
+    expect(script.includes('customElements.define')).toBe(true);
     expect(/from\s*["']node:|require\(["']node:/.test(script)).toBe(false);
-    const served = await new HttpClient(demo.urls.webmail).request('/assets/password-form.js');
+    const served = await new HttpClient(demo.urls.webmail).request('/assets/passrotate-password.js');
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toContain('text/javascript');
     expect(served.body === script).toBe(true);
