@@ -35,7 +35,8 @@ function refused(c: Ctx, refusal: ServiceRefusal): Response {
 
 /** The caller's locale: a `locale` field or query parameter, else `Accept-Language`, else the default. */
 function localeOf(c: Ctx, config: ServiceConfig, fields: Fields | null): LocaleId {
-  const named = (fields && text(fields, 'locale')) ?? c.req.query('locale') ?? c.req.header('Accept-Language');
+  const named =
+    (fields && text(fields, 'locale')) ?? c.req.query('locale') ?? c.req.header('Accept-Language');
   return pickLocale(named, config.locale ?? 'en');
 }
 
@@ -126,7 +127,8 @@ export function registerJsonRoutes(app: Hono<ServiceEnv>, config: ServiceConfig)
 
   app.post('/api/admin/set', async (c) => {
     const admin = config.admin;
-    if (!admin) return c.json({ ok: false, code: 'not_found', message: 'No admin credential is configured.' }, 404);
+    if (!admin)
+      return c.json({ ok: false, code: 'not_found', message: 'No admin credential is configured.' }, 404);
     const denied = await refuseUnlessSecret(c, config, admin.secret);
     if (denied) return denied;
     const fields = await readJson(c);

@@ -17,7 +17,10 @@ export function parseListenAddress(value: string): ListenAddress {
   const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]\s]+)):(\d{1,5})$/.exec(value.trim());
   const port = match ? Number(match[3]) : Number.NaN;
   if (match === null || !Number.isInteger(port) || port > 65_535) {
-    throw new PassrotateError('invalid_listen', `--listen must be HOST:PORT (e.g. 127.0.0.1:8690), not "${value}"`);
+    throw new PassrotateError(
+      'invalid_listen',
+      `--listen must be HOST:PORT (e.g. 127.0.0.1:8690), not "${value}"`,
+    );
   }
   return { host: (match[1] ?? match[2]) as string, port };
 }

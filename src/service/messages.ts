@@ -31,7 +31,8 @@ const REASONS: { readonly [L in LocaleId]: { readonly [C in ReasonCode]: string 
     policy_violation: 'Das neue Passwort erfüllt die Anforderungen nicht:',
     conflict: 'Das Passwort wurde gleichzeitig an anderer Stelle geändert; bitte versuchen Sie es erneut.',
     rate_limited: 'Zu viele Versuche; bitte warten Sie und versuchen Sie es später erneut.',
-    storage_failure: 'Das Passwort kann gerade nicht gespeichert werden; bitte versuchen Sie es später erneut.',
+    storage_failure:
+      'Das Passwort kann gerade nicht gespeichert werden; bitte versuchen Sie es später erneut.',
   },
   fr: {
     invalid_current_password: 'Le mot de passe actuel est incorrect.',
@@ -41,7 +42,8 @@ const REASONS: { readonly [L in LocaleId]: { readonly [C in ReasonCode]: string 
     policy_violation: 'Le nouveau mot de passe ne respecte pas les exigences :',
     conflict: 'Le mot de passe a été modifié ailleurs au même moment ; veuillez réessayer.',
     rate_limited: 'Trop de tentatives ; veuillez patienter puis réessayer.',
-    storage_failure: "Le mot de passe n'a pas pu être enregistré pour l'instant ; veuillez réessayer plus tard.",
+    storage_failure:
+      "Le mot de passe n'a pas pu être enregistré pour l'instant ; veuillez réessayer plus tard.",
   },
   nl: {
     invalid_current_password: 'Het huidige wachtwoord is onjuist.',

@@ -31,7 +31,10 @@ async function adminCredential(options: ServeOptions): Promise<ServiceConfig['ad
     .map((d) => d.trim().toLowerCase())
     .filter((d) => d !== '');
   if (domains.length === 0) {
-    throw new PassrotateError('invalid_admin', "--admin-secret-file needs --admin-domains (a list, or '*' for all)");
+    throw new PassrotateError(
+      'invalid_admin',
+      "--admin-secret-file needs --admin-domains (a list, or '*' for all)",
+    );
   }
   const superadmin = domains.includes('*');
   const actor: Actor = { name: 'service-admin', superadmin, domains: superadmin ? [] : domains };

@@ -21,7 +21,10 @@ export async function startServer(
   tls?: { readonly cert: string; readonly key: string },
 ): Promise<RunningServer> {
   const serverOptions = tls
-    ? { createServer: createHttpsServer, serverOptions: { cert: await readFile(tls.cert), key: await readFile(tls.key) } }
+    ? {
+        createServer: createHttpsServer,
+        serverOptions: { cert: await readFile(tls.cert), key: await readFile(tls.key) },
+      }
     : {};
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: address.host, port: address.port, ...serverOptions }, () =>

@@ -36,7 +36,8 @@ describe.skipIf(missing && process.env.CI !== 'true')(
     const roundcubes: RoundcubeInstance[] = [];
 
     beforeAll(async () => {
-      if (missing) throw new Error('CI=true but Dovecot, Chromium or Roundcube (roundcube-core, php-cli) is missing');
+      if (missing)
+        throw new Error('CI=true but Dovecot, Chromium or Roundcube (roundcube-core, php-cli) is missing');
       dir = mkdtempSync(join(tmpdir(), 'pr-e2e-rc-'));
       chmodSync(dir, 0o755);
       file = join(dir, 'mail.sqlite');
@@ -44,7 +45,10 @@ describe.skipIf(missing && process.env.CI !== 'true')(
       migrateSqlite({ db, mailboxTable: true });
       const store = sqliteCredentialStore({ db });
       for (const account of ['alice@example.org', 'bob@example.org']) {
-        await store.createMailbox({ account, passwordHash: await hashPassword(OLD, { scheme: 'SHA512-CRYPT' }) });
+        await store.createMailbox({
+          account,
+          passwordHash: await hashPassword(OLD, { scheme: 'SHA512-CRYPT' }),
+        });
       }
       db.close();
       chmodSync(file, 0o666);
@@ -72,7 +76,11 @@ describe.skipIf(missing && process.env.CI !== 'true')(
     });
 
     async function roundcube(config: Record<string, string | number | boolean>): Promise<RoundcubeInstance> {
-      const rc = await startRoundcube({ imapPort: dovecot.port, config, drivers: { 'passrotate.php': DRIVER } });
+      const rc = await startRoundcube({
+        imapPort: dovecot.port,
+        config,
+        drivers: { 'passrotate.php': DRIVER },
+      });
       roundcubes.push(rc);
       return rc;
     }
@@ -96,17 +104,20 @@ describe.skipIf(missing && process.env.CI !== 'true')(
       await page.click('.formbuttons button.submit');
       const message = page.locator('#messagestack div').last();
       await message.waitFor();
-      return (await message.innerText()).trim();
+      return ((await message.textContent()) ?? '').trim();
     }
 
-    async function expectRotated(account: string, held: Awaited<ReturnType<typeof connectImap>>): Promise<void> {
+    async function expectRotated(
+      account: string,
+      held: Awaited<ReturnType<typeof connectImap>>,
+    ): Promise<void> {
       await held.closed;
       expect(held.transcript()).toContain('* BYE');
       expect(await imapLoginWorks(dovecot.port, account, OLD)).toBe(false);
       expect(await imapLoginWorks(dovecot.port, account, NEW)).toBe(true);
     }
 
-    it("with the stock httpapi driver: passrotate refuses a weak password, saves a good one and logs IMAP out", async () => {
+    it('with the stock httpapi driver: passrotate refuses a weak password, saves a good one and logs IMAP out', async () => {
       const rc = await roundcube({
         password_driver: 'httpapi',
         password_httpapi_url: `http://roundcube:${secret}@${service.url.replace('http://', '')}/roundcube`,

@@ -51,21 +51,27 @@ export function serveCommand(): Command {
     .description(
       "Serve the password flows over HTTP: Roundcube's httpapi driver at POST /roundcube, JSON for any panel under /api/",
     )
-    .addOption(new Option('--listen <host:port>', 'address to listen on').env('PASSROTATE_LISTEN').makeOptionMandatory())
+    .addOption(
+      new Option('--listen <host:port>', 'address to listen on')
+        .env('PASSROTATE_LISTEN')
+        .makeOptionMandatory(),
+    )
     .addOption(
       new Option('--secret-file <file>', "file holding the panels' shared secret (HTTP Basic password)")
         .env('PASSROTATE_SECRET_FILE')
         .makeOptionMandatory(),
     )
     .addOption(
-      new Option('--admin-secret-file <file>', 'file holding the admin secret, enabling POST /api/admin/set').env(
-        'PASSROTATE_ADMIN_SECRET_FILE',
-      ),
+      new Option(
+        '--admin-secret-file <file>',
+        'file holding the admin secret, enabling POST /api/admin/set',
+      ).env('PASSROTATE_ADMIN_SECRET_FILE'),
     )
     .addOption(
-      new Option('--admin-domains <list>', "comma-separated domains the admin may manage, or '*' for all").env(
-        'PASSROTATE_ADMIN_DOMAINS',
-      ),
+      new Option(
+        '--admin-domains <list>',
+        "comma-separated domains the admin may manage, or '*' for all",
+      ).env('PASSROTATE_ADMIN_DOMAINS'),
     )
     .addOption(new Option('--tls-cert <file>', 'PEM certificate: serve HTTPS').env('PASSROTATE_TLS_CERT'))
     .addOption(new Option('--tls-key <file>', 'PEM private key of --tls-cert').env('PASSROTATE_TLS_KEY'))
@@ -79,10 +85,11 @@ export function serveCommand(): Command {
         .choices(['en', 'de', 'fr', 'nl', 'es'])
         .env('PASSROTATE_LOCALE'),
     );
-  addStoreOptions(command, { hashing: true });
-  for (const option of command.options) {
+  // The shared storage options, each given its environment variable before it is added (commander
+  // reads `envVar` when the option is added).
+  for (const option of addStoreOptions(new Command(), { hashing: true }).options) {
     const env = ENV_OF_STORE_OPTION[option.attributeName()];
-    if (env !== undefined && option.envVar === undefined) option.env(env);
+    command.addOption(env === undefined ? option : option.env(env));
   }
   return command.action(async (options: ServeOptions) => {
     const { runService } = await loadService();

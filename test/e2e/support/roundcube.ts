@@ -1,6 +1,16 @@
 /** @module Starts Debian's Roundcube 1.6 with PHP's built-in server, a private config and a private copy of the password plugin. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +25,9 @@ const MIMETYPES = '/etc/roundcube/mimetypes.php';
 
 /** Whether Roundcube and php-cli are installed. */
 export const roundcubeInstalled: boolean =
-  existsSync(join(SHARE, 'plugins/password/password.php')) && existsSync(DEFAULTS) && existsSync('/usr/bin/php');
+  existsSync(join(SHARE, 'plugins/password/password.php')) &&
+  existsSync(DEFAULTS) &&
+  existsSync('/usr/bin/php');
 
 /** How to start Roundcube. */
 export interface StartRoundcubeOptions {
@@ -121,10 +133,14 @@ export async function startRoundcube(options: StartRoundcubeOptions): Promise<Ro
   );
 
   const port = await freePort();
-  const child = spawn('php', ['-d', `auto_prepend_file=${prepend}`, '-S', `127.0.0.1:${port}`, '-t', DOCUMENT_ROOT], {
-    env: { ...process.env, ROUNDCUBE_CONFIG_DIR: configDir },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'php',
+    ['-d', `auto_prepend_file=${prepend}`, '-S', `127.0.0.1:${port}`, '-t', DOCUMENT_ROOT],
+    {
+      env: { ...process.env, ROUNDCUBE_CONFIG_DIR: configDir },
+      stdio: 'ignore',
+    },
+  );
   const errors = (): string => {
     try {
       return readFileSync(join(logs, 'errors.log'), 'utf8');

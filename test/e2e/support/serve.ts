@@ -20,7 +20,10 @@ export interface ServeProcess {
  * const service = await startServe(['--store', 'sqlite:mail.sqlite', '--listen', '127.0.0.1:0', '--secret-file', f]);
  * ```
  */
-export function startServe(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<ServeProcess> {
+export function startServe(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServeProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', main, 'serve', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
