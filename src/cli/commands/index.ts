@@ -8,6 +8,7 @@ import { generateCommand } from './generate.js';
 import { hashCommand } from './hash.js';
 import { resumeCommand } from './resume.js';
 import { rotateDomainCommand } from './rotate-domain.js';
+import { serveCommand } from './serve.js';
 import { sessionsCommand } from './sessions.js';
 import { setCommand } from './set.js';
 import { verifyCommand } from './verify.js';
@@ -34,6 +35,7 @@ export function registerCommands(program: Command): void {
     expireCommand(),
     sessionsCommand(),
     resumeCommand(),
+    serveCommand(),
   ]) {
     program.addCommand(inheritSettings(command, program));
   }
