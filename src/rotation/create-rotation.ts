@@ -62,6 +62,16 @@ export interface Rotation {
   expirePassword(input: ExpirePasswordInput): Promise<ExpirePasswordResult>;
   /** {@link resumePendingRevocations} over these ports; run it from a timer. */
   resumePendingRevocations(options?: ResumeOptions): Promise<ResumeResult>;
+  /**
+   * For sessions kept in a framework's own store (express-session, @fastify/session): `true` while a
+   * session opened with `epoch` (`verifyLogin`'s `sessionEpoch`, kept in the framework session) has
+   * not been ended since by a log-out-everywhere, i.e. `epoch` is not below the account's epoch in
+   * `sessions`. `false` for a missing `epoch`. Check it on every request and drop the session when
+   * `false`: this holds log-out-everywhere even for sessions a revoker cannot reach.
+   *
+   * @throws TypeError when the rotation has no `sessions`.
+   */
+  isSessionCurrent(account: string, epoch: number | undefined): Promise<boolean>;
 }
 
 /**
@@ -97,5 +107,10 @@ export function createRotation(options: RotationOptions): Rotation {
     rotateDomain: (input) => rotateDomain(deps, input),
     expirePassword: (input) => expirePassword(deps, input),
     resumePendingRevocations: (resume) => resumePendingRevocations(deps, resume),
+    async isSessionCurrent(account, epoch) {
+      const sessions = deps.sessions;
+      if (!sessions) throw new TypeError('isSessionCurrent: the rotation has no sessions store');
+      return epoch !== undefined && epoch >= (await sessions.epoch(account));
+    },
   };
 }

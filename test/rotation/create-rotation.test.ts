@@ -63,6 +63,19 @@ describe('createRotation', () => {
     expect(await rotation.resumePendingRevocations()).toEqual({ ok: true, done: 0, failed: 0 });
   });
 
+  it('tells whether a framework session opened at an epoch survived the last log-out-everywhere', async () => {
+    const { store, sessions, hasher } = await setup();
+    const rotation = createRotation({ store, sessions, hasher, policy });
+    expect(await rotation.isSessionCurrent(ALICE, 0)).toBe(true);
+    expect(await rotation.isSessionCurrent(ALICE, undefined)).toBe(false);
+    await sessions.revokeAll(ALICE);
+    expect(await rotation.isSessionCurrent('Alice@Example.org', 0)).toBe(false);
+    expect(await rotation.isSessionCurrent(ALICE, 1)).toBe(true);
+    await expect(createRotation({ store, hasher, policy }).isSessionCurrent(ALICE, 0)).rejects.toThrow(
+      TypeError,
+    );
+  });
+
   it('refuses a duplicate revoker name when wiring, not at the first change', async () => {
     const { store, sessions, hasher } = await setup();
     expect(() =>
