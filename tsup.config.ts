@@ -39,13 +39,22 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    // passrotate/hash on Node: the same API with the worker-pool engine as default, and the worker.
-    // No code splitting: the pool finds the worker at ../hash/kdf-worker.js from its own bundle.
-    entry: { 'hash/node': 'src/hash/node.ts', 'hash/kdf-worker': 'src/hash/pool/kdf-worker.ts' },
+    // passrotate/hash on Node: the same API with the worker-pool engine as default, and the worker;
+    // passrotate/node: the one-call wiring over that pool and the Dovecot revokers (Node-only, so not
+    // in the root). No code splitting: the pool finds the worker at ../hash/kdf-worker.js from its
+    // own bundle, and both bundles sit one folder below dist/.
+    entry: {
+      'hash/node': 'src/hash/node.ts',
+      'hash/kdf-worker': 'src/hash/pool/kdf-worker.ts',
+      'node/index': 'src/node/index.ts',
+    },
     format: ['esm', 'cjs'],
     platform: 'node',
     target: 'node20',
-    dts: { entry: { 'hash/node': 'src/hash/node.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
+    dts: {
+      entry: { 'hash/node': 'src/hash/node.ts', 'node/index': 'src/node/index.ts' },
+      compilerOptions: { ignoreDeprecations: '6.0' },
+    },
     shims: true,
     splitting: false,
     sourcemap: true,

@@ -10,11 +10,21 @@ export {
   changeOwnPassword,
 } from './change-own-password.js';
 export {
+  type ConnectSessionRevokerOptions,
+  type ConnectSessionStore,
+  connectSessionRevoker,
+} from './connect-session-revoker.js';
+export { createRotation, type Rotation, type RotationOptions } from './create-rotation.js';
+export {
   type ExpirePasswordInput,
   type ExpirePasswordResult,
   expirePassword,
 } from './expire-password.js';
+export { formatRefusal, type RefusalFormatOptions } from './format-refusal.js';
 export type { GeneratorChoice } from './generator-choice.js';
+export { refusalLocales } from './locales/index.js';
+export type { RefusalHelpers, RefusalMessages } from './locales/messages.js';
+export type { FlowRefusal, RefusalCode, RefusalOf } from './refusals.js';
 export {
   type AttemptKeys,
   type AttemptReservation,

@@ -3,7 +3,7 @@
 /**
  * Finds the KDF worker for code loaded from `moduleUrl`. From TypeScript sources (tests, tsx) it is
  * `kdf-worker.ts` beside this file. In the build, every bundle that can start the pool
- * (`dist/hash/node.js`, `dist/cli/main.js`) sits one folder below `dist/`, so the worker is
+ * (`dist/hash/node.js`, `dist/node/index.js`, `dist/cli/main.js`) sits one folder below `dist/`, so the worker is
  * `dist/hash/kdf-worker.js` relative to either.
  *
  * @param moduleUrl - Where this code was loaded from; default `import.meta.url` of this module (or of
