@@ -74,12 +74,20 @@ describe.skipIf(skipMysql)('passrotate set on MariaDB (--store mysql://)', { tim
         data: {},
       });
     await open('web-before-set');
-    const set = await runCli(['set', '--store', store, '--account', 'dan@example.net'], 'Stone-Bridge-47&z', env);
+    const set = await runCli(
+      ['set', '--store', store, '--account', 'dan@example.net'],
+      'Stone-Bridge-47&z',
+      env,
+    );
     expect(set.code, set.stderr).toBe(0);
     expect(await sessions.get('web-before-set', new Date())).toBeNull();
 
     await open('web-before-revoke');
-    const revoke = await runCli(['sessions', 'revoke', '--store', store, '--account', 'Dan@Example.net'], '', env);
+    const revoke = await runCli(
+      ['sessions', 'revoke', '--store', store, '--account', 'Dan@Example.net'],
+      '',
+      env,
+    );
     expect(revoke.code, revoke.stderr).toBe(0);
     expect(revoke.stderr).toContain('revoked web-sessions for dan@example.net');
     expect(await sessions.get('web-before-revoke', new Date())).toBeNull();
