@@ -9,8 +9,13 @@ import Database from 'better-sqlite3';
 import { Redis } from 'ioredis';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { memoryAttemptLimiter, memorySessionStore } from '../../src/adapters/memory/index.js';
-import { migrateMysql, mysqlAuditSink, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
+import {
+  migrateMysql,
+  mysqlAttemptLimiter,
+  mysqlAuditSink,
+  mysqlCredentialStore,
+  mysqlSessionStore,
+} from '../../src/adapters/mysql/index.js';
 import {
   migratePostgres,
   postgresAttemptLimiter,
@@ -109,7 +114,6 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     };
   }
   if (database.startsWith('mysql://')) {
-    // MySQL has no session store or attempt limiter yet: Redis when given, else this process's memory.
     const settings = mysqlConnectionSettings(database, process.env);
     const pool = mysql.createPool({ ...settings, connectionLimit: 10 });
     await migrateMysql({ pool });
@@ -120,8 +124,8 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       sqlitePath: null,
       mysql: settings,
       credentials: mysqlCredentialStore({ pool }),
-      sessions: redisParts?.sessions ?? memorySessionStore(),
-      limiter: redisParts?.limiter ?? memoryAttemptLimiter(LOGIN_ATTEMPT_LIMIT),
+      sessions: redisParts?.sessions ?? mysqlSessionStore({ pool }),
+      limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: mysqlAuditSink({ pool }),
       admins,
       close: async () => {

@@ -32,7 +32,7 @@ export type StoreSpec =
 export interface OpenedStore {
   readonly spec: StoreSpec;
   readonly credentials: CredentialStore;
-  /** Web sessions in the same database (SQLite, PostgreSQL), revoked with every change. */
+  /** Web sessions in the same database (SQLite, PostgreSQL, MySQL/MariaDB), revoked with every change. */
   readonly sessions: SessionStore | null;
   /** The audit table in the same database (SQL backends). */
   readonly audit: AuditSink | null;
@@ -78,10 +78,11 @@ export function parseStoreSpec(value: string): StoreSpec {
 /**
  * Opens the store a spec names. better-sqlite3, pg and mysql2 are imported only when needed (they
  * are optional peer dependencies). A SQLite file must exist unless `create` is set. A `mysql://`
- * URL without a password takes it from `MYSQL_PWD` or the file `MYSQL_PWD_FILE` names; MySQL has
- * no web-session table yet (`sessions` is `null`). An `ldap://HOST/BASE` store (ldapts) binds as
- * `LDAP_BIND_DN` with the password in the file `LDAP_BIND_PASSWORD_FILE` names and reads
- * `inetOrgPerson` entries `mail=ADDRESS,BASE` (the `passrotateAccount` schema must be loaded).
+ * URL without a password takes it from `MYSQL_PWD` or the file `MYSQL_PWD_FILE` names. An
+ * `ldap://HOST/BASE` store (ldapts) binds as `LDAP_BIND_DN` with the password in the file
+ * `LDAP_BIND_PASSWORD_FILE` names and reads `inetOrgPerson` entries `mail=ADDRESS,BASE` (the
+ * `passrotateAccount` schema must be loaded). A passwd-file and an LDAP directory have no
+ * web-session table (`sessions` is `null`).
  *
  * @throws PassrotateError `missing_dependency` when the driver is not installed, `store_unavailable` when the file is missing.
  * @example
@@ -137,7 +138,7 @@ export async function openStore(
     return {
       spec,
       credentials: mysql.mysqlCredentialStore({ pool }),
-      sessions: null,
+      sessions: mysql.mysqlSessionStore({ pool }),
       audit: mysql.mysqlAuditSink({ pool }),
       migrate: () => mysql.migrateMysql({ pool, mailboxTable: options.create }),
       close: () => pool.end(),

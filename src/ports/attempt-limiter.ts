@@ -19,7 +19,7 @@ export type LimitDecision =
  * fixed window that opens at the key's first counted attempt and lasts the adapter's `windowMs`.
  * An attempt is counted *before* its password is verified, so the limit bounds the verifications
  * themselves, not only the failures recorded after them. Adapters: memory, SQLite, PostgreSQL,
- * Redis (shared by many instances).
+ * MySQL/MariaDB, Redis (shared by many instances).
  *
  * Guarantees (checked by `testAttemptLimiter`, with racing callers):
  * - `consume` counts and allows in one atomic step: within one window at most `limit` calls

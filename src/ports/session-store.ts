@@ -38,7 +38,8 @@ export interface WebSession {
 }
 
 /**
- * Stores web sessions. Adapters: memory, SQLite, PostgreSQL, Redis (shared by many panel instances).
+ * Stores web sessions. Adapters: memory, SQLite, PostgreSQL, MySQL/MariaDB, Redis (shared by many
+ * panel instances).
  *
  * Every account has a session epoch, a counter that starts at 0 and only grows. Guarantees
  * (checked by `testSessionStore`, with racing callers):

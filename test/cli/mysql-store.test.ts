@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
+import { mysqlCredentialStore, mysqlSessionStore } from '../../src/adapters/mysql/index.js';
 import { verifyPassword } from '../../src/hash/index.js';
 import { readCsvLine } from '../support/csv.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../support/mysql.js';
@@ -60,6 +60,37 @@ describe.skipIf(skipMysql)('passrotate set on MariaDB (--store mysql://)', { tim
     expect(await verifyPassword(password, after?.passwordHash ?? '')).toBe(true);
     const [audit] = await scratch.pool.query('SELECT COUNT(*) AS n FROM passrotate_audit');
     expect((audit as [{ n: number }])[0].n).toBeGreaterThan(0);
+  });
+
+  it('set and sessions revoke end the web sessions kept in the same database', async () => {
+    const sessions = mysqlSessionStore({ pool: scratch.pool });
+    const open = async (id: string) =>
+      sessions.create({
+        id,
+        account: 'dan@example.net',
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + 3_600_000),
+        epoch: await sessions.epoch('dan@example.net'),
+        data: {},
+      });
+    await open('web-before-set');
+    const set = await runCli(
+      ['set', '--store', store, '--account', 'dan@example.net'],
+      'Stone-Bridge-47&z',
+      env,
+    );
+    expect(set.code, set.stderr).toBe(0);
+    expect(await sessions.get('web-before-set', new Date())).toBeNull();
+
+    await open('web-before-revoke');
+    const revoke = await runCli(
+      ['sessions', 'revoke', '--store', store, '--account', 'Dan@Example.net'],
+      '',
+      env,
+    );
+    expect(revoke.code, revoke.stderr).toBe(0);
+    expect(revoke.stderr).toContain('revoked web-sessions for dan@example.net');
+    expect(await sessions.get('web-before-revoke', new Date())).toBeNull();
   });
 
   it('fails with exit 2 and no password in the message when the database password is wrong', async () => {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { migrateMysql, mysqlCredentialStore } from '../../../src/adapters/mysql/index.js';
-import { testCredentialStore } from '../../../src/testing/index.js';
+import {
+  migrateMysql,
+  mysqlAttemptLimiter,
+  mysqlCredentialStore,
+  mysqlSessionStore,
+} from '../../../src/adapters/mysql/index.js';
+import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
 
 describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
@@ -14,4 +19,6 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
   });
 
   testCredentialStore('mysql', () => mysqlCredentialStore({ pool: scratch.pool }), { concurrency: 16 });
+  testSessionStore('mysql', () => mysqlSessionStore({ pool: scratch.pool }));
+  testAttemptLimiter('mysql', (config) => mysqlAttemptLimiter({ pool: scratch.pool, ...config }));
 });

@@ -1,7 +1,14 @@
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateMysql, mysqlAuditSink, mysqlCredentialStore } from '../../../src/adapters/mysql/index.js';
+import {
+  migrateMysql,
+  mysqlAttemptLimiter,
+  mysqlAuditSink,
+  mysqlCredentialStore,
+  mysqlSessionStore,
+} from '../../../src/adapters/mysql/index.js';
 import type { CredentialStore } from '../../../src/ports/index.js';
+import { sessionIdDigest } from '../../../src/ports/session-digest.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
 
 const write = (account: string, passwordHash: string, expectedVersion = 1, historyLimit = 2) => ({
@@ -210,6 +217,53 @@ describe.skipIf(skipMysql)(
           details: null,
         },
       ]);
+    });
+
+    it('keeps sessions and attempt counts atomic across instances with their own pools', async ({
+      annotate,
+    }) => {
+      await migrateMysql({ pool: scratch.pool });
+      const instances = [scratch.pool, mysql.createPool({ uri: scratch.url, connectionLimit: 12 })];
+      try {
+        const limiters = instances.map((pool) => mysqlAttemptLimiter({ pool, limit: 10, windowMs: 60_000 }));
+        const started = performance.now();
+        const decisions = await Promise.all(
+          Array.from({ length: 200 }, (_, i) => limiters[i % 2]?.consume('client:198.51.100.7')),
+        );
+        const burstMs = performance.now() - started;
+        expect(decisions.filter((d) => d?.allowed).length).toBe(10);
+
+        const stores = instances.map((pool) => mysqlSessionStore({ pool }));
+        const [one, other] = stores;
+        if (!one || !other) throw new Error('two stores expected');
+        const opened = Array.from({ length: 30 }, (_, i) => ({
+          id: `cross-instance-${i}`,
+          account: 'erin@example.net',
+          createdAt: new Date(),
+          expiresAt: new Date(Date.now() + 60_000),
+          epoch: 0,
+          data: {},
+        }));
+        await Promise.all(opened.map((s, i) => stores[i % 2]?.create(s)));
+        const keep = await sessionIdDigest('cross-instance-0');
+        const removed = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            stores[i % 2]?.revokeAll('Erin@example.net', { exceptDigest: keep }),
+          ),
+        );
+        expect(removed.reduce((a = 0, b = 0) => a + b, 0)).toBe(29);
+        expect(await one.epoch('erin@example.net')).toBe(6);
+        const live = await Promise.all(opened.map((s) => other.get(s.id, new Date())));
+        expect(live.map((s) => s?.id ?? null).filter(Boolean)).toEqual(['cross-instance-0']);
+        const [rows] = await scratch.pool.query<mysql.RowDataPacket[]>(
+          'SELECT id_digest FROM passrotate_sessions WHERE account = ?',
+          ['erin@example.net'],
+        );
+        expect(rows.map((r) => r.id_digest)).toEqual([keep]);
+        await annotate(`200 consumes on 2 pools: 10 allowed, ${Math.round(burstMs)} ms`);
+      } finally {
+        await instances[1]?.end();
+      }
     });
   },
 );

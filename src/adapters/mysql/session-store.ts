@@ -1,0 +1,109 @@
+/** @module SessionStore over MySQL/MariaDB; ids are stored as SHA-256 digests. */
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { SessionStore, WebSession } from '../../ports/index.js';
+import { normalizeAccount } from '../shared/accounts.js';
+import { digestSessionId } from '../shared/session-digest.js';
+import { resolveSchema } from '../sql/mailbox-schema.js';
+import type { MysqlOptions } from './options.js';
+import { inTransaction } from './transaction.js';
+
+type SessionRow = RowDataPacket & {
+  readonly account: string;
+  readonly created_at: number | string;
+  readonly expires_at: number | string;
+  readonly epoch: number | string;
+  readonly data: string;
+};
+
+/**
+ * A `SessionStore` in the `passrotate_sessions` table on an injected `mysql2/promise` pool, for
+ * MariaDB (tested: 10.11) and MySQL 8. Only the SHA-256 digest of a session id is stored. Epochs
+ * live in `passrotate_session_epochs`; `get` compares a session's epoch with its account's in the
+ * same `SELECT`. `revokeAll` is one InnoDB transaction at READ COMMITTED whose first statement
+ * (`INSERT … ON DUPLICATE KEY UPDATE epoch = epoch + 1`) takes the account's epoch row lock until
+ * commit; the move of the kept session and the `DELETE` after it read the latest committed rows,
+ * so racing `revokeAll` calls on many panel instances serialize per account and none loses the
+ * kept session. Run `migrateMysql` first.
+ *
+ * @example
+ * ```ts
+ * const sessions = mysqlSessionStore({ pool });
+ * await sessions.revokeAll('alice@example.org', { exceptDigest: await sessionIdDigest(currentId) });
+ * ```
+ */
+export function mysqlSessionStore(options: MysqlOptions): SessionStore {
+  const { q } = resolveSchema(options.schema, 'mysql');
+  const { pool } = options;
+  return {
+    async create(session: WebSession) {
+      await pool.query(
+        `INSERT INTO ${q.sessions} (id_digest, account, created_at, expires_at, epoch, data)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+        [
+          digestSessionId(session.id),
+          normalizeAccount(session.account),
+          session.createdAt.getTime(),
+          session.expiresAt.getTime(),
+          session.epoch,
+          JSON.stringify(session.data),
+        ],
+      );
+    },
+    async get(id, now) {
+      const [rows] = await pool.query<SessionRow[]>(
+        `SELECT s.account, s.created_at, s.expires_at, s.epoch, s.data FROM ${q.sessions} s
+         LEFT JOIN ${q.sessionEpochs} e ON e.account = s.account
+         WHERE s.id_digest = ? AND s.expires_at > ? AND s.epoch >= COALESCE(e.epoch, 0)`,
+        [digestSessionId(id), now.getTime()],
+      );
+      const row = rows[0];
+      if (row === undefined) return null;
+      return {
+        id,
+        account: row.account,
+        createdAt: new Date(Number(row.created_at)),
+        expiresAt: new Date(Number(row.expires_at)),
+        epoch: Number(row.epoch),
+        data: JSON.parse(row.data) as Record<string, string>,
+      };
+    },
+    async revoke(id) {
+      await pool.query(`DELETE FROM ${q.sessions} WHERE id_digest = ?`, [digestSessionId(id)]);
+    },
+    async epoch(account) {
+      const [rows] = await pool.query<RowDataPacket[]>(
+        `SELECT epoch FROM ${q.sessionEpochs} WHERE account = ?`,
+        [normalizeAccount(account)],
+      );
+      return Number(rows[0]?.epoch ?? 0);
+    },
+    async revokeAll(account, opts = {}) {
+      const normalized = normalizeAccount(account);
+      return inTransaction(pool, async (connection) => {
+        // The upsert locks the account's epoch row until commit, so a racing revokeAll waits here;
+        // the statements after it read the rows that revokeAll committed.
+        await connection.query(
+          `INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (?, 1)
+           ON DUPLICATE KEY UPDATE epoch = epoch + 1`,
+          [normalized],
+        );
+        const [bumped] = await connection.query<RowDataPacket[]>(
+          `SELECT epoch FROM ${q.sessionEpochs} WHERE account = ?`,
+          [normalized],
+        );
+        const epoch = Number(bumped[0]?.epoch);
+        if (opts.exceptDigest) {
+          await connection.query(
+            `UPDATE ${q.sessions} SET epoch = ? WHERE account = ? AND id_digest = ? AND epoch >= ?`,
+            [epoch, normalized, opts.exceptDigest, epoch - 1],
+          );
+        }
+        const [removed] = await connection.query<ResultSetHeader>(
+          `DELETE FROM ${q.sessions} WHERE account = ? AND epoch < ?`,
+          [normalized, epoch],
+        );
+        return { value: removed.affectedRows };
+      });
+    },
+  };
+}
