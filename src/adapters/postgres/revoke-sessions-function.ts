@@ -17,7 +17,10 @@ import type { ResolvedSchema } from '../sql/mailbox-schema.js';
  * await client.query(fn.ddl);
  * ```
  */
-export function revokeSessionsFunction(schema: ResolvedSchema): { readonly name: string; readonly ddl: string } {
+export function revokeSessionsFunction(schema: ResolvedSchema): {
+  readonly name: string;
+  readonly ddl: string;
+} {
   const { q, names } = schema;
   const name = `"${`${names.prefix}revoke_sessions`.slice(0, 63)}"`;
   const ddl = `CREATE OR REPLACE FUNCTION ${name}(p_account text, p_except text)
