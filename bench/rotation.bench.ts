@@ -3,14 +3,19 @@
  * PostgreSQL, the orchestration's own time (policy, store reads and compare-and-set write with its
  * outbox rows, web-session revocation, audit) against the hash time, and a contention run (many
  * concurrent changes to one mailbox, retried on conflict) checked for lost updates.
- * Run from the repository root: `npm run bench:rotation` (PostgreSQL when PASSROTATE_TEST_PG_URL is set).
+ * It also prints the database round trips of one rotation, counted at the pg and mysql2 clients.
+ * Run from the repository root: `npm run bench:rotation` (PostgreSQL when PASSROTATE_TEST_PG_URL is
+ * set, MariaDB/MySQL when PASSROTATE_TEST_MYSQL_URL is set).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
+import { memorySessionStore } from '../src/adapters/memory/index.js';
+import { migrateMysql, mysqlAuditSink, mysqlCredentialStore } from '../src/adapters/mysql/index.js';
 import {
   migratePostgres,
   postgresAuditSink,
@@ -27,6 +32,7 @@ import { createHasher, verifyPassword } from '../src/hash/node.js';
 import { definePolicy } from '../src/policy/index.js';
 import type { AuditSink, CredentialStore, PasswordHasher, SessionStore } from '../src/ports/index.js';
 import { adminSetPassword, type RotationDeps, sessionStoreRevoker } from '../src/rotation/index.js';
+import { countRoundTrips } from '../test/support/round-trips.js';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -135,17 +141,20 @@ async function throughput(backend: Backend): Promise<void> {
     backToBack.push(performance.now() - t);
   }
   const hot = median(backToBack);
+  const trips = await countRoundTrips(() => instant(2 * ROTATIONS));
+  const roundTrips = trips.postgres + trips.mysql;
   const [hash, rotation, orchestration] = [
     median(times.hash),
     median(times.rotation),
     median(times.orchestration),
   ];
   print(
-    `${backend.name.padEnd(10)} ${SCHEME}, median of ${ROTATIONS}: rotation ${rotation.toFixed(2)} ms ` +
+    `${backend.name.padEnd(12)} ${SCHEME}, median of ${ROTATIONS}: rotation ${rotation.toFixed(2)} ms ` +
       `(${(1000 / rotation).toFixed(1)}/s), hash alone ${hash.toFixed(2)} ms, orchestration alone ` +
       `${orchestration.toFixed(2)} ms = ${((orchestration / hash) * 100).toFixed(1)}% of the hash time (target < 5%); ` +
       `rotation − hash = ${(((rotation - hash) / hash) * 100).toFixed(1)}%; orchestration back to back ` +
-      `${hot.toFixed(2)} ms = ${((hot / hash) * 100).toFixed(1)}% [${(elapsed / 1000).toFixed(0)} s]`,
+      `${hot.toFixed(2)} ms = ${((hot / hash) * 100).toFixed(1)}%; round trips per rotation ${roundTrips} (postgres ${trips.postgres}, mysql ${trips.mysql}) ` +
+      `[${(elapsed / 1000).toFixed(0)} s]`,
   );
 }
 
@@ -194,7 +203,7 @@ async function contention(backend: Backend): Promise<void> {
   }
   const ok = record.version === WRITERS + 1 && byVersion.size === WRITERS && lost === 0;
   print(
-    `${backend.name.padEnd(10)} contention: ${WRITERS} concurrent writers on one mailbox, ${conflicts} conflicts retried, ` +
+    `${backend.name.padEnd(12)} contention: ${WRITERS} concurrent writers on one mailbox, ${conflicts} conflicts retried, ` +
       `final version ${record.version} (expected ${WRITERS + 1}), ${lost} lost updates in ${ms.toFixed(0)} ms → ${ok ? 'OK' : 'LOST UPDATE'}`,
   );
   if (!ok) process.exitCode = 1;
@@ -245,10 +254,61 @@ async function postgresBackend(serverUrl: string): Promise<Backend> {
   };
 }
 
+/**
+ * MariaDB/MySQL credential store and audit sink; web sessions in the MySQL session store when this
+ * tree has one, else in PostgreSQL (when configured) or memory — the name says which.
+ */
+async function mysqlBackend(serverUrl: string, sessionsOn: string | undefined): Promise<Backend> {
+  const name = `passrotate_bench_${process.pid}`;
+  const admin = await mysql.createConnection(serverUrl);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const pool = mysql.createPool({ uri: url.toString(), connectionLimit: 16 });
+  await migrateMysql({ pool });
+  const sessionModule = './../src/adapters/mysql/session-store.js';
+  const own = (await import(sessionModule).catch(() => null)) as {
+    mysqlSessionStore?: (options: { pool: mysql.Pool }) => SessionStore;
+  } | null;
+  let sessions: SessionStore;
+  let sessionsName: string;
+  let closeSessions = async (): Promise<void> => undefined;
+  if (own?.mysqlSessionStore) {
+    sessions = own.mysqlSessionStore({ pool });
+    sessionsName = 'mysql';
+  } else if (sessionsOn) {
+    const pgBackend = await postgresBackend(sessionsOn);
+    sessions = pgBackend.sessions;
+    sessionsName = 'postgres';
+    closeSessions = () => pgBackend.close();
+  } else {
+    sessions = memorySessionStore();
+    sessionsName = 'memory';
+  }
+  return {
+    name: `mariadb (sessions: ${sessionsName})`,
+    store: mysqlCredentialStore({ pool }),
+    sessions,
+    audit: mysqlAuditSink({ pool }),
+    async close() {
+      await pool.end();
+      await closeSessions();
+      const c = await mysql.createConnection(serverUrl);
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      await c.end();
+    },
+  };
+}
+
 const backends: (() => Promise<Backend>)[] = [sqliteBackend];
 const pgUrl = process.env.PASSROTATE_BENCH_PG_URL ?? process.env.PASSROTATE_TEST_PG_URL;
 if (pgUrl) backends.push(() => postgresBackend(pgUrl));
 else print('postgres: skipped (set PASSROTATE_TEST_PG_URL)');
+const mysqlUrl = process.env.PASSROTATE_BENCH_MYSQL_URL ?? process.env.PASSROTATE_TEST_MYSQL_URL;
+if (mysqlUrl) backends.push(() => mysqlBackend(mysqlUrl, pgUrl));
+else print('mariadb: skipped (set PASSROTATE_TEST_MYSQL_URL)');
 
 for (const make of backends) {
   const backend = await make();

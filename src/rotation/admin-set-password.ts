@@ -125,15 +125,18 @@ export async function adminSetPassword(
     now,
   });
   if (!result.ok) return refuse(result);
-  await rt.audit({
-    type: 'password_set_by_admin',
-    account,
-    actor: input.actor.name,
-    outcome: 'ok',
-    at: result.changedAt,
-    details: { generated: generate, temporary, revokers: result.rows.map((r) => r.revoker) },
-  });
-  const revocation = await runRevocations(rt, result.rows, input.actor.name);
+  // The change's audit event is recorded while the revokers run: neither waits for the other.
+  const [, revocation] = await Promise.all([
+    rt.audit({
+      type: 'password_set_by_admin',
+      account,
+      actor: input.actor.name,
+      outcome: 'ok',
+      at: result.changedAt,
+      details: { generated: generate, temporary, revokers: result.rows.map((r) => r.revoker) },
+    }),
+    runRevocations(rt, result.rows, input.actor.name),
+  ]);
   await rt.notify({ kind: 'password_set_by_admin', account, at: result.changedAt, actor: input.actor.name });
   return {
     ok: true,

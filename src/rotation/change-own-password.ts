@@ -133,15 +133,18 @@ export async function changeOwnPassword(
     now,
   });
   if (!result.ok) return refuse(result);
-  await rt.audit({
-    type: 'password_changed',
-    account,
-    actor: account,
-    outcome: 'ok',
-    at: result.changedAt,
-    details: { revoke, revokers: result.rows.map((r) => r.revoker) },
-  });
-  const revocation = await runRevocations(rt, result.rows, account);
+  // The change's audit event is recorded while the revokers run: neither waits for the other.
+  const [, revocation] = await Promise.all([
+    rt.audit({
+      type: 'password_changed',
+      account,
+      actor: account,
+      outcome: 'ok',
+      at: result.changedAt,
+      details: { revoke, revokers: result.rows.map((r) => r.revoker) },
+    }),
+    runRevocations(rt, result.rows, account),
+  ]);
   await rt.notify({ kind: 'password_changed', account, at: result.changedAt, actor: 'self' });
   return { ok: true, version: result.version, changedAt: result.changedAt, revocation };
 }

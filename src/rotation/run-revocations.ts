@@ -26,6 +26,15 @@ export async function runRevocations(
   };
 }
 
+/** Runs a store call whose failure changes nothing the caller can act on. */
+async function settle(call: () => Promise<void>): Promise<void> {
+  try {
+    await call();
+  } catch {
+    // The outbox row stays as it was; see the callers.
+  }
+}
+
 async function runOne(rt: Runtime, row: PendingRevocation, actor: string): Promise<boolean> {
   const revoker = rt.revokers.find((r) => r.name === row.revoker);
   let failure: string | null = null;
@@ -38,34 +47,35 @@ async function runOne(rt: Runtime, row: PendingRevocation, actor: string): Promi
       failure = errorCode(error, 'revoker_failed');
     }
   }
+  // The outbox row and the audit trail are written at once: neither waits for the other.
   if (failure === null) {
-    try {
-      await rt.deps.store.completeRevocation(row.id);
-    } catch {
-      // The revocation happened; the row stays and a later resume repeats it (revokers are idempotent).
-    }
-    await rt.audit({
-      type: 'sessions_revoked',
-      account: row.account,
-      actor,
-      outcome: 'ok',
-      details: { revoker: row.revoker, attempts: row.attempts + 1 },
-    });
+    await Promise.all([
+      // The revocation happened; if completing fails, the row stays and a later resume repeats it
+      // (revokers are idempotent).
+      settle(() => rt.deps.store.completeRevocation(row.id)),
+      rt.audit({
+        type: 'sessions_revoked',
+        account: row.account,
+        actor,
+        outcome: 'ok',
+        details: { revoker: row.revoker, attempts: row.attempts + 1 },
+      }),
+    ]);
     return true;
   }
+  const code = failure;
   const attempts = row.attempts + 1;
   const next = new Date(rt.clock.now().getTime() + retryDelayMs(attempts, rt.retryBaseMs, rt.retryMaxMs));
-  try {
-    await rt.deps.store.failRevocation(row.id, failure, next);
-  } catch {
-    // The row stays due as it was; the next resume retries it.
-  }
-  await rt.audit({
-    type: 'revocation_failed',
-    account: row.account,
-    actor,
-    outcome: failure,
-    details: { revoker: row.revoker, attempts },
-  });
+  await Promise.all([
+    // If recording the failure fails, the row stays due as it was; the next resume retries it.
+    settle(() => rt.deps.store.failRevocation(row.id, code, next)),
+    rt.audit({
+      type: 'revocation_failed',
+      account: row.account,
+      actor,
+      outcome: code,
+      details: { revoker: row.revoker, attempts },
+    }),
+  ]);
   return false;
 }

@@ -155,13 +155,34 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
     const days = await domainDays(connection, row.domain ?? domainOf(row.account));
     const times = mailboxWriteTimes(w, days, new Date());
     const sets = times.expiry === null ? setMailbox : [...setMailbox, ...setExpiry];
-    await connection.query(`UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = ?`, [
+    const mailboxValues = [
       w.passwordHash,
       ...(q.modified ? [utcText(times.modified)] : []),
       ...(q.passwordExpiry && times.expiry !== null ? [utcText(times.expiry)] : []),
-      row.account,
-    ]);
-    await saveState(connection, row.account, { ...w, version });
+    ];
+    if (row.version === null) {
+      // A mailbox another tool created has no state row yet: write both tables one by one.
+      await connection.query(`UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = ?`, [
+        ...mailboxValues,
+        row.account,
+      ]);
+      await saveState(connection, row.account, { ...w, version });
+    } else {
+      // Both rows are locked: one multi-table UPDATE writes the hash and the state together.
+      await connection.query(
+        `UPDATE ${q.table} m JOIN ${q.state} s ON s.account = m.${q.account}
+         SET ${sets.map((set) => `m.${set}`).join(', ')}, s.version = ?, s.changed_at = ?, s.must_change = ?,
+           s.expires_at = ? WHERE m.${q.account} = ?`,
+        [
+          ...mailboxValues,
+          version,
+          w.changedAt.getTime(),
+          w.mustChange,
+          w.expiresAt?.getTime() ?? null,
+          row.account,
+        ],
+      );
+    }
     if (w.historyLimit > 0 && !w.keepHistory && w.passwordHash !== row.password_hash) {
       await connection.query(
         `INSERT INTO ${q.history} (account, seq, password_hash)
@@ -169,17 +190,14 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
         [row.account, row.password_hash, row.account],
       );
     }
-    const [kept] = await connection.query<RowDataPacket[]>(
-      `SELECT seq FROM ${q.history} WHERE account = ? ORDER BY seq DESC LIMIT ?, 1`,
-      [row.account, w.historyLimit],
+    // Keeps the newest `historyLimit` rows: deletes from the first one past them down, in one
+    // statement (the derived table is materialized before the delete, as MySQL requires).
+    await connection.query(
+      `DELETE h FROM ${q.history} h JOIN (
+         SELECT seq FROM ${q.history} WHERE account = ? ORDER BY seq DESC LIMIT ?, 1
+       ) dropped ON h.seq <= dropped.seq WHERE h.account = ?`,
+      [row.account, w.historyLimit, row.account],
     );
-    const firstDropped = kept[0]?.seq as number | string | undefined;
-    if (firstDropped !== undefined) {
-      await connection.query(`DELETE FROM ${q.history} WHERE account = ? AND seq <= ?`, [
-        row.account,
-        firstDropped,
-      ]);
-    }
     if (w.pendingRevocations.length > 0) {
       await connection.query(
         `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)

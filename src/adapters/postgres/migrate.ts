@@ -4,16 +4,17 @@ import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { MigrateOptions } from '../sql/migrate-options.js';
 import { hasDomainExpiry } from './domain-expiry.js';
 import type { PostgresOptions } from './options.js';
+import { revokeSessionsFunction } from './revoke-sessions-function.js';
 import { setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
 
 /**
  * Creates what is missing — the mailbox table in Postfixadmin's layout (with the mapped names) and
- * passrotate's own tables — and (re)creates the password-write function, in one transaction under
+ * passrotate's own tables — and (re)creates the password-write and session revoke-all functions, in one transaction under
  * an advisory lock, so several instances may run it at once. Existing tables and rows are left
  * alone. With `mailboxTable: false` only passrotate's own tables are created. Run it at every start
- * (and after upgrading passrotate, or once Postfixadmin created its `domain` table): the store
- * needs the function of its own version, which reads the domain's password expiry days only when
+ * (and after upgrading passrotate, or once Postfixadmin created its `domain` table): the stores
+ * need the functions of their own version, which reads the domain's password expiry days only when
  * that table was there.
  *
  * @example
@@ -35,6 +36,7 @@ export async function migratePostgres(options: PostgresOptions & MigrateOptions)
       `DROP FUNCTION IF EXISTS ${fn.name}(text, bigint, text, bigint, boolean, bigint, integer, boolean, timestamptz, timestamptz, jsonb)`,
     );
     await client.query(fn.ddl);
+    await client.query(revokeSessionsFunction(schema).ddl);
     return { value: undefined };
   });
 }

@@ -4,7 +4,7 @@ import { normalizeAccount } from '../shared/accounts.js';
 import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { PostgresOptions } from './options.js';
-import { inTransaction } from './transaction.js';
+import { revokeSessionsFunction } from './revoke-sessions-function.js';
 
 interface SessionRow {
   readonly account: string;
@@ -17,10 +17,11 @@ interface SessionRow {
 /**
  * A `SessionStore` in the `passrotate_sessions` table on an injected `pg` pool. Only the SHA-256
  * digest of a session id is stored. Epochs live in `passrotate_session_epochs`; `get` compares a
- * session's epoch with its account's in the same `SELECT`, and `revokeAll` is one transaction whose
- * first statement (the epoch upsert) locks the account's epoch row, then moves the kept session
- * and deletes the rest, so racing `revokeAll` calls on many panel instances serialize per account.
- * Run `migratePostgres` first.
+ * session's epoch with its account's in the same `SELECT`, and `revokeAll` is one call (one round
+ * trip) of the PL/pgSQL function `migratePostgres` creates, whose first statement (the epoch
+ * upsert) locks the account's epoch row until commit, then moves the kept session and deletes the
+ * rest, so racing `revokeAll` calls on many panel instances serialize per account.
+ * Run `migratePostgres` first (at every start: it replaces the function after an upgrade).
  *
  * @example
  * ```ts
@@ -29,8 +30,12 @@ interface SessionRow {
  * ```
  */
 export function postgresSessionStore(options: PostgresOptions): SessionStore {
-  const { q } = resolveSchema(options.schema);
+  const schema = resolveSchema(options.schema);
+  const { q } = schema;
   const { pool } = options;
+  // Only the name matters here: migratePostgres created the function for this prefix.
+  const revokeSessions = revokeSessionsFunction(schema);
+  const revokeStatement = `passrotate_revoke_${schema.names.prefix}`.slice(0, 63);
   return {
     async create(session: WebSession) {
       await pool.query(
@@ -75,28 +80,12 @@ export function postgresSessionStore(options: PostgresOptions): SessionStore {
       return Number(res.rows[0]?.epoch ?? 0);
     },
     async revokeAll(account, opts = {}) {
-      const normalized = normalizeAccount(account);
-      return inTransaction(pool, async (client) => {
-        // The upsert locks the account's epoch row until commit; the statements after it take
-        // their snapshots once a concurrent revokeAll has committed, so they see its changes.
-        const bumped = await client.query<{ epoch: string }>(
-          `INSERT INTO ${q.sessionEpochs} AS e (account, epoch) VALUES ($1, 1)
-           ON CONFLICT (account) DO UPDATE SET epoch = e.epoch + 1 RETURNING epoch`,
-          [normalized],
-        );
-        const epoch = Number(bumped.rows[0]?.epoch);
-        if (opts.exceptDigest) {
-          await client.query(
-            `UPDATE ${q.sessions} SET epoch = $3 WHERE account = $1 AND id_digest = $2 AND epoch >= $3 - 1`,
-            [normalized, opts.exceptDigest, epoch],
-          );
-        }
-        const removed = await client.query(`DELETE FROM ${q.sessions} WHERE account = $1 AND epoch < $2`, [
-          normalized,
-          epoch,
-        ]);
-        return { value: removed.rowCount ?? 0 };
+      const res = await pool.query<{ removed: string }>({
+        name: revokeStatement,
+        text: `SELECT ${revokeSessions.name}($1, $2) AS removed`,
+        values: [normalizeAccount(account), opts.exceptDigest ?? null],
       });
+      return Number(res.rows[0]?.removed ?? 0);
     },
   };
 }
