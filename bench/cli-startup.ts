@@ -38,13 +38,10 @@ const median = (xs: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 const baseline = median(samples.get('node -e 0') ?? []);
-process.stdout.write(`${`CLI start-up, median of ${runs} interleaved runs (Node ${process.version})`}\n`);
-process.stdout.write(`${'| command | ms | ÷ node -e 0 | target |'}\n`);
-process.stdout.write(`${'| --- | --- | --- | --- |'}\n`);
+process.stdout.write(`CLI start-up, median of ${runs} interleaved runs (Node ${process.version})\n`);
+process.stdout.write('| command | ms | ÷ node -e 0 | target |\n| --- | --- | --- | --- |\n');
 for (const c of cases) {
   const ms = median(samples.get(c.name) ?? []);
   const target = c.name.endsWith('generate') || c.name.endsWith('check') ? '≤ 1.5×' : '';
-  process.stdout.write(
-    `${`| ${c.name} | ${ms.toFixed(1)} | ${(ms / baseline).toFixed(2)}× | ${target} |`}\n`,
-  );
+  process.stdout.write(`| ${c.name} | ${ms.toFixed(1)} | ${(ms / baseline).toFixed(2)}× | ${target} |\n`);
 }
