@@ -1,49 +1,52 @@
 import { defineConfig } from 'tsup';
 
-// Library entries: the pure, runtime-neutral ones (root, passrotate/hash, memory adapters), the
-// test-time conformance suites (vitest, an optional peer, stays external), and the Node-only CLI.
+// ESM only (docs/package-format.md): Node >= 20.19 `require()`s it, and a single build means one
+// PassrotateError class and one worker pool. Two configs: the library, and the CLI.
 // `npm run build` empties dist/ first: a `clean` in one config would race the others' outputs.
 export default defineConfig([
   {
+    // One build of every library entry: the pure, runtime-neutral ones (root, passrotate/hash,
+    // memory adapters, the runner-agnostic conformance suites), the Node-only adapters (their
+    // clients are optional peers, imported as types only), passrotate/hash on Node with the worker.
+    // Shared code lands in dist/chunks/, so PassrotateError is one class and the pool one pool; the
+    // pool finds ../hash/kdf-worker.js from dist/hash/ and dist/chunks/ alike.
     entry: {
       index: 'src/index.ts',
       'hash/index': 'src/hash/index.ts',
+      'hash/node': 'src/hash/node.ts',
+      'hash/kdf-worker': 'src/hash/pool/kdf-worker.ts',
       'adapters/memory/index': 'src/adapters/memory/index.ts',
       'adapters/hibp-offline/index': 'src/adapters/hibp-offline/index.ts',
-      'testing/index': 'src/testing/index.ts',
-    },
-    format: ['esm', 'cjs'],
-    platform: 'neutral',
-    target: 'es2022',
-    external: ['vitest'],
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
-  },
-  {
-    // Node-only adapters; their clients (better-sqlite3, pg, mysql2, ioredis) are optional peers, imported as types only.
-    entry: {
       'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
       'adapters/postgres/index': 'src/adapters/postgres/index.ts',
       'adapters/mysql/index': 'src/adapters/mysql/index.ts',
       'adapters/redis/index': 'src/adapters/redis/index.ts',
       'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
+      'testing/index': 'src/testing/index.ts',
     },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     platform: 'node',
-    target: 'node20',
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    sourcemap: true,
-  },
-  {
-    // passrotate/hash on Node: the same API with the worker-pool engine as default, and the worker.
-    // No code splitting: the pool finds the worker at ../hash/kdf-worker.js from its own bundle.
-    entry: { 'hash/node': 'src/hash/node.ts', 'hash/kdf-worker': 'src/hash/pool/kdf-worker.ts' },
-    format: ['esm', 'cjs'],
-    platform: 'node',
-    target: 'node20',
-    dts: { entry: { 'hash/node': 'src/hash/node.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
-    shims: true,
-    splitting: false,
+    target: 'es2022',
+    splitting: true,
+    esbuildOptions(options) {
+      options.chunkNames = 'chunks/[name]-[hash]';
+    },
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        'hash/index': 'src/hash/index.ts',
+        'hash/node': 'src/hash/node.ts',
+        'adapters/memory/index': 'src/adapters/memory/index.ts',
+        'adapters/hibp-offline/index': 'src/adapters/hibp-offline/index.ts',
+        'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
+        'adapters/postgres/index': 'src/adapters/postgres/index.ts',
+        'adapters/mysql/index': 'src/adapters/mysql/index.ts',
+        'adapters/redis/index': 'src/adapters/redis/index.ts',
+        'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
+        'testing/index': 'src/testing/index.ts',
+      },
+      compilerOptions: { ignoreDeprecations: '6.0' },
+    },
     sourcemap: true,
   },
   {
