@@ -22,7 +22,9 @@ describe('the bundled CLI', { timeout: 60_000 }, () => {
       });
       // Commands load on demand: the installation sits in whichever chunk the storage commands share.
       const files = (await readdir(join(outDir, 'cli'))).filter((f) => f.endsWith('.js'));
-      const bundle = (await Promise.all(files.map((f) => readFile(join(outDir, 'cli', f), 'utf8')))).join('\n');
+      const bundle = (await Promise.all(files.map((f) => readFile(join(outDir, 'cli', f), 'utf8')))).join(
+        '\n',
+      );
       expect(bundle).toMatch(/\bsetDefaultEngine\(nodeEngine\)/);
       expect(bundle).toContain('../hash/kdf-worker.js');
     } finally {
