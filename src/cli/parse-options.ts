@@ -33,3 +33,43 @@ export function oneOf<T extends string>(choices: readonly T[]): (value: string) 
     return value as T;
   };
 }
+
+/** A domain name as mail servers take it: dot-separated non-empty labels without spaces, `@` or controls. */
+function isDomainName(value: string): boolean {
+  return (
+    value.length > 0 &&
+    value.length <= 253 &&
+    value.split('.').every((label) => /^[^\s@:/\\\p{Cc}]{1,63}$/u.test(label))
+  );
+}
+
+/**
+ * Parses a mailbox address option (`--account alice@example.org`): a non-empty local part, one
+ * `@`, a domain name. Anything else is a usage error (exit 2) before any store is opened.
+ *
+ * @example
+ * ```ts
+ * command.requiredOption('--account <address>', 'the mailbox, user@domain', parseAccount);
+ * ```
+ */
+export function parseAccount(value: string): string {
+  const at = value.lastIndexOf('@');
+  const local = value.slice(0, at);
+  if (at <= 0 || /[\s:\p{Cc}]/u.test(local) || !isDomainName(value.slice(at + 1))) {
+    throw new InvalidArgumentError('must be a full mailbox address, local@domain');
+  }
+  return value;
+}
+
+/**
+ * Parses a domain option (`--domain example.org`); anything else is a usage error (exit 2).
+ *
+ * @example
+ * ```ts
+ * command.requiredOption('--domain <domain>', 'the domain to rotate', parseDomain);
+ * ```
+ */
+export function parseDomain(value: string): string {
+  if (!isDomainName(value)) throw new InvalidArgumentError('must be a domain name, such as example.org');
+  return value;
+}

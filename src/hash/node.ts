@@ -15,7 +15,8 @@ export * from './index.js';
  *
  * @example
  * ```ts
- * import { hashPassword, nodeEngine } from 'passrotate/hash';
+ * import { hashPassword } from 'passrotate/hash';
+ * import { nodeEngine } from 'passrotate/hash/node';
  * await hashPassword('Correct-Horse-9', { scheme: 'ARGON2ID' }); // runs in nodeEngine's workers
  * console.log(await nodeEngine.backends()); // { argon2: '@node-rs/argon2', bcrypt: 'hash-wasm', … }
  * ```

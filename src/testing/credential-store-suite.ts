@@ -1,6 +1,7 @@
 /** @module Conformance suite for CredentialStore adapters (ours and third parties'). */
-import { describe, expect, it } from 'vitest';
 import type { CredentialStore, PasswordWrite, PendingRevocation } from '../ports/credential-store.js';
+import { expect } from './expect.js';
+import { resolveTestRunner, type TestRunner } from './runner.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -13,6 +14,8 @@ import { uniqueTag } from './unique.js';
  * ```
  */
 export interface CredentialStoreSuiteOptions {
+  /** The test framework's `describe` and `it` (default: those set by `useTestRunner`, else the globals). */
+  readonly runner?: TestRunner;
   /** Runs after each test (close connections, drop tables…). */
   readonly teardown?: (store: CredentialStore) => Promise<void> | void;
   /** Concurrent writers in the compare-and-set race. Default 8. */
@@ -25,7 +28,7 @@ const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 const fakeHash = (label: string): string => `{SSHA512}${label}-${uniqueTag()}+/=`;
 
 /**
- * Registers a vitest suite that checks every documented guarantee of a {@link CredentialStore}:
+ * Registers a suite (with vitest, node:test or any {@link TestRunner}) that checks every documented guarantee of a {@link CredentialStore}:
  * compare-and-set under concurrency, the atomic history push and limit, outbox rows written with
  * the hash and listed/completed/failed correctly, case-insensitive accounts, paging by domain.
  * `makeStore` is called for every test; tests use fresh random account and domain names, so one
@@ -47,6 +50,7 @@ export function testCredentialStore(
   makeStore: () => CredentialStore | Promise<CredentialStore>,
   options: CredentialStoreSuiteOptions = {},
 ): void {
+  const { describe, it } = resolveTestRunner(options.runner);
   const concurrency = options.concurrency ?? 8;
 
   const withStore = (fn: (store: CredentialStore) => Promise<void>) => async () => {

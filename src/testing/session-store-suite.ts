@@ -1,7 +1,8 @@
 /** @module Conformance suite for SessionStore adapters (ours and third parties'). */
-import { describe, expect, it } from 'vitest';
 import { sessionIdDigest } from '../ports/session-digest.js';
 import type { SessionStore, WebSession } from '../ports/session-store.js';
+import { expect } from './expect.js';
+import { resolveTestRunner, type TestRunner } from './runner.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -14,6 +15,8 @@ import { uniqueTag } from './unique.js';
  * ```
  */
 export interface SessionStoreSuiteOptions {
+  /** The test framework's `describe` and `it` (default: those set by `useTestRunner`, else the globals). */
+  readonly runner?: TestRunner;
   /** Runs after each test (close connections, flush keys…). */
   readonly teardown?: (store: SessionStore) => Promise<void> | void;
 }
@@ -23,7 +26,7 @@ const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Registers a vitest suite that checks every documented guarantee of a {@link SessionStore}:
+ * Registers a suite (with vitest, node:test or any {@link TestRunner}) that checks every documented guarantee of a {@link SessionStore}:
  * round trip, expiry at `expiresAt <= now`, single revocation, `revokeAll` with `exceptDigest` and
  * its count, case-insensitive accounts, epochs (a session whose epoch was read before a racing
  * `revokeAll` is never returned afterwards, with many concurrent callers), and that sessions
@@ -46,6 +49,7 @@ export function testSessionStore(
   makeStore: () => SessionStore | Promise<SessionStore>,
   options: SessionStoreSuiteOptions = {},
 ): void {
+  const { describe, it } = resolveTestRunner(options.runner);
   const withStore = (fn: (store: SessionStore) => Promise<void>) => async () => {
     const store = await makeStore();
     try {

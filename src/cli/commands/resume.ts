@@ -1,6 +1,7 @@
 /** @module `passrotate resume`: retry the revocations left in the outbox by earlier changes. */
 import { Command } from 'commander';
 import { resumePendingRevocations } from '../../rotation/index.js';
+import { describeFailure, EXIT_OK, EXIT_REFUSED, exitCodeOf } from '../exit-codes.js';
 import { say } from '../rotation/io.js';
 import { type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
@@ -22,8 +23,11 @@ export function resumeCommand(): Command {
     process.exitCode = await withRotation(options, { create: false }, async (deps) => {
       const result = await resumePendingRevocations(deps);
       say(`revocations done: ${result.done}, failed again: ${result.failed}`);
-      if (!result.ok) return 2;
-      return result.failed > 0 ? 1 : 0;
+      if (!result.ok) {
+        say(`stopped: ${describeFailure(result)}`);
+        return exitCodeOf(result);
+      }
+      return result.failed > 0 ? EXIT_REFUSED : EXIT_OK;
     });
   });
 }

@@ -2,8 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { rotateDomain } from '../../rotation/index.js';
+import { describeFailure, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, exitCodeOf } from '../exit-codes.js';
 import { addGeneratorOptions, type GeneratorFlags, generatorChoice } from '../generator-flags.js';
-import { csvLine, refusalText, say } from '../rotation/io.js';
+import { parseDomain } from '../parse-options.js';
+import { csvLine, say } from '../rotation/io.js';
 import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
 
@@ -25,13 +27,13 @@ async function runRotateDomain(options: RotateDomainOptions): Promise<number> {
       dryRun: options.dryRun === true,
     });
     if (!result.ok) {
-      say(`rotation refused: ${refusalText(result)}`);
-      return 2;
+      say(`rotation refused: ${describeFailure(result)}`);
+      return exitCodeOf(result);
     }
     const rows = result.mailboxes.map((m) => ({
       account: m.account,
       password: m.ok ? m.password : null,
-      status: m.ok ? 'ok' : refusalText(m),
+      status: m.ok ? 'ok' : describeFailure(m),
       pendingRevocations: m.ok ? m.pendingRevocations : [],
     }));
     const text = options.out?.endsWith('.json')
@@ -48,7 +50,9 @@ async function runRotateDomain(options: RotateDomainOptions): Promise<number> {
         (failed > 0 ? `, ${failed} failed` : '') +
         (options.out === undefined ? '' : ` → ${options.out}`),
     );
-    return failed > 0 ? 1 : 0;
+    const failures = result.mailboxes.filter((m) => !m.ok);
+    if (failures.some((m) => exitCodeOf(m) === EXIT_ERROR)) return EXIT_ERROR;
+    return failures.length > 0 ? EXIT_REFUSED : EXIT_OK;
   });
 }
 
@@ -65,7 +69,7 @@ export function rotateDomainCommand(): Command {
     .description(
       'Give every mailbox of a domain a new generated password, revoke its sessions, list them as CSV/JSON',
     )
-    .requiredOption('--domain <domain>', 'the domain to rotate')
+    .requiredOption('--domain <domain>', 'the domain to rotate', parseDomain)
     .option('--temporary', 'owners must change the new password at next login (default)', true)
     .option('--no-temporary', 'make the new passwords permanent')
     .option('--dry-run', 'list the mailboxes without changing anything')

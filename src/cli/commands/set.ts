@@ -4,9 +4,11 @@ import { validatePassword } from '../../policy/index.js';
 import { cryptoRandomSource } from '../../ports/random-source.js';
 import { generateWith } from '../../rotation/generator-choice.js';
 import { adminSetPassword } from '../../rotation/index.js';
+import { describeFailure, EXIT_ERROR, EXIT_OK, EXIT_REFUSED, exitCodeOf } from '../exit-codes.js';
 import { addGeneratorOptions, type GeneratorFlags, generatorChoice } from '../generator-flags.js';
+import { parseAccount } from '../parse-options.js';
 import { readPasswordFromStdin } from '../read-stdin.js';
-import { refusalText, reportViolations, say } from '../rotation/io.js';
+import { reportViolations, say } from '../rotation/io.js';
 import { CLI_ACTOR, type StoreCommandOptions, withRotation } from '../rotation/setup.js';
 import { addStoreOptions } from './store-options.js';
 
@@ -24,12 +26,12 @@ const TEMPORARY_TTL_MS = 72 * 3_600_000;
 async function runSet(options: SetOptions): Promise<number> {
   if (!options.generate && process.stdin.isTTY === true) {
     say('set reads the new password from standard input (never argv): pipe it in, or use --generate');
-    return 2;
+    return EXIT_ERROR;
   }
   const password = options.generate ? undefined : await readPasswordFromStdin(process.stdin);
   if (password === '') {
     say('no password on stdin: pipe it in, or use --generate');
-    return 2;
+    return EXIT_ERROR;
   }
   const generatorFlagGiven = [options.length, options.specials, options.passphrase, options.words].some(
     (flag) => flag !== undefined,
@@ -48,7 +50,7 @@ async function runSet(options: SetOptions): Promise<number> {
       if (!check.ok) {
         say(`the password breaks the policy; nothing was changed`);
         reportViolations(check.violations);
-        return 1;
+        return EXIT_REFUSED;
       }
       const temporary = options.temporary === true;
       const created = await deps.store.createMailbox({
@@ -59,12 +61,12 @@ async function runSet(options: SetOptions): Promise<number> {
         expiresAt: temporary ? new Date(Date.now() + TEMPORARY_TTL_MS) : null,
       });
       if (!created.ok) {
-        say(`could not create ${options.account}: ${created.code}`);
-        return 1;
+        say(`could not create ${options.account}: ${describeFailure(created)}`);
+        return exitCodeOf(created);
       }
       if (password === undefined) process.stdout.write(`${chosen}\n`);
       say(`created ${options.account.toLowerCase()}`);
-      return 0;
+      return EXIT_OK;
     }
     const result = await adminSetPassword(deps, {
       actor: CLI_ACTOR,
@@ -79,14 +81,14 @@ async function runSet(options: SetOptions): Promise<number> {
       if (result.code === 'policy_violation') {
         say('the password breaks the policy; nothing was changed');
         reportViolations(result.violations);
-        return 1;
+        return EXIT_REFUSED;
       }
       say(
         result.code === 'not_found'
           ? `no mailbox ${options.account} in the store (add --create to make it)`
-          : `not changed: ${refusalText(result)}`,
+          : `not changed: ${describeFailure(result)}`,
       );
-      return result.code === 'storage_failure' ? 2 : 1;
+      return exitCodeOf(result);
     }
     if (result.password !== undefined) process.stdout.write(`${result.password}\n`);
     say(`password set for ${options.account.toLowerCase()} (version ${result.version})`);
@@ -94,7 +96,7 @@ async function runSet(options: SetOptions): Promise<number> {
     if (result.revocation.pending.length > 0) {
       say(`revocation pending (run \`passrotate resume\`): ${result.revocation.pending.join(', ')}`);
     }
-    return 0;
+    return EXIT_OK;
   });
 }
 
@@ -111,7 +113,7 @@ export function setCommand(): Command {
     .description(
       "Set a mailbox's password (read from stdin, or --generate'd and printed once), enforcing the policy, then revoke its sessions",
     )
-    .requiredOption('--account <address>', 'the mailbox, user@domain')
+    .requiredOption('--account <address>', 'the mailbox, user@domain', parseAccount)
     .option('--create', 'create the mailbox (and missing tables) if it does not exist')
     .option('--generate', 'generate a compliant password and print it once on stdout')
     .option('--temporary', 'the owner must change it at next login; it expires after 72 hours')

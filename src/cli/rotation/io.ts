@@ -49,16 +49,3 @@ function csvField(field: string): string {
   if (FORMULA_START.test(field)) return `"'${field.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
-
-/**
- * A refusal's code for a message or a CSV status, with the cause of a storage failure:
- * `storage_failure (not_null_violation)`.
- *
- * @example
- * ```ts
- * refusalText({ ok: false, code: 'storage_failure', cause: 'connection_failed' }); // 'storage_failure (connection_failed)'
- * ```
- */
-export function refusalText(refusal: { readonly code: string; readonly cause?: string }): string {
-  return refusal.cause === undefined ? refusal.code : `${refusal.code} (${refusal.cause})`;
-}

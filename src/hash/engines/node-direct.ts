@@ -17,7 +17,8 @@ export interface NodeEngineBackends {
   readonly argon2: '@node-rs/argon2' | 'reference';
   /** `hash-wasm` (WebAssembly) or `reference`. */
   readonly bcrypt: 'hash-wasm' | 'reference';
-  readonly shaCrypt: 'node:crypto';
+  /** `webassembly`: passrotate's own SHA-crypt module (node:crypto only for passwords over 4096 bytes or salts over 64). */
+  readonly shaCrypt: 'webassembly';
   readonly pbkdf2: 'node:crypto';
   readonly scrypt: 'node:crypto';
 }
@@ -161,7 +162,7 @@ export function createDirectEngine(options: DirectEngineOptions): DirectKdfEngin
       return {
         argon2: argon2 ? '@node-rs/argon2' : 'reference',
         bcrypt: wasm ? 'hash-wasm' : 'reference',
-        shaCrypt: 'node:crypto',
+        shaCrypt: 'webassembly',
         pbkdf2: 'node:crypto',
         scrypt: 'node:crypto',
       };

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -19,6 +20,12 @@ describe('Node engine (worker pool) gives the reference engine’s bytes', () =>
   it('uses @node-rs/argon2 and hash-wasm inside its workers', async () => {
     expect(await engine.backends()).toMatchObject({ argon2: '@node-rs/argon2', bcrypt: 'hash-wasm' });
     expect(engine.threads).toBe(2);
+  });
+
+  it('reports the backends docs/hash-on-node.md lists', async () => {
+    const doc = readFileSync(new URL('../../../docs/hash-on-node.md', import.meta.url), 'utf8');
+    const listed = /```json\n(\{ "argon2".*\})\n```/.exec(doc)?.[1];
+    expect(JSON.parse(listed ?? 'null')).toEqual(await engine.backends());
   });
 
   it('Argon2', async () => {

@@ -9,7 +9,7 @@ describe('kdfWorkerUrl', () => {
   });
 
   it('finds the built worker from every bundle that can start the pool', () => {
-    for (const bundle of ['dist/hash/node.js', 'dist/hash/node.cjs', 'dist/cli/main.js']) {
+    for (const bundle of ['dist/hash/node.js', 'dist/chunks/chunk-X.js', 'dist/cli/chunk-Y.js']) {
       expect(kdfWorkerUrl(`file:///pkg/${bundle}`).href).toBe('file:///pkg/dist/hash/kdf-worker.js');
     }
   });
