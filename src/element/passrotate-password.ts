@@ -213,7 +213,11 @@ export class PassrotatePasswordElement extends HTMLElement {
   /** Loads the common-password list at the first focus (now, if the input already has it). */
   #loadCommonPasswordsOnFocus(input: HTMLInputElement): void {
     // Until it has loaded, or when it cannot (the published file has no list), the line stays pending.
-    const load = () => void loadCommonPasswords().then(() => this.#refresh(), () => {});
+    const load = () =>
+      void loadCommonPasswords().then(
+        () => this.#refresh(),
+        () => {},
+      );
     if (document.activeElement === input) load();
     else input.addEventListener('focus', load, { once: true });
   }

@@ -168,7 +168,7 @@ describe('example servers over HTTP: headers, sessions, CSRF, vague logins', () 
     expect(served.body === script).toBe(true);
   });
 
-  it('serves the common-password list as its own chunk, outside the element\'s script', async () => {
+  it("serves the common-password list as its own chunk, outside the element's script", async () => {
     const bundles = await clientBundles();
     const listChunks = [...bundles].filter(([, code]) => code.includes('trustno1'));
     expect(listChunks).toHaveLength(1);

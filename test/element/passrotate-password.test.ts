@@ -88,7 +88,9 @@ async function splitBuild(): Promise<Record<string, string>> {
     outdir: 'out',
     logLevel: 'silent',
   });
-  return Object.fromEntries(result.outputFiles.map((file) => [`/split/${file.path.split('/').pop()}`, file.text]));
+  return Object.fromEntries(
+    result.outputFiles.map((file) => [`/split/${file.path.split('/').pop()}`, file.text]),
+  );
 }
 
 /** Serves the pages, the published element and the split build; `requested` lists the URLs asked for. */
