@@ -43,8 +43,8 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    // passrotate/element: one self-contained browser module (the library inlined) that a page
-    // loads with <script type="module">; the common-password list stays on the server.
+    // passrotate/element: one self-contained browser module (the library's browser path inlined) that a
+    // page loads with <script type="module">; the common-password list stays on the server.
     entry: { 'element/passrotate-password': ELEMENT_ENTRY },
     format: ['esm'],
     platform: 'browser',

@@ -8,8 +8,10 @@ import type { Plugin } from 'esbuild';
 export const ELEMENT_ENTRY = 'src/element/index.ts';
 
 /**
- * esbuild plugin that swaps the bundled common-password list (about 100 KB gzip) for an empty one,
- * so `isCommonPassword` is `false` in the element's bundle and the generator skips its prefilter.
+ * esbuild plugin that keeps the common-password list (about 78 KB gzip) out of a bundle without code
+ * splitting, where `loadCommonPasswords()`'s dynamic import would otherwise inline it: the list
+ * module is swapped for one that throws, so `loadCommonPasswords()` rejects and the
+ * `common_password` line stays unjudged ("checked when you save") instead of passing every password.
  *
  * @example
  * ```ts
@@ -21,10 +23,10 @@ export const withoutCommonPasswords: Plugin = {
   setup(build) {
     build.onResolve({ filter: /(^|\/)common-passwords\.js$/ }, (args) => ({
       path: args.path,
-      namespace: 'passrotate-empty-list',
+      namespace: 'passrotate-no-list',
     }));
-    build.onLoad({ filter: /.*/, namespace: 'passrotate-empty-list' }, () => ({
-      contents: "export const COMMON_PASSWORDS = '';",
+    build.onLoad({ filter: /.*/, namespace: 'passrotate-no-list' }, () => ({
+      contents: "throw new Error('passrotate/element: this build has no common-password list');",
       loader: 'js',
     }));
   },

@@ -1,13 +1,14 @@
 /**
  * @module Static assets of the example servers: the stylesheet, the icon, and the browser scripts
- * (the `<passrotate-password>` element and the admin dialog), bundled once per process by esbuild.
+ * (the `<passrotate-password>` element and the admin dialog), bundled once per process by esbuild;
+ * code splitting puts the common-password list in its own chunk, served from here too and fetched
+ * the first time a password field gets focus (the element's `data-common-passwords="lazy"`).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Env, Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { withoutCommonPasswords } from '../../scripts/element-build.js';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -25,8 +26,8 @@ const STATIC_FILES: Readonly<Record<string, { path: string; type: string }>> = {
 let bundles: Promise<ReadonlyMap<string, string>> | undefined;
 
 /**
- * Bundles the browser scripts (memoised): ES2020 modules, minified, no Node built-ins — the build
- * fails if the library's root entry ever pulls one in.
+ * Bundles the browser scripts and their chunks (memoised): ES2020 modules, minified, no Node
+ * built-ins — the build fails if the library's browser entry ever pulls one in.
  *
  * @example
  * ```ts
@@ -46,10 +47,9 @@ export function clientBundles(): Promise<ReadonlyMap<string, string>> {
     format: 'esm',
     target: 'es2020',
     minify: true,
+    splitting: true,
     outdir: 'out',
     logLevel: 'silent',
-    // As in the published passrotate/element: the common-password list stays on the server.
-    plugins: [withoutCommonPasswords],
   }).then(
     (result) => new Map(result.outputFiles.map((file) => [file.path.split('/').pop() ?? '', file.text])),
   );

@@ -59,6 +59,8 @@ export function renderPasswordFields(options: PasswordFieldsOptions): SafeHtml {
     'data-actions': options.copy ? 'show generate copy' : 'show generate',
     'data-button-class': 'btn',
     'data-label-generate': options.generateLabel,
+    // The list arrives as its own chunk at the first focus; until then the server-side check is named.
+    'data-common-passwords': 'lazy',
   };
   return html`<passrotate-password${attributes(element)}>
 <div class="field">

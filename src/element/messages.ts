@@ -15,7 +15,7 @@ export interface ElementMessages {
   readonly requirements: string;
   readonly met: string;
   readonly unmet: string;
-  /** State of a line only the server can judge (the common-password list, reuse, breach). */
+  /** State of a line not judged in the browser (reuse, breach, the common-password list until loaded). */
   readonly checkedOnSave: string;
   readonly show: string;
   readonly hide: string;

@@ -2,26 +2,21 @@
  * @module `<passrotate-password>`: enhances the password input inside it with requirement lines that
  * tick as the user types, Generate, Show and Copy buttons and a confirmation check.
  */
-import { generatePassword } from '../generator/index.js';
 import {
   checkRequirements,
   definePolicy,
   describePolicy,
+  generatePassword,
   type LocaleId,
+  loadCommonPasswords,
   type Policy,
   toHtmlAttributes,
   type ValidationContext,
-} from '../policy/index.js';
+} from '../browser/index.js';
 import { build, icon } from './dom.js';
 import { ELEMENT_MESSAGES, type ElementMessages, elementMessages, resolveLocale } from './messages.js';
 import { readPolicySpec } from './policy-source.js';
 import { adoptStyles } from './styles.js';
-
-/**
- * Lines the browser leaves to the server: the common-password list is not in the element's bundle
- * (it would triple its size; the server checks it on submit), reuse and breach need server data.
- */
-const SERVER_ONLY = new Set(['common_password', 'reused_password', 'breached_password']);
 
 /** How long typing must pause before the live region announces the progress. */
 const ANNOUNCE_DELAY_MS = 800;
@@ -46,7 +41,10 @@ function ensureId(element: HTMLElement): string {
  * `data-display-name` (the account check); `data-confirm` and `data-current` (selectors of the
  * confirmation and current-password inputs); `data-actions` (default `"show generate copy"`);
  * `data-button-class` (classes of the buttons, default `passrotate-button`); `data-label-*`
- * (overrides of {@link ElementMessages}). A `ul[data-role="requirements"]` inside the element (the
+ * (overrides of {@link ElementMessages}); `data-common-passwords="lazy"` (load the common-password
+ * list with `loadCommonPasswords` the first time the input gets focus, so the line is judged in the
+ * page — only where the element was bundled with code splitting; the published single file has no
+ * list to load and leaves that line to the server). A `ul[data-role="requirements"]` inside the element (the
  * server's own list for script-less browsers) is reused; otherwise the element adds its own.
  *
  * Events: `passrotate-ready` once enhanced; `passrotate-error` (`detail`: the error) when the policy
@@ -201,6 +199,7 @@ export class PassrotatePasswordElement extends HTMLElement {
       this.#refresh();
       this.#announceLater();
     });
+    if (this.dataset.commonPasswords === 'lazy') this.#loadCommonPasswordsOnFocus(input);
     this.#current?.addEventListener('input', () => this.#refresh());
     input.form?.addEventListener('reset', () =>
       setTimeout(() => {
@@ -209,6 +208,18 @@ export class PassrotatePasswordElement extends HTMLElement {
       }),
     );
     this.#refresh();
+  }
+
+  /** Loads the common-password list at the first focus (now, if the input already has it). */
+  #loadCommonPasswordsOnFocus(input: HTMLInputElement): void {
+    // Until it has loaded, or when it cannot (the published file has no list), the line stays pending.
+    const load = () =>
+      void loadCommonPasswords().then(
+        () => this.#refresh(),
+        () => {},
+      );
+    if (document.activeElement === input) load();
+    else input.addEventListener('focus', load, { once: true });
   }
 
   #addList(row: HTMLElement): HTMLElement {
@@ -248,8 +259,9 @@ export class PassrotatePasswordElement extends HTMLElement {
     let met = 0;
     let total = 0;
     for (const line of this.#list?.querySelectorAll<HTMLElement>('li[data-code]') ?? []) {
-      const code = line.dataset.code ?? '';
-      const state = SERVER_ONLY.has(code) ? null : touched ? (statuses.get(code) ?? null) : false;
+      // `null`: not judged here (reuse, breach, the common-password list until it has loaded).
+      const judged = statuses.get(line.dataset.code ?? '') ?? null;
+      const state = judged === null ? null : touched && judged;
       if (state !== null) total++;
       if (state === true) met++;
       line.classList.toggle('met', state === true);

@@ -167,4 +167,16 @@ describe('example servers over HTTP: headers, sessions, CSRF, vague logins', () 
     expect(served.headers.get('content-type')).toContain('text/javascript');
     expect(served.body === script).toBe(true);
   });
+
+  it("serves the common-password list as its own chunk, outside the element's script", async () => {
+    const bundles = await clientBundles();
+    const listChunks = [...bundles].filter(([, code]) => code.includes('trustno1'));
+    expect(listChunks).toHaveLength(1);
+    const [name, chunk] = listChunks[0] as [string, string];
+    expect(name).not.toBe('passrotate-password.js');
+    expect(bundles.get('passrotate-password.js')).not.toContain('trustno1');
+    const served = await new HttpClient(demo.urls.webmail).request(`/assets/${name}`);
+    expect(served.status).toBe(200);
+    expect(served.body === chunk).toBe(true);
+  });
 });

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ELEMENT_ENTRY } from '../../scripts/element-build.js';
 import { ELEMENT_MESSAGES } from '../../src/element/messages.js';
 import { definePolicy, describePolicy, type LocaleId, validatePassword } from '../../src/index.js';
 import {
@@ -29,10 +31,10 @@ const CSP = [
 const escapeAttribute = (value: string): string => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
 /** A page with one form: a `<passrotate-password>` around the new password, a confirmation outside it. */
-function formPage(lang: string, elementAttributes: string): string {
+function formPage(lang: string, elementAttributes: string, script = '/passrotate-password.js'): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>element</title>
-<script type="module" src="/passrotate-password.js"></script></head>
+<script type="module" src="${script}"></script></head>
 <body><form method="post" action="/save">
 <label for="new">New password</label>
 <passrotate-password ${elementAttributes}>
@@ -56,6 +58,10 @@ function pages(): Record<string, { type: string; body: string; status?: number }
       ),
     ),
     '/broken.html': html(formPage('en', 'data-policy-url="/missing.json"')),
+    '/lazy.html': html(formPage('en', `${inline} data-common-passwords="lazy"`)),
+    '/split/lazy.html': html(
+      formPage('en', `${inline} data-common-passwords="lazy"`, '/split/passrotate-password.js'),
+    ),
     '/policy.json': { type: 'application/json', body: JSON.stringify({ spec: SPEC }) },
     ...Object.fromEntries(
       (['en', 'de', 'fr', 'nl', 'es'] as const).map((locale) => [
@@ -66,10 +72,39 @@ function pages(): Record<string, { type: string; body: string; status?: number }
   };
 }
 
-async function serve(script: string): Promise<Server> {
-  const files = { ...pages(), '/passrotate-password.js': { type: 'text/javascript', body: script } };
+/**
+ * The element bundled as a page's own bundler would with code splitting (as the example servers do):
+ * the common-password list becomes a chunk of its own. Files by URL under `/split/`.
+ */
+async function splitBuild(): Promise<Record<string, string>> {
+  const result = await build({
+    entryPoints: { 'passrotate-password': ELEMENT_ENTRY },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    splitting: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  return Object.fromEntries(
+    result.outputFiles.map((file) => [`/split/${file.path.split('/').pop()}`, file.text]),
+  );
+}
+
+/** Serves the pages, the published element and the split build; `requested` lists the URLs asked for. */
+async function serve(script: string, split: Record<string, string>, requested: string[]): Promise<Server> {
+  const scripts = { '/passrotate-password.js': script, ...split };
+  const files: Record<string, { type: string; body: string }> = {
+    ...pages(),
+    ...Object.fromEntries(
+      Object.entries(scripts).map(([url, body]) => [url, { type: 'text/javascript', body }]),
+    ),
+  };
   const server = createServer((request, response) => {
-    const file = files[(request.url ?? '/') as keyof typeof files];
+    requested.push(request.url ?? '/');
+    const file = files[request.url ?? '/'];
     response.setHeader('Content-Security-Policy', CSP);
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -91,10 +126,11 @@ describe.skipIf(chromiumBinary === undefined)('<passrotate-password> in Chromium
   let server: Server;
   let chromium: TestBrowser;
   let base: string;
+  const requested: string[] = [];
 
   beforeAll(async () => {
     built = await buildElement();
-    server = await serve(built.code);
+    server = await serve(built.code, await splitBuild(), requested);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     chromium = await launchBrowser();
   }, 60_000);
@@ -226,6 +262,40 @@ describe.skipIf(chromiumBinary === undefined)('<passrotate-password> in Chromium
     await expect(page.locator('[data-role="match"]').count()).resolves.toBe(0);
     await page.click('[data-action="generate"]');
     expect(validatePassword(policy, await page.locator('#new').inputValue()).ok).toBe(true);
+    expect(problems).toEqual([]);
+    await close();
+  }, 30_000);
+
+  it('judges the common-password line once the list chunk has loaded at the first focus (data-common-passwords="lazy")', async () => {
+    const { page, problems, close } = await open('/split/lazy.html');
+    await page.locator('passrotate-password[data-state="ready"]').waitFor();
+    const isListChunk = (url: string) => /^\/split\/common-passwords-[\w-]+\.js$/.test(url);
+    // Not fetched with the page: only when the field gets focus.
+    expect(requested.filter(isListChunk)).toEqual([]);
+    const line = page.locator('li[data-code="common_password"]');
+    await expect(line.getAttribute('class')).resolves.toBe('pending');
+    await page.locator('#new').focus();
+    await page.keyboard.type('Password2024!');
+    await page.waitForSelector('li.unmet.touched[data-code="common_password"]');
+    await expect(line.locator('[data-role="state"]').textContent()).resolves.toBe(' (not met yet)');
+    expect(requested.filter(isListChunk)).toHaveLength(1);
+    await page.locator('#new').fill('Quartz-Vivid-7');
+    await page.waitForSelector('li.met[data-code="common_password"]');
+    expect(problems).toEqual([]);
+    await close();
+  }, 30_000);
+
+  it('keeps the common-password line pending in the published file, which has no list to load', async () => {
+    const { page, problems, close } = await open('/lazy.html');
+    await page.locator('passrotate-password[data-state="ready"]').waitFor();
+    await page.locator('#new').focus();
+    await page.keyboard.type('Password2024!');
+    await page.waitForSelector('li.unmet[data-code="too_short"]', { state: 'detached' });
+    // The load was tried and failed quietly: the line still says the server decides.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    const line = page.locator('li[data-code="common_password"]');
+    await expect(line.getAttribute('class')).resolves.toBe('pending touched');
+    await expect(line.locator('[data-role="state"]').textContent()).resolves.toBe(' (checked when you save)');
     expect(problems).toEqual([]);
     await close();
   }, 30_000);
