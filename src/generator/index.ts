@@ -6,6 +6,7 @@ export {
   MAIL_SAFE_SPECIAL_CHARACTERS,
   UPPERCASE_LETTERS,
 } from './character-pools.js';
+export { APP_PASSWORD_ENTROPY_BITS, generateAppPassword } from './app-password.js';
 export { effLargeWordlist } from './eff-large-wordlist.js';
 export { generatePassphrase, generatePassphraseWithEntropy } from './generate-passphrase.js';
 export { generatePassword, generatePasswordWithEntropy } from './generate-password.js';
