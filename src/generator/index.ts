@@ -1,4 +1,6 @@
 /** @module The generator: passwords and passphrases that pass a policy by construction. */
+
+export { APP_PASSWORD_ENTROPY_BITS, generateAppPassword } from './app-password.js';
 export {
   DIGITS,
   LOOK_ALIKE_CHARACTERS,
@@ -6,7 +8,6 @@ export {
   MAIL_SAFE_SPECIAL_CHARACTERS,
   UPPERCASE_LETTERS,
 } from './character-pools.js';
-export { APP_PASSWORD_ENTROPY_BITS, generateAppPassword } from './app-password.js';
 export { effLargeWordlist } from './eff-large-wordlist.js';
 export { generatePassphrase, generatePassphraseWithEntropy } from './generate-passphrase.js';
 export { generatePassword, generatePasswordWithEntropy } from './generate-password.js';

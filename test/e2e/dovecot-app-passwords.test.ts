@@ -77,7 +77,10 @@ describe.skipIf(dovecotBinary === undefined)(
       migrateSqlite({ db });
       const store = sqliteCredentialStore({ db });
       for (const account of ['alice@example.org', 'bob@example.org', 'carol@example.org']) {
-        await store.createMailbox({ account, passwordHash: await hashPassword(MAIN, { scheme: 'SHA512-CRYPT' }) });
+        await store.createMailbox({
+          account,
+          passwordHash: await hashPassword(MAIN, { scheme: 'SHA512-CRYPT' }),
+        });
       }
       chmodSync(file, 0o666);
       dovecot = await startDovecot({
@@ -95,7 +98,9 @@ describe.skipIf(dovecotBinary === undefined)(
       const phone = await create('alice@example.org', 'Phone');
       const laptop = await create('alice@example.org', 'Laptop');
       expect(phone.password).toMatch(/^[a-z]{4}(?:-[a-z]{4}){3}$/);
-      expect(await imapLoginWorks(dovecot.port, 'alice@example.org', phone.password), dovecot.log()).toBe(true);
+      expect(await imapLoginWorks(dovecot.port, 'alice@example.org', phone.password), dovecot.log()).toBe(
+        true,
+      );
       expect(await imapLoginWorks(dovecot.port, 'alice@example.org', laptop.password)).toBe(true);
       expect(await imapLoginWorks(dovecot.port, 'alice@example.org', MAIN)).toBe(true);
       expect(await imapLoginWorks(dovecot.port, 'alice@example.org', 'abcd-efgh-ijkl-mnop')).toBe(false);
@@ -106,7 +111,9 @@ describe.skipIf(dovecotBinary === undefined)(
         ok: false,
         code: 'invalid_credentials',
       });
-      expect(await verifyLogin(deps(), { account: 'alice@example.org', password: MAIN })).toMatchObject({ ok: true });
+      expect(await verifyLogin(deps(), { account: 'alice@example.org', password: MAIN })).toMatchObject({
+        ok: true,
+      });
     });
 
     it('refuses a revoked app password at once and drops the IMAP session held on it', async () => {
@@ -148,7 +155,9 @@ describe.skipIf(dovecotBinary === undefined)(
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', bobs.password)).toBe(false);
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', NEW)).toBe(true);
 
-      expect(await change('carol@example.org', { revokeAppPasswordsOnChange: false })).toMatchObject({ ok: true });
+      expect(await change('carol@example.org', { revokeAppPasswordsOnChange: false })).toMatchObject({
+        ok: true,
+      });
       expect(await imapLoginWorks(dovecot.port, 'carol@example.org', carols.password)).toBe(true);
       expect(await imapLoginWorks(dovecot.port, 'carol@example.org', MAIN)).toBe(false);
     });

@@ -47,7 +47,10 @@ export function memoryAppPasswordStore(): MemoryAppPasswordStore {
       return { ok: true, id: record.id };
     },
     async list(account) {
-      return of(account).map((r) => ({ ...r.record, createdAt: r.record.createdAt && new Date(r.record.createdAt) }));
+      return of(account).map((r) => ({
+        ...r.record,
+        createdAt: r.record.createdAt && new Date(r.record.createdAt),
+      }));
     },
     async revoke(account, id) {
       const index = rows.findIndex((r) => r.record.account === account.toLowerCase() && r.record.id === id);
