@@ -1,4 +1,6 @@
 /** @module The generator: passwords and passphrases that pass a policy by construction. */
+
+export { APP_PASSWORD_ENTROPY_BITS, generateAppPassword } from './app-password.js';
 export {
   DIGITS,
   LOOK_ALIKE_CHARACTERS,

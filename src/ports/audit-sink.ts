@@ -18,7 +18,9 @@ export type AuditEventType =
   | 'password_rehashed'
   | 'sessions_revoked'
   | 'revocation_failed'
-  | 'notification_failed';
+  | 'notification_failed'
+  | 'app_password_created'
+  | 'app_password_revoked';
 
 /**
  * One audit event. Never holds a password, a hash or a session id: only who, what, when and the

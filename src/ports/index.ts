@@ -1,5 +1,11 @@
 /** @module The ports: every interface through which passrotate touches the outside world. */
 
+export type {
+  AppPasswordCreateResult,
+  AppPasswordRecord,
+  AppPasswordStore,
+  NewAppPassword,
+} from './app-password-store.js';
 export type { AttemptLimiter, LimitDecision } from './attempt-limiter.js';
 export type { AuditEvent, AuditEventType, AuditSink } from './audit-sink.js';
 export type { BreachChecker } from './breach-checker.js';

@@ -4,6 +4,17 @@ export {
   type AdminSetPasswordResult,
   adminSetPassword,
 } from './admin-set-password.js';
+export { appPasswordRevoker } from './app-password-revoker.js';
+export {
+  type CreateAppPasswordInput,
+  type CreateAppPasswordResult,
+  createAppPassword,
+  type ListAppPasswordsResult,
+  listAppPasswords,
+  type RevokeAppPasswordInput,
+  type RevokeAppPasswordResult,
+  revokeAppPassword,
+} from './app-passwords.js';
 export {
   type ChangeOwnPasswordInput,
   type ChangeOwnPasswordResult,

@@ -6,6 +6,7 @@ import { type Clock, systemClock } from '../ports/clock.js';
 import type { PasswordNotification } from '../ports/notifier.js';
 import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
+import { appPasswordRevoker } from './app-password-revoker.js';
 import { type AttemptReservation, reserveAttempt } from './reserve-attempt.js';
 import { type StorageFailure, storageFailureCause } from './storage-failure.js';
 import type { RateLimited, RotationDeps } from './types.js';
@@ -47,7 +48,8 @@ function boundAccount(account: string): string {
 }
 
 /**
- * Resolves `deps` into a {@link Runtime}; throws a `TypeError` for duplicate revoker names.
+ * Resolves `deps` into a {@link Runtime}; throws a `TypeError` for duplicate revoker names. With
+ * `appPasswords` and `revokeAppPasswordsOnChange` not `false`, the `app-passwords` revoker is added.
  *
  * @example
  * ```ts
@@ -55,7 +57,11 @@ function boundAccount(account: string): string {
  * ```
  */
 export function runtime(deps: RotationDeps): Runtime {
-  const revokers = deps.revokers ?? [];
+  const appPasswordsOnChange =
+    deps.appPasswords !== undefined && deps.revokeAppPasswordsOnChange !== false
+      ? [appPasswordRevoker(deps.appPasswords, deps.appPasswordRevokers)]
+      : [];
+  const revokers = [...(deps.revokers ?? []), ...appPasswordsOnChange];
   const names = new Set(revokers.map((r) => r.name));
   if (names.size !== revokers.length) throw new TypeError('rotation: revoker names must be unique');
   const clock = deps.clock ?? systemClock;

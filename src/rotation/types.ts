@@ -1,5 +1,6 @@
 /** @module The inputs, dependencies and result unions of the rotation flows. */
 import type { Policy, Violation } from '../policy/types.js';
+import type { AppPasswordStore } from '../ports/app-password-store.js';
 import type { AttemptLimiter } from '../ports/attempt-limiter.js';
 import type { AuditSink } from '../ports/audit-sink.js';
 import type { BreachChecker } from '../ports/breach-checker.js';
@@ -70,6 +71,33 @@ export interface RotationDeps {
   readonly retryBaseMs?: number;
   /** Longest retry delay of a failed revocation. Default 1 hour. */
   readonly retryMaxMs?: number;
+  /**
+   * Where app passwords (one per device, for IMAP/SMTP only) live. Needed by `createAppPassword`,
+   * `listAppPasswords` and `revokeAppPassword`. Default none.
+   */
+  readonly appPasswords?: AppPasswordStore;
+  /**
+   * Hashes app passwords. Default `hasher`. A generated app password has about 75 bits of entropy,
+   * so a fast salted scheme (e.g. `SHA512-CRYPT`) is enough, and it matters: the mail server may
+   * try every app password of an account on each login (see docs/app-passwords.md).
+   */
+  readonly appPasswordHasher?: PasswordHasher;
+  /** Most app passwords per account. Default 5 (the passdb slots of the documented Dovecot setup). */
+  readonly appPasswordLimit?: number;
+  /**
+   * Run after app passwords are deleted — by `revokeAppPassword`, or by a main-password change when
+   * `revokeAppPasswordsOnChange` — so connections and cached logins made with them end: e.g.
+   * `dovecotRevokers(…)` (auth-cache flush, then `doveadm kick`, which drops *all* the user's
+   * IMAP/POP connections; Dovecot cannot tell which password a connection used). Default none.
+   */
+  readonly appPasswordRevokers?: readonly SessionRevoker[];
+  /**
+   * The policy choice: does a change of the main password (own change, admin set, domain rotation)
+   * delete every app password of the account? Default `true` — a password changed after a
+   * compromise must not leave devices signed in. Runs as the `app-passwords` outbox revoker (even
+   * with `revoke: 'none'`), so a failure is retried. Needs `appPasswords`.
+   */
+  readonly revokeAppPasswordsOnChange?: boolean;
 }
 
 /**

@@ -62,6 +62,12 @@ export interface StartDovecotOptions {
   readonly authCache?: boolean;
   /** Open the doveadm HTTP API on a free loopback port with this `doveadm_api_key`. */
   readonly doveadmApiKey?: string;
+  /**
+   * Raw `passdb { … }` blocks tried after `passdb`, in order (e.g. the app-password slots of
+   * docs/app-passwords.md). With any, `passdb` gets `result_failure = continue`, so a wrong main
+   * password falls through to them.
+   */
+  readonly extraPassdbs?: readonly string[];
 }
 
 /**
@@ -142,6 +148,14 @@ function passdbBlock(passdb: DovecotPassdb, dir: string): string {
   return `passdb {\n  driver = sql\n  args = ${sqlConf}\n}`;
 }
 
+/** The main passdb block, then the extra ones (the main one continuing on failure when there are any). */
+function passdbBlocks(options: StartDovecotOptions, dir: string): string[] {
+  const main = passdbBlock(options.passdb, dir);
+  const extra = options.extraPassdbs ?? [];
+  if (extra.length === 0) return [main];
+  return [main.replace(/\n}$/, '\n  result_failure = continue\n}'), ...extra];
+}
+
 /**
  * Writes a standalone config (nothing from /etc/dovecot) in a fresh 0755 temp directory and starts
  * `dovecot -c CONF -F`, waiting until the IMAP port answers. Plain-text LOGIN, no SSL, no failure
@@ -192,7 +206,7 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
       'default_login_user = dovenull',
       `mail_location = maildir:${mail}/%d/%n`,
       'first_valid_uid = 1',
-      passdbBlock(options.passdb, dir),
+      ...passdbBlocks(options, dir),
       `userdb {\n  driver = static\n  args = uid=nobody gid=nogroup home=${mail}/%d/%n\n}`,
       `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
       'service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}',

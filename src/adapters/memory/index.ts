@@ -1,6 +1,7 @@
 /** @module passrotate/adapters/memory */
 // In-memory implementations of every port.
 // The reference behaviour the conformance suites pin, for tests, demos and single-process tools.
+export { type MemoryAppPasswordStore, memoryAppPasswordStore } from './app-password-store.js';
 export { type MemoryAttemptLimiterOptions, memoryAttemptLimiter } from './attempt-limiter.js';
 export { type MemoryAuditSink, memoryAuditSink } from './audit-sink.js';
 export {

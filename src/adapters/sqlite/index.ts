@@ -6,6 +6,11 @@
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
 export type { MigrateOptions } from '../sql/migrate-options.js';
+export {
+  appPasswordTableStatements,
+  type SqliteAppPasswordOptions,
+  sqliteAppPasswordStore,
+} from './app-password-store.js';
 export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attempt-limiter.js';
 export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';
