@@ -23,7 +23,7 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    // Node-only adapters; their clients (better-sqlite3, pg, mysql2, ioredis, ldapts) are optional peers, imported as types only (ldapts lazily).
+    // Node-only adapters; their clients (better-sqlite3, pg, mysql2, ioredis, ldapts, nodemailer) are optional peers, imported as types only (ldapts and nodemailer lazily).
     entry: {
       'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
       'adapters/postgres/index': 'src/adapters/postgres/index.ts',
@@ -31,6 +31,7 @@ export default defineConfig([
       'adapters/ldap/index': 'src/adapters/ldap/index.ts',
       'adapters/redis/index': 'src/adapters/redis/index.ts',
       'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
+      'adapters/smtp/index': 'src/adapters/smtp/index.ts',
     },
     format: ['esm', 'cjs'],
     platform: 'node',

@@ -50,6 +50,8 @@ export interface DovecotInstance {
   readonly dir: string;
   /** The doveadm HTTP API port when started with `doveadmApiKey`. */
   readonly doveadmHttpPort: number | null;
+  /** The SASL socket for Postfix's `smtpd_sasl_path` when started with `postfixSasl`. */
+  readonly postfixSaslSocket: string | null;
   /** The instance's log so far (for failure messages). */
   log(): string;
   stop(): Promise<void>;
@@ -62,6 +64,8 @@ export interface StartDovecotOptions {
   readonly authCache?: boolean;
   /** Open the doveadm HTTP API on a free loopback port with this `doveadm_api_key`. */
   readonly doveadmApiKey?: string;
+  /** Open an `auth-postfix` socket that Postfix (`smtpd_sasl_type = dovecot`) authenticates through. */
+  readonly postfixSasl?: boolean;
 }
 
 /**
@@ -197,6 +201,11 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
       `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
       'service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}',
       ...doveadmHttp,
+      ...(options.postfixSasl
+        ? [
+            'service auth {\n  unix_listener auth-postfix {\n    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}',
+          ]
+        : []),
       '',
     ].join('\n'),
   );
@@ -221,6 +230,7 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
     config,
     dir,
     doveadmHttpPort,
+    postfixSaslSocket: options.postfixSasl ? join(dir, 'run', 'auth-postfix') : null,
     log,
     async stop() {
       if (child.exitCode === null) {
