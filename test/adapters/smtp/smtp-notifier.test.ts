@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationTemplates, smtpNotifier } from '../../../src/adapters/smtp/index.js';
 import { PassrotateError } from '../../../src/errors.js';
 import type { LocaleId, PasswordNotification, PasswordNotificationKind } from '../../../src/index.js';
+import { adminSetPassword, changeOwnPassword } from '../../../src/index.js';
 import { parseMail } from '../../support/mail-message.js';
 import { type PostfixInstance, postfixBinary, startPostfix } from '../../support/postfix.js';
+import { ALICE, ALICE_PASSWORD, fixture } from '../../support/rotation-fixture.js';
 
 const LOCALES: readonly LocaleId[] = ['en', 'de', 'fr', 'nl', 'es'];
 const AT = new Date('2026-03-01T12:00:00Z');
@@ -91,6 +93,7 @@ describe.skipIf(postfixBinary === undefined)(
           'helpdesk@example.org',
           'eve@example.org',
           'mallory@example.org',
+          ALICE,
         ],
       });
     });
@@ -223,6 +226,63 @@ describe.skipIf(postfixBinary === undefined)(
       await expect(
         notifier.notify({ kind: 'password_changed', account: 'mallory@example.org', at: AT, actor: 'self' }),
       ).rejects.toThrow(TypeError);
+    });
+
+    it('mails the owner "password changed" after changeOwnPassword, then "reset by an administrator" after adminSetPassword', async () => {
+      const f = await fixture();
+      const notifier = smtpNotifier({
+        smtp: { host: '127.0.0.1', port: postfix.smtpPort, secure: false, ignoreTLS: true },
+        from: 'Example Mail <no-reply@example.org>',
+        locale: 'fr',
+      });
+      const deps = { ...f.deps, notifier };
+      const NEW = 'Copper-Willow-58';
+      const changed = await changeOwnPassword(deps, {
+        account: ALICE,
+        currentPassword: ALICE_PASSWORD,
+        newPassword: NEW,
+        confirmation: NEW,
+      });
+      expect(changed.ok).toBe(true);
+      const [first] = (await postfix.waitForMessages(ALICE, 1)).map(parseMail);
+      expect(first?.header('subject')).toBe('Votre mot de passe a été modifié');
+      expect(first?.header('to')).toBe(ALICE);
+      expect(first?.text).toContain(ALICE);
+
+      const ADMIN_SET = 'Amber-Harbor-93';
+      const set = await adminSetPassword(deps, {
+        account: ALICE,
+        password: ADMIN_SET,
+        actor: { name: 'admin@example.org', domains: ['example.org'] },
+      });
+      expect(set.ok).toBe(true);
+      const mails = (await postfix.waitForMessages(ALICE, 2)).map(parseMail);
+      expect(mails[1]?.header('subject')).toBe('Votre mot de passe a été réinitialisé par un administrateur');
+      expect(mails[1]?.text).toContain('admin@example.org');
+      notifier.close();
+      for (const mail of mails) {
+        for (const secret of [ALICE_PASSWORD, NEW, ADMIN_SET]) expect(mail.text).not.toContain(secret);
+      }
+      expect(f.audit.events.some((e) => e.type === 'notification_failed')).toBe(false);
+    });
+
+    it('keeps the change and audits notification_failed when the MTA refuses the connection', async () => {
+      const f = await fixture();
+      const notifier = smtpNotifier({
+        smtp: { host: '127.0.0.1', port: 1, secure: false, ignoreTLS: true, connectionTimeout: 2000 },
+        from: 'no-reply@example.org',
+      });
+      const NEW = 'Copper-Willow-58';
+      const changed = await changeOwnPassword(
+        { ...f.deps, notifier },
+        { account: ALICE, currentPassword: ALICE_PASSWORD, newPassword: NEW, confirmation: NEW },
+      );
+      notifier.close();
+      expect(changed.ok).toBe(true);
+      expect(await f.passwordWorks(NEW)).toBe(true);
+      expect(f.audit.events.filter((e) => e.type === 'notification_failed')).toMatchObject([
+        { account: ALICE, details: { kind: 'password_changed' } },
+      ]);
     });
   },
 );
