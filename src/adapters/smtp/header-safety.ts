@@ -1,7 +1,7 @@
 /** @module Refuses header values that could inject headers or extra recipients. */
 import { PassrotateError } from '../../errors.js';
 
-const LINE_BREAK = /[\r\n\u0000\u2028\u2029\u0085]/;
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 /** A bare `local@domain`: no spaces, commas, quotes, angle brackets or comments that add recipients. */
 const BARE_ADDRESS = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+$/;
 
@@ -14,7 +14,8 @@ const BARE_ADDRESS = /^[^\s@,;:<>()[\]"\\]+@[^\s@,;:<>()[\]"\\]+$/;
  * ```
  */
 export function assertSingleLine(value: string, what: string): void {
-  if (LINE_BREAK.test(value)) throw new TypeError(`smtpNotifier: ${what} must not contain a line break`);
+  if (LINE_BREAK.test(value) || value.includes('\0'))
+    throw new TypeError(`smtpNotifier: ${what} must not contain a line break`);
 }
 
 /**
@@ -27,7 +28,7 @@ export function assertSingleLine(value: string, what: string): void {
  * ```
  */
 export function assertBareAddress(address: string, what: string): void {
-  if (address.length > 320 || !BARE_ADDRESS.test(address)) {
+  if (address.length > 320 || !BARE_ADDRESS.test(address) || address.includes('\0')) {
     throw new PassrotateError('invalid_recipient', `smtpNotifier: ${what} is not a single bare address`);
   }
 }
