@@ -1,7 +1,14 @@
 /** @module Port: tells the mailbox owner that something happened to their password. */
 
-/** Fields every notification carries. */
-interface NotificationBase {
+/**
+ * Fields every notification carries.
+ *
+ * @example
+ * ```ts
+ * const base: PasswordNotificationBase = { account: 'alice@example.org', at: new Date(), actor: 'self' };
+ * ```
+ */
+export interface PasswordNotificationBase {
   readonly account: string;
   readonly at: Date;
   /** `self`, `system`, or the admin who acted. */
@@ -32,16 +39,16 @@ interface NotificationBase {
  * ```
  */
 export type PasswordNotification =
-  | (NotificationBase & { readonly kind: 'password_changed' })
-  | (NotificationBase & { readonly kind: 'password_set_by_admin' })
-  | (NotificationBase & { readonly kind: 'password_expired' })
-  | (NotificationBase & { readonly kind: 'password_expiring'; readonly expiresAt: Date })
-  | (NotificationBase & {
+  | (PasswordNotificationBase & { readonly kind: 'password_changed' })
+  | (PasswordNotificationBase & { readonly kind: 'password_set_by_admin' })
+  | (PasswordNotificationBase & { readonly kind: 'password_expired' })
+  | (PasswordNotificationBase & { readonly kind: 'password_expiring'; readonly expiresAt: Date })
+  | (PasswordNotificationBase & {
       readonly kind: 'password_reset_requested';
       readonly url: string;
       readonly expiresAt: Date;
     })
-  | (NotificationBase & { readonly kind: 'app_password_created'; readonly label: string });
+  | (PasswordNotificationBase & { readonly kind: 'app_password_created'; readonly label: string });
 
 /**
  * Every notification kind, e.g. `password_changed`.

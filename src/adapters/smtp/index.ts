@@ -3,10 +3,12 @@
 // nodemailer is an optional peer, imported on the first send (or inject any transport).
 
 export {
+  type SmtpLocaleOption,
   type SmtpMail,
   type SmtpNotifier,
   type SmtpNotifierOptions,
   type SmtpTransport,
+  type SmtpTransportOption,
   smtpNotifier,
 } from './smtp-notifier.js';
 export { notificationTemplates } from './templates/index.js';

@@ -38,13 +38,27 @@ export interface SmtpTransport {
   close?(): void;
 }
 
-/** Where to send: an injected transport, or nodemailer options / an `smtp://` URL. */
-type TransportOption =
+/**
+ * Where to send: an injected transport, or nodemailer transport options / an `smtp://` URL.
+ *
+ * @example
+ * ```ts
+ * const where: SmtpTransportOption = { smtp: 'smtp://127.0.0.1:25' };
+ * ```
+ */
+export type SmtpTransportOption =
   | { readonly transport: SmtpTransport; readonly smtp?: never }
   | { readonly smtp: string | Readonly<Record<string, unknown>>; readonly transport?: never };
 
-/** Which language each mail is in. */
-type LocaleOption =
+/**
+ * Which language each mail is in: one `locale` (default `en`), or `localeOf(account)` per owner.
+ *
+ * @example
+ * ```ts
+ * const language: SmtpLocaleOption = { localeOf: (account) => (account.endsWith('.de') ? 'de' : 'en') };
+ * ```
+ */
+export type SmtpLocaleOption =
   | { readonly locale?: LocaleId; readonly localeOf?: never }
   | { readonly localeOf: (account: string) => LocaleId | Promise<LocaleId>; readonly locale?: never };
 
@@ -56,8 +70,8 @@ type LocaleOption =
  * const options: SmtpNotifierOptions = { smtp: 'smtp://127.0.0.1:25', from: 'Mail service <no-reply@example.org>' };
  * ```
  */
-export type SmtpNotifierOptions = TransportOption &
-  LocaleOption & {
+export type SmtpNotifierOptions = SmtpTransportOption &
+  SmtpLocaleOption & {
     /** `Name <address>`, a bare address, or `{ name, address }`. A line break anywhere throws. */
     readonly from: string | { readonly name: string; readonly address: string };
     /** The mailbox to write to. Default: the account itself. */
