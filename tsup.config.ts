@@ -20,6 +20,7 @@ const LIBRARY_ENTRIES = {
   'adapters/ldap/index': 'src/adapters/ldap/index.ts',
   'adapters/redis/index': 'src/adapters/redis/index.ts',
   'adapters/dovecot/index': 'src/adapters/dovecot/index.ts',
+  'adapters/smtp/index': 'src/adapters/smtp/index.ts',
   'testing/index': 'src/testing/index.ts',
 };
 
@@ -27,7 +28,7 @@ export default defineConfig([
   {
     // One build of every library entry: the pure, runtime-neutral ones (root, passrotate/browser,
     // passrotate/hash, memory adapters, the runner-agnostic conformance suites), the Node-only
-    // adapters (their clients are optional peers, imported as types only; ldapts lazily),
+    // adapters (their clients are optional peers, imported as types only; ldapts and nodemailer lazily),
     // passrotate/hash on Node with the worker, passrotate/node. Shared code lands in dist/chunks/, so
     // PassrotateError is one class and the pool one pool; the pool finds ../hash/kdf-worker.js from
     // dist/hash/, dist/node/ and dist/chunks/ alike.

@@ -29,6 +29,8 @@ Environment:
   DEMO_PASSWORD          one known password for every seeded account (default: generated, printed once)
   DEMO_DOVECOT=1         same as --dovecot: start a private Dovecot IMAP server on 127.0.0.1
                          (reads the sqlite: or mysql:// database)
+  PASSROTATE_SMTP_URL    smtp://host:port to mail owners when their password changes (default: no mail)
+  PASSROTATE_SMTP_FROM   the sender of those mails (default: passrotate demo <no-reply@example.org>)
 `);
   process.exit(0);
 }
@@ -47,6 +49,8 @@ const demo = await startDemo({
   ...(process.env.DEMO_PASSWORD ? { demoPassword: process.env.DEMO_PASSWORD } : {}),
   dovecot: withDovecot,
   dovecotRevokers: (server) => dovecotRevokers({ config: server.configPath }),
+  ...(process.env.PASSROTATE_SMTP_URL ? { smtpUrl: process.env.PASSROTATE_SMTP_URL } : {}),
+  ...(process.env.PASSROTATE_SMTP_FROM ? { smtpFrom: process.env.PASSROTATE_SMTP_FROM } : {}),
 });
 
 const lines = [

@@ -2,6 +2,7 @@
 import {
   type Clock,
   definePolicy,
+  type Notifier,
   type PasswordHasher,
   type Policy,
   type PolicySpec,
@@ -31,6 +32,8 @@ export interface ServicesOptions {
   readonly hasher: PasswordHasher;
   /** Revokers besides the web sessions, e.g. the Dovecot kick + auth-cache flush. */
   readonly revokers?: readonly SessionRevoker[];
+  /** Tells owners about changes (the demo mails them when `PASSROTATE_SMTP_URL` is set). Default none. */
+  readonly notifier?: Notifier;
   readonly clock?: Clock;
 }
 
@@ -62,6 +65,7 @@ export function createServices(options: ServicesOptions): ExampleServices {
       audit: storage.audit,
       limiter: storage.limiter,
       clock,
+      ...(options.notifier ? { notifier: options.notifier } : {}),
     },
   };
 }

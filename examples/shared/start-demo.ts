@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
+import { smtpNotifier } from '../../src/adapters/smtp/index.js';
 import {
   type PasswordHasher,
   type PolicySpec,
@@ -40,6 +41,10 @@ export interface DemoOptions {
   readonly dovecotBinary?: string;
   /** Builds the revokers that flush the auth cache of the private Dovecot (always) and kick IMAP sessions. */
   readonly dovecotRevokers?: (server: DovecotServer) => readonly SessionRevoker[];
+  /** Mail owners about password changes through this SMTP server (`smtp://host:port`). Default: no mail. */
+  readonly smtpUrl?: string;
+  /** The sender of those mails. Default `passrotate demo <no-reply@example.org>`. */
+  readonly smtpFrom?: string;
 }
 
 /** A running demo. */
@@ -106,11 +111,20 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       cleanups.push(() => running.stop());
       revokers.push(...options.dovecotRevokers(dovecot));
     }
+    const notifier =
+      options.smtpUrl === undefined
+        ? undefined
+        : smtpNotifier({
+            smtp: options.smtpUrl,
+            from: options.smtpFrom ?? 'passrotate demo <no-reply@example.org>',
+          });
+    if (notifier) cleanups.push(async () => notifier.close());
     const services = createServices({
       storage,
       policySpec: options.policySpec,
       hasher: options.hasher,
       revokers,
+      ...(notifier ? { notifier } : {}),
     });
     const accounts = await seedDemo({
       storage,

@@ -19,7 +19,12 @@ export type {
   PasswordWriteResult,
   PendingRevocation,
 } from './credential-store.js';
-export type { Notifier, PasswordNotification } from './notifier.js';
+export type {
+  Notifier,
+  PasswordNotification,
+  PasswordNotificationBase,
+  PasswordNotificationKind,
+} from './notifier.js';
 export type { PasswordHasher } from './password-hasher.js';
 export { cryptoRandomSource, type RandomSource } from './random-source.js';
 export { sessionIdDigest } from './session-digest.js';

@@ -1,7 +1,31 @@
-/** @module Port: tells the mailbox owner that their password changed. */
+/** @module Port: tells the mailbox owner that something happened to their password. */
 
 /**
- * A message to the owner; it never includes the password.
+ * Fields every notification carries.
+ *
+ * @example
+ * ```ts
+ * const base: PasswordNotificationBase = { account: 'alice@example.org', at: new Date(), actor: 'self' };
+ * ```
+ */
+export interface PasswordNotificationBase {
+  readonly account: string;
+  readonly at: Date;
+  /** `self`, `system`, or the admin who acted. */
+  readonly actor: string;
+}
+
+/**
+ * A message to the owner. It never includes a password; only `password_reset_requested` carries a
+ * secret (the one-time reset link), because delivering that link is its whole purpose.
+ *
+ * - `password_changed`: the owner changed their own password.
+ * - `password_set_by_admin`: an admin (or a bulk rotation) set a new password.
+ * - `password_expired`: the password was expired and must be changed.
+ * - `password_expiring`: the password expires at `expiresAt` unless changed before.
+ * - `password_reset_requested`: someone asked to reset the password; `url` opens the reset form
+ *   until `expiresAt`.
+ * - `app_password_created`: an app password named `label` was created for the mailbox.
  *
  * @example
  * ```ts
@@ -14,13 +38,27 @@
  * await notifier.notify(notification);
  * ```
  */
-export interface PasswordNotification {
-  readonly kind: 'password_changed' | 'password_set_by_admin' | 'password_expired';
-  readonly account: string;
-  readonly at: Date;
-  /** `self`, or the admin who acted. */
-  readonly actor: string;
-}
+export type PasswordNotification =
+  | (PasswordNotificationBase & { readonly kind: 'password_changed' })
+  | (PasswordNotificationBase & { readonly kind: 'password_set_by_admin' })
+  | (PasswordNotificationBase & { readonly kind: 'password_expired' })
+  | (PasswordNotificationBase & { readonly kind: 'password_expiring'; readonly expiresAt: Date })
+  | (PasswordNotificationBase & {
+      readonly kind: 'password_reset_requested';
+      readonly url: string;
+      readonly expiresAt: Date;
+    })
+  | (PasswordNotificationBase & { readonly kind: 'app_password_created'; readonly label: string });
+
+/**
+ * Every notification kind, e.g. `password_changed`.
+ *
+ * @example
+ * ```ts
+ * const kind: PasswordNotificationKind = 'password_expiring';
+ * ```
+ */
+export type PasswordNotificationKind = PasswordNotification['kind'];
 
 /**
  * Delivers notifications (mail, webhook…). A failure is audited, not fatal to the change.

@@ -12,6 +12,7 @@ const SERVER_VARIABLES = [
   'PASSROTATE_TEST_LDAP_URL',
   'PASSROTATE_TEST_DOVECOT',
   'PASSROTATE_TEST_CHROMIUM',
+  'PASSROTATE_TEST_POSTFIX',
 ] as const;
 
 /** Tools the live interop and terminal tests run: a command line that must exit 0. */

@@ -50,6 +50,8 @@ export interface DovecotInstance {
   readonly dir: string;
   /** The doveadm HTTP API port when started with `doveadmApiKey`. */
   readonly doveadmHttpPort: number | null;
+  /** The SASL socket for Postfix's `smtpd_sasl_path` when started with `postfixSasl`. */
+  readonly postfixSaslSocket: string | null;
   /** The instance's log so far (for failure messages). */
   log(): string;
   stop(): Promise<void>;
@@ -68,6 +70,8 @@ export interface StartDovecotOptions {
    * password falls through to them.
    */
   readonly extraPassdbs?: readonly string[];
+  /** Open an `auth-postfix` socket that Postfix (`smtpd_sasl_type = dovecot`) authenticates through. */
+  readonly postfixSasl?: boolean;
 }
 
 /**
@@ -211,6 +215,11 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
       `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
       'service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}',
       ...doveadmHttp,
+      ...(options.postfixSasl
+        ? [
+            'service auth {\n  unix_listener auth-postfix {\n    mode = 0660\n    user = postfix\n    group = postfix\n  }\n}',
+          ]
+        : []),
       '',
     ].join('\n'),
   );
@@ -235,6 +244,7 @@ export async function startDovecot(options: StartDovecotOptions): Promise<Doveco
     config,
     dir,
     doveadmHttpPort,
+    postfixSaslSocket: options.postfixSasl ? join(dir, 'run', 'auth-postfix') : null,
     log,
     async stop() {
       if (child.exitCode === null) {

@@ -34,6 +34,8 @@ export async function startTestDemo(
     database?: string;
     redisUrl?: string;
     redisPrefix?: string;
+    /** Mail owners through this SMTP server (`PASSROTATE_SMTP_URL` of the demo). */
+    smtpUrl?: string;
   } = {},
 ): Promise<TestDemo> {
   const dir = await mkdtemp(join(tmpdir(), 'passrotate-e2e-'));
@@ -47,6 +49,7 @@ export async function startTestDemo(
     policySpec: DEMO_POLICY_SPEC,
     hasher: wrap(createHasher({ default: { scheme: 'ARGON2ID', params: { m: 4096, t: 1, p: 1 } }, engine })),
     demoPassword: DEMO_PASSWORD,
+    ...(options.smtpUrl !== undefined ? { smtpUrl: options.smtpUrl } : {}),
     ...(options.dovecotBinary !== undefined
       ? {
           dovecot: true,
