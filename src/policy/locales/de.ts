@@ -67,14 +67,14 @@ export const de: LocaleMessages = {
     too_short: (r) => `Mindestens ${s(r.minimum, 'Zeichen', 'Zeichen')}`,
     too_long: (r) => `Höchstens ${s(r.maximum, 'Zeichen', 'Zeichen')}`,
     missing_uppercase: (r) =>
-      `Mindestens ${s(r.minimum, 'Großbuchstabe', 'Großbuchstaben')}` + waived(r.waivedFrom),
+      `Mindestens ${s(r.minimum, 'Großbuchstabe', 'Großbuchstaben')}${waived(r.waivedFrom)}`,
     missing_lowercase: (r) =>
-      `Mindestens ${s(r.minimum, 'Kleinbuchstabe', 'Kleinbuchstaben')}` + waived(r.waivedFrom),
-    missing_digit: (r) => `Mindestens ${s(r.minimum, 'Ziffer', 'Ziffern')}` + waived(r.waivedFrom),
+      `Mindestens ${s(r.minimum, 'Kleinbuchstabe', 'Kleinbuchstaben')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Mindestens ${s(r.minimum, 'Ziffer', 'Ziffern')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
-      `Mindestens ${s(r.minimum, 'Sonderzeichen', 'Sonderzeichen')} (${r.characters})` + waived(r.waivedFrom),
+      `Mindestens ${s(r.minimum, 'Sonderzeichen', 'Sonderzeichen')} (${r.characters})${waived(r.waivedFrom)}`,
     too_few_classes: (r, h) =>
-      `Mindestens ${r.minimum} davon: ${h.classes(r.classes)}` + waived(r.waivedFrom),
+      `Mindestens ${r.minimum} davon: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Nur Buchstaben ohne Akzente, Ziffern, Leerzeichen und ASCII-Symbole'

@@ -65,15 +65,15 @@ export const en: LocaleMessages = {
     too_short: (r) => `At least ${s(r.minimum, 'character', 'characters')}`,
     too_long: (r) => `At most ${s(r.maximum, 'character', 'characters')}`,
     missing_uppercase: (r) =>
-      `At least ${s(r.minimum, 'uppercase letter', 'uppercase letters')}` + waived(r.waivedFrom),
+      `At least ${s(r.minimum, 'uppercase letter', 'uppercase letters')}${waived(r.waivedFrom)}`,
     missing_lowercase: (r) =>
-      `At least ${s(r.minimum, 'lowercase letter', 'lowercase letters')}` + waived(r.waivedFrom),
-    missing_digit: (r) => `At least ${s(r.minimum, 'digit', 'digits')}` + waived(r.waivedFrom),
+      `At least ${s(r.minimum, 'lowercase letter', 'lowercase letters')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `At least ${s(r.minimum, 'digit', 'digits')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
       `At least ${s(r.minimum, 'special character', 'special characters')} (${r.characters})` +
       waived(r.waivedFrom),
     too_few_classes: (r, h) =>
-      `At least ${r.minimum} of these: ${h.classes(r.classes)}` + waived(r.waivedFrom),
+      `At least ${r.minimum} of these: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Only letters without accents, digits, spaces and ASCII symbols'

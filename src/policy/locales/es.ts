@@ -64,14 +64,14 @@ export const es: LocaleMessages = {
   requirements: {
     too_short: (r) => `Al menos ${s(r.minimum, 'carácter', 'caracteres')}`,
     too_long: (r) => `Como máximo ${s(r.maximum, 'carácter', 'caracteres')}`,
-    missing_uppercase: (r) => `Al menos ${s(r.minimum, 'mayúscula', 'mayúsculas')}` + waived(r.waivedFrom),
-    missing_lowercase: (r) => `Al menos ${s(r.minimum, 'minúscula', 'minúsculas')}` + waived(r.waivedFrom),
-    missing_digit: (r) => `Al menos ${s(r.minimum, 'dígito', 'dígitos')}` + waived(r.waivedFrom),
+    missing_uppercase: (r) => `Al menos ${s(r.minimum, 'mayúscula', 'mayúsculas')}${waived(r.waivedFrom)}`,
+    missing_lowercase: (r) => `Al menos ${s(r.minimum, 'minúscula', 'minúsculas')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Al menos ${s(r.minimum, 'dígito', 'dígitos')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
       `Al menos ${s(r.minimum, 'carácter especial', 'caracteres especiales')} (${r.characters})` +
       waived(r.waivedFrom),
     too_few_classes: (r, h) =>
-      `Al menos ${r.minimum} de estos tipos: ${h.classes(r.classes)}` + waived(r.waivedFrom),
+      `Al menos ${r.minimum} de estos tipos: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Solo letras sin acentos, dígitos, espacios y símbolos ASCII'

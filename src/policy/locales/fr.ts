@@ -66,14 +66,14 @@ export const fr: LocaleMessages = {
   requirements: {
     too_short: (r) => `Au moins ${s(r.minimum, 'caractère', 'caractères')}`,
     too_long: (r) => `Au plus ${s(r.maximum, 'caractère', 'caractères')}`,
-    missing_uppercase: (r) => `Au moins ${s(r.minimum, 'majuscule', 'majuscules')}` + waived(r.waivedFrom),
-    missing_lowercase: (r) => `Au moins ${s(r.minimum, 'minuscule', 'minuscules')}` + waived(r.waivedFrom),
-    missing_digit: (r) => `Au moins ${s(r.minimum, 'chiffre', 'chiffres')}` + waived(r.waivedFrom),
+    missing_uppercase: (r) => `Au moins ${s(r.minimum, 'majuscule', 'majuscules')}${waived(r.waivedFrom)}`,
+    missing_lowercase: (r) => `Au moins ${s(r.minimum, 'minuscule', 'minuscules')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Au moins ${s(r.minimum, 'chiffre', 'chiffres')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
       `Au moins ${s(r.minimum, 'caractère spécial', 'caractères spéciaux')} (${r.characters})` +
       waived(r.waivedFrom),
     too_few_classes: (r, h) =>
-      `Au moins ${r.minimum} de ces types : ${h.classes(r.classes)}` + waived(r.waivedFrom),
+      `Au moins ${r.minimum} de ces types : ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Uniquement des lettres sans accents, des chiffres, des espaces et des symboles ASCII'

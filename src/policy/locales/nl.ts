@@ -64,15 +64,15 @@ export const nl: LocaleMessages = {
     too_short: (r) => `Minstens ${s(r.minimum, 'teken', 'tekens')}`,
     too_long: (r) => `Hoogstens ${s(r.maximum, 'teken', 'tekens')}`,
     missing_uppercase: (r) =>
-      `Minstens ${s(r.minimum, 'hoofdletter', 'hoofdletters')}` + waived(r.waivedFrom),
+      `Minstens ${s(r.minimum, 'hoofdletter', 'hoofdletters')}${waived(r.waivedFrom)}`,
     missing_lowercase: (r) =>
-      `Minstens ${s(r.minimum, 'kleine letter', 'kleine letters')}` + waived(r.waivedFrom),
-    missing_digit: (r) => `Minstens ${s(r.minimum, 'cijfer', 'cijfers')}` + waived(r.waivedFrom),
+      `Minstens ${s(r.minimum, 'kleine letter', 'kleine letters')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Minstens ${s(r.minimum, 'cijfer', 'cijfers')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
       `Minstens ${s(r.minimum, 'speciaal teken', 'speciale tekens')} (${r.characters})` +
       waived(r.waivedFrom),
     too_few_classes: (r, h) =>
-      `Minstens ${r.minimum} hiervan: ${h.classes(r.classes)}` + waived(r.waivedFrom),
+      `Minstens ${r.minimum} hiervan: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Alleen letters zonder accenten, cijfers, spaties en ASCII-symbolen'
