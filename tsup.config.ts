@@ -13,6 +13,7 @@ export default defineConfig([
       'hash/index': 'src/hash/index.ts',
       'adapters/memory/index': 'src/adapters/memory/index.ts',
       'adapters/hibp-offline/index': 'src/adapters/hibp-offline/index.ts',
+      'adapters/hibp/index': 'src/adapters/hibp/index.ts',
       'testing/index': 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],
