@@ -13,21 +13,21 @@ import type { AllowedCharacters, CharacterClass, ViolationCode } from './types.j
 export type Requirement =
   | { readonly code: 'too_short'; readonly minimum: number }
   | { readonly code: 'too_long'; readonly maximum: number }
-  | { readonly code: 'missing_uppercase'; readonly minimum: number; readonly waivedFrom: number | null }
-  | { readonly code: 'missing_lowercase'; readonly minimum: number; readonly waivedFrom: number | null }
-  | { readonly code: 'missing_digit'; readonly minimum: number; readonly waivedFrom: number | null }
+  | { readonly code: 'missing_uppercase'; readonly minimum: number; readonly waivedFrom?: number | null }
+  | { readonly code: 'missing_lowercase'; readonly minimum: number; readonly waivedFrom?: number | null }
+  | { readonly code: 'missing_digit'; readonly minimum: number; readonly waivedFrom?: number | null }
   | {
       readonly code: 'missing_special';
       readonly minimum: number;
       readonly characters: string;
-      readonly waivedFrom: number | null;
+      readonly waivedFrom?: number | null;
     }
   | {
       readonly code: 'too_few_classes';
       readonly minimum: number;
       readonly classes: readonly CharacterClass[];
       /** The passphrase exemption: from this many characters on the rule is waived (`null`: never). */
-      readonly waivedFrom: number | null;
+      readonly waivedFrom?: number | null;
     }
   | {
       readonly code: 'disallowed_character';

@@ -4,8 +4,8 @@ import type { LocaleMessages } from './messages.js';
 const s = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The passphrase-exemption suffix of a composition requirement line. */
-const waived = (from: number | null): string =>
-  from === null ? '' : ` (innecesario a partir de ${from} caracteres)`;
+const waived = (from: number | null | undefined): string =>
+  from == null ? '' : ` (innecesario a partir de ${from} caracteres)`;
 
 /**
  * Spanish (`es`).
