@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  checkRequirements,
   definePolicy,
   describePolicy,
   formatViolation,
@@ -62,6 +63,13 @@ describe('patterns (regex rules)', () => {
         .map((l) => l.text)
         .slice(-3),
     ).toEqual(['Zwei Ziffern.', 'Start with a letter.', 'Erfüllt die Regel „pattern_2“']);
+  });
+
+  it('checkRequirements ticks each pattern line by its own pattern', () => {
+    const met = checkRequirements(policy, 'ab')
+      .filter((l) => l.code === 'pattern_mismatch')
+      .map((l) => l.met);
+    expect(met).toEqual([false, true, false]);
   });
 
   it('leaves passwordrules alone (a regex cannot be expressed there)', () => {
