@@ -14,6 +14,7 @@ const LIBRARY_ENTRIES = {
   'node/index': 'src/node/index.ts',
   'adapters/memory/index': 'src/adapters/memory/index.ts',
   'adapters/hibp-offline/index': 'src/adapters/hibp-offline/index.ts',
+  'adapters/hibp/index': 'src/adapters/hibp/index.ts',
   'adapters/sqlite/index': 'src/adapters/sqlite/index.ts',
   'adapters/postgres/index': 'src/adapters/postgres/index.ts',
   'adapters/mysql/index': 'src/adapters/mysql/index.ts',

@@ -8,7 +8,12 @@ import { type PassphrasePlan, planPassphrase } from './passphrase-plan.js';
 import type { Pool } from './password-plan.js';
 import { PlanCache } from './plan-cache.js';
 import { type RandomReader, readerFor } from './random-reader.js';
-import { MAX_ATTEMPTS, passesRemainingRules } from './remaining-rules.js';
+import {
+  attemptsFor,
+  type MAX_ATTEMPTS,
+  type PATTERN_ATTEMPTS,
+  passesRemainingRules,
+} from './remaining-rules.js';
 
 const plans = new PlanCache<PassphrasePlan>();
 
@@ -43,7 +48,7 @@ function drawPassphrase(plan: PassphrasePlan, reader: RandomReader): string {
  * shuffled order. Words are drawn uniformly by rejection sampling; only words that keep the policy's
  * allowed characters and repeat/sequence limits on their own are used, and the four hyphenated words
  * are left out so every phrase splits back into its words unambiguously. The blocklist and account
- * checks are applied afterwards, with at most {@link MAX_ATTEMPTS} draws in all.
+ * checks (and regex `patterns`) are applied afterwards, with at most {@link MAX_ATTEMPTS} draws in all ({@link PATTERN_ATTEMPTS} under patterns).
  *
  * `entropyBits` is `words × log2(usable words)` plus `log2(pool size − f)` per appended character (a
  * lower bound, as for {@link generatePasswordWithEntropy}); six words give about 77.5 bits.
@@ -71,7 +76,8 @@ export function generatePassphraseWithEntropy(
       : `${words}|${separator}|${capitalize}`;
   const plan = plans.get(policy, key, () => planPassphrase(policy, options));
   const reader = readerFor(options.random ?? cryptoRandomSource);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const attempts = attemptsFor(policy);
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const password = drawPassphrase(plan, reader);
     if (passesRemainingRules(policy, password, options.context)) {
       return { password, entropyBits: plan.entropyBits };
@@ -79,7 +85,7 @@ export function generatePassphraseWithEntropy(
   }
   throw new PassrotateError(
     'generation_failed',
-    `${MAX_ATTEMPTS} generated passphrases in a row hit the blocklist or the account; check the policy's blockedWords and the context`,
+    `${attempts} generated passphrases in a row hit the blocklist, a pattern or the account; check the policy's blockedWords, patterns and the context`,
   );
 }
 

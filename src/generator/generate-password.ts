@@ -7,7 +7,12 @@ import type { GeneratedPassword, GeneratePasswordOptions } from './options.js';
 import { type PasswordPlan, planPassword } from './password-plan.js';
 import { PlanCache } from './plan-cache.js';
 import { readerFor } from './random-reader.js';
-import { MAX_ATTEMPTS, passesRemainingRules } from './remaining-rules.js';
+import {
+  attemptsFor,
+  type MAX_ATTEMPTS,
+  type PATTERN_ATTEMPTS,
+  passesRemainingRules,
+} from './remaining-rules.js';
 
 const plans = new PlanCache<PasswordPlan>();
 
@@ -37,13 +42,14 @@ function planFor(policy: Policy, options: GeneratePasswordOptions): PasswordPlan
 /** Draws until a password also passes the rules not met by construction (bounded). */
 function compliantPassword(policy: Policy, options: GeneratePasswordOptions, plan: PasswordPlan): string {
   const reader = readerFor(options.random ?? cryptoRandomSource);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const attempts = attemptsFor(policy);
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const password = drawPassword(plan, reader);
     if (passesRemainingRules(policy, password, options.context)) return password;
   }
   throw new PassrotateError(
     'generation_failed',
-    `${MAX_ATTEMPTS} generated passwords in a row hit the blocklist or the account; check the policy's blockedWords and the context`,
+    `${attempts} generated passwords in a row hit the blocklist, a pattern or the account; check the policy's blockedWords, patterns and the context`,
   );
 }
 
@@ -56,7 +62,7 @@ function compliantPassword(policy: Policy, options: GeneratePasswordOptions, pla
  * character is drawn uniformly from its pool by rejection sampling. Runs and sequences the policy
  * limits are avoided as they would arise: a character that would break one is redrawn once, uniformly among those that keep the limits. Only the blocklist and the
  * account check (with `options.context`) are checked afterwards; a hit is redrawn, at most
- * {@link MAX_ATTEMPTS} times in all.
+ * {@link MAX_ATTEMPTS} times in all ({@link PATTERN_ATTEMPTS} under regex `patterns`, which are met by retrying only).
  *
  * `entropyBits` is a lower bound of the Shannon entropy: given the shuffle, every character is
  * uniform over at least `pool size − f` choices, where f is the most characters the repeat/sequence
@@ -69,7 +75,7 @@ function compliantPassword(policy: Policy, options: GeneratePasswordOptions, pla
  * @returns the password and its entropy in bits.
  * @throws PassrotateError `invalid_generator_options` naming the option when the request cannot be
  *   met (e.g. a `length` outside the policy's bounds, or `pools` leaving out a required class);
- *   `generation_failed` when {@link MAX_ATTEMPTS} draws in a row hit the blocklist or the account;
+ *   `generation_failed` when every draw hit the blocklist, a pattern or the account;
  *   `random_source_failure` when `options.random` keeps returning unusable bytes (a broken source).
  * @example
  * ```ts

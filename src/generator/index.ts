@@ -18,4 +18,4 @@ export type {
   PassphraseCapitalization,
   SpecialCharacterChoice,
 } from './options.js';
-export { MAX_ATTEMPTS } from './remaining-rules.js';
+export { MAX_ATTEMPTS, PATTERN_ATTEMPTS } from './remaining-rules.js';

@@ -1,4 +1,4 @@
-/** @module The rules a generated password cannot meet by construction — the blocklist, blocked words and (given a context) the account check — checked after drawing, with a bounded number of draws. */
+/** @module The rules a generated password cannot meet by construction — the blocklist, blocked words, regex `patterns` and (given a context) the account check — checked after drawing, with a bounded number of draws. */
 import { isCommonPassword } from '../policy/blocklist/common-password-set.js';
 import type { Policy, ValidationContext } from '../policy/types.js';
 import { validatePassword } from '../policy/validate.js';
@@ -20,8 +20,34 @@ import { mayBeCommonPassword } from './blocklist-prefilter.js';
 export const MAX_ATTEMPTS = 16;
 
 /**
+ * Most draws under a policy with regex `patterns`, which the generator cannot meet by construction:
+ * it draws and retries. 256 draws make a pattern that one draw in two meets fail with chance
+ * 2⁻²⁵⁶; a pattern that random passwords of the policy almost never match (e.g. `^a`) ends in
+ * `generation_failed`, which is how such a policy is reported (it is not refused at definition,
+ * since whether a regex can be met by the generator is undecidable in general).
+ *
+ * @example
+ * ```ts
+ * attemptsFor(definePolicy({ patterns: [{ regex: '[0-9]' }] })); // 256
+ * ```
+ */
+export const PATTERN_ATTEMPTS = 256;
+
+/**
+ * How many draws a generator makes under `policy` before `generation_failed`.
+ *
+ * @example
+ * ```ts
+ * attemptsFor(presets.mailbox); // 16
+ * ```
+ */
+export function attemptsFor(policy: Policy): number {
+  return policy.patterns.length > 0 ? PATTERN_ATTEMPTS : MAX_ATTEMPTS;
+}
+
+/**
  * `true` when `password` also passes the rules that are not met by construction. Without blocked
- * words and context only the bundled blocklist is looked up; otherwise the password is validated.
+ * words, patterns and context only the bundled blocklist is looked up; otherwise the password is validated.
  *
  * @example
  * ```ts
@@ -33,7 +59,7 @@ export function passesRemainingRules(
   password: string,
   context: Pick<ValidationContext, 'account' | 'displayName'> | undefined,
 ): boolean {
-  if (context === undefined && policy.blockedWords.length === 0) {
+  if (context === undefined && policy.blockedWords.length === 0 && policy.patterns.length === 0) {
     // The common case (e.g. the presets): a blocklist lookup, skipped when provably useless.
     return !policy.blocklist || !mayBeCommonPassword(password) || !isCommonPassword(password);
   }

@@ -8,8 +8,8 @@ import {
   PRINTABLE_ASCII,
 } from './characters.js';
 import { attachCompiled } from './compiled.js';
-import { parsePolicySpec } from './spec-schema.js';
-import type { AllowedCharacters, CharacterClass, Policy, PolicySpec } from './types.js';
+import { type ParsedPattern, parsePolicySpec } from './spec-schema.js';
+import type { AllowedCharacters, CharacterClass, PatternRule, Policy, PolicySpec } from './types.js';
 
 const ALL_CLASSES: readonly CharacterClass[] = ['uppercase', 'lowercase', 'digit', 'special'];
 
@@ -31,6 +31,25 @@ function resolveAllowed(spec: 'any' | 'printable_ascii' | { custom: string }): A
     return Object.freeze({ kind: 'printable_ascii', characters: PRINTABLE_ASCII });
   checkSet('allowedCharacters.custom', spec.custom);
   return Object.freeze({ kind: 'custom', characters: canonicalSet(spec.custom) });
+}
+
+const PATTERN_FLAGS = /^[imsuv]*$/;
+
+/** Compiles a pattern once to refuse a bad one at definition; the policy keeps source and flags. */
+function resolvePattern(p: ParsedPattern, index: number): PatternRule {
+  const field = `patterns.${index}`;
+  if (!PATTERN_FLAGS.test(p.flags)) throw invalid(`${field}.flags`, 'only i, m, s, u and v are allowed');
+  try {
+    new RegExp(p.regex, p.flags);
+  } catch (cause) {
+    throw invalid(`${field}.regex`, 'is not a valid JavaScript regular expression', cause);
+  }
+  return Object.freeze({
+    id: p.id ?? `pattern_${index}`,
+    regex: p.regex,
+    flags: p.flags,
+    message: p.message === null ? null : Object.freeze({ ...p.message }),
+  });
 }
 
 /** Whether some allowed character belongs to class `c`. */
@@ -117,6 +136,13 @@ export function buildPolicy(spec: PolicySpec = {}): Policy {
     }
   }
 
+  if (s.passphraseLength !== null && (s.passphraseLength < s.minLength || s.passphraseLength > s.maxLength)) {
+    throw invalid(
+      'passphraseLength',
+      `must lie within minLength ${s.minLength} and maxLength ${s.maxLength}`,
+    );
+  }
+
   const policy: Policy = {
     minLength: s.minLength,
     maxLength: s.maxLength,
@@ -139,6 +165,8 @@ export function buildPolicy(spec: PolicySpec = {}): Policy {
         : Object.freeze({ minEditDistance: s.similarity.minEditDistance }),
     historySize: s.historySize,
     rejectBreached: s.rejectBreached,
+    passphraseLength: s.passphraseLength,
+    patterns: Object.freeze(s.patterns.map(resolvePattern)),
   };
   attachCompiled(policy);
   return Object.freeze(policy);

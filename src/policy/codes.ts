@@ -20,6 +20,7 @@ const violationCodes = {
   reused_password: true,
   breached_password: true,
   confirmation_mismatch: true,
+  pattern_mismatch: true,
 } as const satisfies Record<ViolationCode, true>;
 
 /**
@@ -39,7 +40,7 @@ export const VIOLATION_CODES: readonly ViolationCode[] = Object.freeze(
  *
  * @example
  * ```ts
- * REQUIREMENT_CODES.length; // 15
+ * REQUIREMENT_CODES.length; // 16
  * ```
  */
 export const REQUIREMENT_CODES: readonly RequirementCode[] = Object.freeze(

@@ -27,6 +27,8 @@ export interface CompiledPolicy {
   readonly blockedWords: readonly string[];
   /** Per ASCII code point: kind bits, special, control, not allowed (see `scan.ts`). */
   readonly asciiInfo: Uint8Array;
+  /** The policy's `patterns`, compiled in order. */
+  readonly patterns: readonly RegExp[];
   /** The synchronous checks this policy needs, in report order. */
   readonly checks: readonly NonNullable<PolicyRule['check']>[];
 }
@@ -88,6 +90,7 @@ export function attachCompiled(policy: Policy): void {
     classMask,
     blockedWords: [...new Set(policy.blockedWords.map(foldText))],
     asciiInfo,
+    patterns: policy.patterns.map((p) => new RegExp(p.regex, p.flags)),
     checks: SYNC_RULES.filter((rule) => needed(rule, policy)).map(
       (rule) => rule.check as NonNullable<PolicyRule['check']>,
     ),

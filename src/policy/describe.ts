@@ -4,7 +4,7 @@ import { formatRequirement } from './format.js';
 import type { MessageOptions } from './locales/messages.js';
 import type { RequirementLine, RequirementStatus } from './requirements.js';
 import { RULES } from './rules/index.js';
-import type { Policy, ValidationContext, ViolationCode } from './types.js';
+import type { Policy, ValidationContext, Violation, ViolationCode } from './types.js';
 import { absurdLength, validatePassword } from './validate.js';
 
 const COVERS: Partial<Record<ViolationCode, readonly ViolationCode[]>> = {
@@ -56,6 +56,13 @@ function judgeable(line: RequirementLine, policy: Policy, context: ValidationCon
   }
 }
 
+/** Whether violation `v` means `line` is unmet (a pattern line only by its own pattern). */
+function unmetBy(line: RequirementLine, v: Violation): boolean {
+  if (line.requirement.code === 'pattern_mismatch')
+    return v.code === 'pattern_mismatch' && v.index === line.requirement.index;
+  return line.codes.includes(v.code);
+}
+
 /**
  * The requirement lines evaluated against what the user is typing: each line of
  * {@link describePolicy} with `met: true | false`, or `null` when it cannot be judged here (the
@@ -88,7 +95,7 @@ export function checkRequirements(
     ...line,
     met:
       judgeable(line, policy, context) && (!absurd || line.code === 'too_short' || line.code === 'too_long')
-        ? !violations.some((v) => line.codes.includes(v.code))
+        ? !violations.some((v) => unmetBy(line, v))
         : null,
   }));
 }

@@ -18,6 +18,12 @@ export type {
   RequirementMessages,
   ViolationMessages,
 } from './locales/messages.js';
+export {
+  fromPostfixadminValidation,
+  type PostfixadminLanguages,
+  type PostfixadminValidationOptions,
+  translatePcre,
+} from './postfixadmin-validation.js';
 export { presets } from './presets.js';
 export type {
   Requirement,
@@ -33,6 +39,9 @@ export type {
   CharacterClass,
   DisallowedReason,
   MinClassesSpec,
+  PatternMessage,
+  PatternRule,
+  PatternRuleSpec,
   Policy,
   PolicySpec,
   PreviousPasswordMatcher,

@@ -13,14 +13,21 @@ import type { AllowedCharacters, CharacterClass, ViolationCode } from './types.j
 export type Requirement =
   | { readonly code: 'too_short'; readonly minimum: number }
   | { readonly code: 'too_long'; readonly maximum: number }
-  | { readonly code: 'missing_uppercase'; readonly minimum: number }
-  | { readonly code: 'missing_lowercase'; readonly minimum: number }
-  | { readonly code: 'missing_digit'; readonly minimum: number }
-  | { readonly code: 'missing_special'; readonly minimum: number; readonly characters: string }
+  | { readonly code: 'missing_uppercase'; readonly minimum: number; readonly waivedFrom?: number | null }
+  | { readonly code: 'missing_lowercase'; readonly minimum: number; readonly waivedFrom?: number | null }
+  | { readonly code: 'missing_digit'; readonly minimum: number; readonly waivedFrom?: number | null }
+  | {
+      readonly code: 'missing_special';
+      readonly minimum: number;
+      readonly characters: string;
+      readonly waivedFrom?: number | null;
+    }
   | {
       readonly code: 'too_few_classes';
       readonly minimum: number;
       readonly classes: readonly CharacterClass[];
+      /** The passphrase exemption: from this many characters on the rule is waived (`null`: never). */
+      readonly waivedFrom?: number | null;
     }
   | {
       readonly code: 'disallowed_character';
@@ -36,7 +43,13 @@ export type Requirement =
   | { readonly code: 'contains_account' }
   | { readonly code: 'too_similar_to_current'; readonly minimum: number }
   | { readonly code: 'reused_password'; readonly history: number }
-  | { readonly code: 'breached_password' };
+  | { readonly code: 'breached_password' }
+  | {
+      readonly code: 'pattern_mismatch';
+      readonly id: string;
+      readonly index: number;
+      readonly message: { readonly [tag: string]: string } | null;
+    };
 
 /**
  * The code of a requirement line (every violation code except `same_as_current`, which shares the

@@ -30,6 +30,23 @@ export interface ParsedSpec {
   similarity: false | null | { minEditDistance: number };
   historySize: number;
   rejectBreached: boolean;
+  passphraseLength: number | null;
+  patterns: ParsedPattern[];
+}
+
+/**
+ * A pattern rule after the shape check (internal): the source text and flags of its regex.
+ *
+ * @example
+ * ```ts
+ * const p: ParsedPattern = { regex: '[0-9]', flags: '', id: undefined, message: null };
+ * ```
+ */
+export interface ParsedPattern {
+  regex: string;
+  flags: string;
+  id: string | undefined;
+  message: Record<string, string> | null;
 }
 
 /**
@@ -169,6 +186,38 @@ function similarity(value: unknown): ParsedSpec['similarity'] {
   return fail('similarity', 'Invalid input');
 }
 
+function patternMessage(field: string, value: unknown): Record<string, string> | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') return { en: string(field, value, 1, 1024) };
+  const map = object(field, value);
+  const out: Record<string, string> = {};
+  for (const [tag, text] of Object.entries(map)) {
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) fail(`${field}.${tag}`, 'Invalid locale tag');
+    out[tag] = string(`${field}.${tag}`, text, 1, 1024);
+  }
+  if (Object.keys(out).length === 0) fail(field, 'Too small: expected at least one locale');
+  return out;
+}
+
+function pattern(index: number, value: unknown): ParsedPattern {
+  const field = `patterns.${index}`;
+  const v = object(field, value);
+  let regex: string;
+  let flags: string;
+  if (v.regex instanceof RegExp) {
+    if (v.flags !== undefined) fail(`${field}.flags`, 'must not be given with a RegExp');
+    regex = v.regex.source;
+    flags = v.regex.flags;
+  } else {
+    regex = string(`${field}.regex`, v.regex, 1, 1024);
+    flags = optional(v.flags, '', (f) => string(`${field}.flags`, f, 0, 8));
+  }
+  const id = optional(v.id, undefined, (i) => string(`${field}.id`, i, 1, 64));
+  const message = patternMessage(`${field}.message`, v.message);
+  onlyKeys(v, ['regex', 'flags', 'id', 'message']);
+  return { regex, flags, id, message };
+}
+
 const KEYS = [
   'minLength',
   'maxLength',
@@ -188,6 +237,8 @@ const KEYS = [
   'similarity',
   'historySize',
   'rejectBreached',
+  'passphraseLength',
+  'patterns',
 ] as const;
 
 function parse(spec: unknown): ParsedSpec {
@@ -218,6 +269,8 @@ function parse(spec: unknown): ParsedSpec {
     similarity: optional(s.similarity, { minEditDistance: 3 }, similarity),
     historySize: optional(s.historySize, 0, (v) => integer('historySize', v, 0, 100)),
     rejectBreached: optional(s.rejectBreached, false, (v) => boolean('rejectBreached', v)),
+    passphraseLength: nullableInteger('passphraseLength', 1) ?? null,
+    patterns: optional(s.patterns, [], (v) => array('patterns', v, 0, 64).map((p, i) => pattern(i, p))),
   };
   onlyKeys(s, KEYS);
   return parsed;

@@ -54,6 +54,51 @@ export interface MinClassesSpec {
 }
 
 /**
+ * A rule's message per locale tag (`{ en: '…', de: '…' }`), or one text for every locale. A locale
+ * the map lacks falls back to `en`, then to the locale's generic sentence.
+ *
+ * @example
+ * ```ts
+ * const message: PatternMessage = { en: 'Use at least 2 digits.', de: 'Mindestens 2 Ziffern verwenden.' };
+ * ```
+ */
+export type PatternMessage = string | { readonly [tag: string]: string };
+
+/**
+ * A regular-expression rule as written in a spec: the password must match `regex` (a JavaScript
+ * `RegExp` or its source text with `flags`). Flags `g` and `y` are refused (they make `test`
+ * stateful). `id` names the rule in violations (default `pattern_<index>`).
+ *
+ * @example
+ * ```ts
+ * const rule: PatternRuleSpec = { regex: /([0-9].*){2}/, id: 'two_digits', message: { en: 'Use at least 2 digits.' } };
+ * ```
+ */
+export interface PatternRuleSpec {
+  readonly regex: string | RegExp;
+  /** Flags when `regex` is a string (`i`, `m`, `s`, `u`, `v`). Default none. */
+  readonly flags?: string;
+  readonly id?: string;
+  readonly message?: PatternMessage | null;
+}
+
+/**
+ * A resolved regular-expression rule of a {@link Policy}: its source, flags, id and message map
+ * (every message as a map by locale tag; `null` when none was given).
+ *
+ * @example
+ * ```ts
+ * policy.patterns[0]; // { id: 'two_digits', regex: '([0-9].*){2}', flags: '', message: { en: '…' } }
+ * ```
+ */
+export interface PatternRule {
+  readonly id: string;
+  readonly regex: string;
+  readonly flags: string;
+  readonly message: { readonly [tag: string]: string } | null;
+}
+
+/**
  * The input of {@link definePolicy}: every field is optional and has a documented default.
  * Lengths are counted in Unicode code points (not UTF-16 units). A {@link Policy} is itself a valid
  * spec, so a preset can be extended: `definePolicy({ ...presets.mailbox, minLength: 12 })`.
@@ -118,6 +163,18 @@ export interface PolicySpec {
   readonly historySize?: number;
   /** Refuse passwords known from breaches (needs a {@link BreachChecker} at validation). Default `false`. */
   readonly rejectBreached?: boolean;
+  /**
+   * The passphrase exemption: from this many code points on, the composition rules (`minUppercase`,
+   * `minLowercase`, `minDigit`, `minSpecial`, `minClasses`) are waived; length, allowed characters,
+   * repeats, sequences, blocklist, account, similarity, reuse, breach and `patterns` still apply.
+   * Must lie within `minLength`…`maxLength`. Default (or `null`): no exemption.
+   */
+  readonly passphraseLength?: number | null;
+  /**
+   * Regular-expression rules the password must match, each reported as `pattern_mismatch` with its
+   * id and index. Not waived by `passphraseLength`. Default none. See `fromPostfixadminValidation`.
+   */
+  readonly patterns?: readonly PatternRuleSpec[];
 }
 
 /**
@@ -153,6 +210,9 @@ export interface Policy {
   readonly similarity: { readonly minEditDistance: number } | null;
   readonly historySize: number;
   readonly rejectBreached: boolean;
+  /** From this many code points on, the composition rules are waived; `null` when off. */
+  readonly passphraseLength: number | null;
+  readonly patterns: readonly PatternRule[];
 }
 
 /**
@@ -212,7 +272,16 @@ export type Violation =
   | { readonly code: 'too_similar_to_current'; readonly minimum: number; readonly actual: number }
   | { readonly code: 'reused_password'; readonly history: number }
   | { readonly code: 'breached_password'; readonly occurrences: number }
-  | { readonly code: 'confirmation_mismatch' };
+  | { readonly code: 'confirmation_mismatch' }
+  | {
+      readonly code: 'pattern_mismatch';
+      /** The rule's id (`pattern_<index>` unless the spec named it). */
+      readonly id: string;
+      /** The rule's position in `policy.patterns`. */
+      readonly index: number;
+      /** The rule's messages by locale tag, or `null`. */
+      readonly message: { readonly [tag: string]: string } | null;
+    };
 
 /**
  * Every violation code (stable snake_case).

@@ -3,7 +3,7 @@
 /**
  * Tells how often a password appears in known breaches. Implementations: the offline checker over
  * a sorted SHA-1 list (`sortedSha1BreachChecker` in the root entry, `hibpOfflineBreachChecker` in
- * `passrotate/adapters/hibp-offline` for a file on disk), or your own over the HIBP range API.
+ * `passrotate/adapters/hibp-offline` for a file on disk), or `hibpBreachChecker` in `passrotate/adapters/hibp` over the HIBP range API.
  * An implementation must never log or send the password itself (send at most a hash prefix).
  *
  * @example

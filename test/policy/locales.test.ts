@@ -49,6 +49,10 @@ const violationSamples: { [C in ViolationCode]: ViolationOf<C>[] } = {
   ],
   breached_password: [{ code: 'breached_password', occurrences: 42 }],
   confirmation_mismatch: [{ code: 'confirmation_mismatch' }],
+  pattern_mismatch: [
+    { code: 'pattern_mismatch', id: 'two_digits', index: 0, message: null },
+    { code: 'pattern_mismatch', id: 'x', index: 1, message: null },
+  ],
 };
 
 const requirementSamples: { [C in RequirementCode]: RequirementOf<C>[] } = {
@@ -56,7 +60,10 @@ const requirementSamples: { [C in RequirementCode]: RequirementOf<C>[] } = {
   too_long: [{ code: 'too_long', maximum: 128 }],
   missing_uppercase: [{ code: 'missing_uppercase', minimum: 1 }],
   missing_lowercase: [{ code: 'missing_lowercase', minimum: 2 }],
-  missing_digit: [{ code: 'missing_digit', minimum: 1 }],
+  missing_digit: [
+    { code: 'missing_digit', minimum: 1 },
+    { code: 'missing_digit', minimum: 1, waivedFrom: 20 },
+  ],
   missing_special: [{ code: 'missing_special', minimum: 1, characters: '!#' }],
   too_few_classes: [
     { code: 'too_few_classes', minimum: 3, classes: ['uppercase', 'lowercase', 'digit', 'special'] },
@@ -77,6 +84,7 @@ const requirementSamples: { [C in RequirementCode]: RequirementOf<C>[] } = {
     { code: 'reused_password', history: 1 },
   ],
   breached_password: [{ code: 'breached_password' }],
+  pattern_mismatch: [{ code: 'pattern_mismatch', id: 'two_digits', index: 0, message: null }],
 };
 
 const ids = Object.keys(locales) as LocaleId[];
@@ -90,7 +98,7 @@ describe('locales', () => {
       expect(Object.keys(locales[id].violations).sort()).toEqual([...VIOLATION_CODES].sort());
       expect(Object.keys(locales[id].requirements).sort()).toEqual([...REQUIREMENT_CODES].sort());
     }
-    expect(VIOLATION_CODES).toHaveLength(17);
+    expect(VIOLATION_CODES).toHaveLength(18);
   });
 
   it('turn every violation into a distinct non-empty sentence per locale', () => {

@@ -33,6 +33,8 @@ export const policySpec: fc.Arbitrary<PolicySpec> = fc
     maxSequence: fc.option(fc.integer({ min: 2, max: 5 }), { nil: undefined }),
     blocklist: fc.boolean(),
     blockedWords: fc.option(fc.constantFrom(['acme'], ['mail', 'post']), { nil: undefined }),
+    passphraseFrom: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+    alnumPattern: fc.boolean(),
   })
   .map((r) => {
     const minimums: Record<CharacterClass, number> = {
@@ -49,9 +51,10 @@ export const policySpec: fc.Arbitrary<PolicySpec> = fc
     const specialCharacters = r.specials?.join('');
     const allowedCharacters: PolicySpec['allowedCharacters'] =
       r.allowed === 'custom' ? { custom: ALNUM + (specialCharacters ?? ',.-_!#') } : r.allowed;
+    const maxLength = Math.max(r.minLength, required) + r.extraLength;
     return {
       minLength: r.minLength,
-      maxLength: Math.max(r.minLength, required) + r.extraLength,
+      maxLength,
       minUppercase: r.minUppercase,
       minLowercase: r.minLowercase,
       minDigit: r.minDigit,
@@ -63,6 +66,11 @@ export const policySpec: fc.Arbitrary<PolicySpec> = fc
       ...(r.maxSequence === undefined ? {} : { maxSequence: r.maxSequence }),
       blocklist: r.blocklist,
       ...(r.blockedWords === undefined ? {} : { blockedWords: r.blockedWords }),
+      ...(r.passphraseFrom === undefined
+        ? {}
+        : { passphraseLength: Math.min(maxLength, r.minLength + r.passphraseFrom) }),
+      // A regex the generator meets only by retrying; a free position makes it reachable.
+      ...(r.alnumPattern && maxLength > required ? { patterns: [{ regex: '[0-9A-Za-z]' }] } : {}),
     };
   });
 

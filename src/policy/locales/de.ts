@@ -3,6 +3,10 @@ import type { LocaleMessages } from './messages.js';
 
 const s = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** The passphrase-exemption suffix of a composition requirement line. */
+const waived = (from: number | null | undefined): string =>
+  from == null ? '' : ` (ab ${from} Zeichen nicht nötig)`;
+
 /**
  * German (`de`).
  *
@@ -57,15 +61,21 @@ export const de: LocaleMessages = {
         : `Verwenden Sie keines Ihrer letzten ${v.history} Passwörter erneut.`,
     breached_password: () => 'Dieses Passwort ist in einem Datenleck aufgetaucht. Wählen Sie ein anderes.',
     confirmation_mismatch: () => 'Die Passwörter stimmen nicht überein.',
+    pattern_mismatch: (v) =>
+      v.message?.de ?? v.message?.en ?? `Das Passwort erfüllt die Regel „${v.id}“ nicht.`,
   },
   requirements: {
     too_short: (r) => `Mindestens ${s(r.minimum, 'Zeichen', 'Zeichen')}`,
     too_long: (r) => `Höchstens ${s(r.maximum, 'Zeichen', 'Zeichen')}`,
-    missing_uppercase: (r) => `Mindestens ${s(r.minimum, 'Großbuchstabe', 'Großbuchstaben')}`,
-    missing_lowercase: (r) => `Mindestens ${s(r.minimum, 'Kleinbuchstabe', 'Kleinbuchstaben')}`,
-    missing_digit: (r) => `Mindestens ${s(r.minimum, 'Ziffer', 'Ziffern')}`,
-    missing_special: (r) => `Mindestens ${s(r.minimum, 'Sonderzeichen', 'Sonderzeichen')} (${r.characters})`,
-    too_few_classes: (r, h) => `Mindestens ${r.minimum} davon: ${h.classes(r.classes)}`,
+    missing_uppercase: (r) =>
+      `Mindestens ${s(r.minimum, 'Großbuchstabe', 'Großbuchstaben')}${waived(r.waivedFrom)}`,
+    missing_lowercase: (r) =>
+      `Mindestens ${s(r.minimum, 'Kleinbuchstabe', 'Kleinbuchstaben')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Mindestens ${s(r.minimum, 'Ziffer', 'Ziffern')}${waived(r.waivedFrom)}`,
+    missing_special: (r) =>
+      `Mindestens ${s(r.minimum, 'Sonderzeichen', 'Sonderzeichen')} (${r.characters})${waived(r.waivedFrom)}`,
+    too_few_classes: (r, h) =>
+      `Mindestens ${r.minimum} davon: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Nur Buchstaben ohne Akzente, Ziffern, Leerzeichen und ASCII-Symbole'
@@ -80,5 +90,6 @@ export const de: LocaleMessages = {
     reused_password: (r) =>
       r.history === 1 ? 'Nicht Ihr vorheriges Passwort' : `Keines Ihrer letzten ${r.history} Passwörter`,
     breached_password: () => 'Nicht in bekannten Datenlecks enthalten',
+    pattern_mismatch: (r) => r.message?.de ?? r.message?.en ?? `Erfüllt die Regel „${r.id}“`,
   },
 };

@@ -3,6 +3,10 @@ import type { LocaleMessages } from './messages.js';
 
 const s = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** The passphrase-exemption suffix of a composition requirement line. */
+const waived = (from: number | null | undefined): string =>
+  from == null ? '' : ` (from ${from} characters on, not needed)`;
+
 /**
  * English (`en`).
  *
@@ -54,16 +58,22 @@ export const en: LocaleMessages = {
         : `Do not reuse any of your last ${v.history} passwords.`,
     breached_password: () => 'This password has appeared in a data breach. Choose another one.',
     confirmation_mismatch: () => 'The passwords do not match.',
+    pattern_mismatch: (v) =>
+      v.message?.en ?? v.message?.en ?? `This password does not meet the rule “${v.id}”.`,
   },
   requirements: {
     too_short: (r) => `At least ${s(r.minimum, 'character', 'characters')}`,
     too_long: (r) => `At most ${s(r.maximum, 'character', 'characters')}`,
-    missing_uppercase: (r) => `At least ${s(r.minimum, 'uppercase letter', 'uppercase letters')}`,
-    missing_lowercase: (r) => `At least ${s(r.minimum, 'lowercase letter', 'lowercase letters')}`,
-    missing_digit: (r) => `At least ${s(r.minimum, 'digit', 'digits')}`,
+    missing_uppercase: (r) =>
+      `At least ${s(r.minimum, 'uppercase letter', 'uppercase letters')}${waived(r.waivedFrom)}`,
+    missing_lowercase: (r) =>
+      `At least ${s(r.minimum, 'lowercase letter', 'lowercase letters')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `At least ${s(r.minimum, 'digit', 'digits')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
-      `At least ${s(r.minimum, 'special character', 'special characters')} (${r.characters})`,
-    too_few_classes: (r, h) => `At least ${r.minimum} of these: ${h.classes(r.classes)}`,
+      `At least ${s(r.minimum, 'special character', 'special characters')} (${r.characters})` +
+      waived(r.waivedFrom),
+    too_few_classes: (r, h) =>
+      `At least ${r.minimum} of these: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Only letters without accents, digits, spaces and ASCII symbols'
@@ -78,5 +88,6 @@ export const en: LocaleMessages = {
     reused_password: (r) =>
       r.history === 1 ? 'Not your previous password' : `Not one of your last ${r.history} passwords`,
     breached_password: () => 'Not found in known data breaches',
+    pattern_mismatch: (r) => r.message?.en ?? r.message?.en ?? `Meets the rule “${r.id}”`,
   },
 };

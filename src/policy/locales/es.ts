@@ -3,6 +3,10 @@ import type { LocaleMessages } from './messages.js';
 
 const s = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** The passphrase-exemption suffix of a composition requirement line. */
+const waived = (from: number | null | undefined): string =>
+  from == null ? '' : ` (innecesario a partir de ${from} caracteres)`;
+
 /**
  * Spanish (`es`).
  *
@@ -54,16 +58,20 @@ export const es: LocaleMessages = {
         : `No reutilice ninguna de sus ${v.history} últimas contraseñas.`,
     breached_password: () => 'Esta contraseña ha aparecido en una filtración de datos. Elija otra.',
     confirmation_mismatch: () => 'Las contraseñas no coinciden.',
+    pattern_mismatch: (v) =>
+      v.message?.es ?? v.message?.en ?? `Esta contraseña no cumple la regla «${v.id}».`,
   },
   requirements: {
     too_short: (r) => `Al menos ${s(r.minimum, 'carácter', 'caracteres')}`,
     too_long: (r) => `Como máximo ${s(r.maximum, 'carácter', 'caracteres')}`,
-    missing_uppercase: (r) => `Al menos ${s(r.minimum, 'mayúscula', 'mayúsculas')}`,
-    missing_lowercase: (r) => `Al menos ${s(r.minimum, 'minúscula', 'minúsculas')}`,
-    missing_digit: (r) => `Al menos ${s(r.minimum, 'dígito', 'dígitos')}`,
+    missing_uppercase: (r) => `Al menos ${s(r.minimum, 'mayúscula', 'mayúsculas')}${waived(r.waivedFrom)}`,
+    missing_lowercase: (r) => `Al menos ${s(r.minimum, 'minúscula', 'minúsculas')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Al menos ${s(r.minimum, 'dígito', 'dígitos')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
-      `Al menos ${s(r.minimum, 'carácter especial', 'caracteres especiales')} (${r.characters})`,
-    too_few_classes: (r, h) => `Al menos ${r.minimum} de estos tipos: ${h.classes(r.classes)}`,
+      `Al menos ${s(r.minimum, 'carácter especial', 'caracteres especiales')} (${r.characters})` +
+      waived(r.waivedFrom),
+    too_few_classes: (r, h) =>
+      `Al menos ${r.minimum} de estos tipos: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Solo letras sin acentos, dígitos, espacios y símbolos ASCII'
@@ -78,5 +86,6 @@ export const es: LocaleMessages = {
     reused_password: (r) =>
       r.history === 1 ? 'No es su contraseña anterior' : `Ninguna de sus ${r.history} últimas contraseñas`,
     breached_password: () => 'No aparece en filtraciones de datos conocidas',
+    pattern_mismatch: (r) => r.message?.es ?? r.message?.en ?? `Cumple la regla «${r.id}»`,
   },
 };

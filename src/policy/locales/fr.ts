@@ -3,6 +3,10 @@ import type { LocaleMessages } from './messages.js';
 
 const s = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** The passphrase-exemption suffix of a composition requirement line. */
+const waived = (from: number | null | undefined): string =>
+  from == null ? '' : ` (inutile à partir de ${from} caractères)`;
+
 /**
  * French (`fr`).
  *
@@ -56,16 +60,20 @@ export const fr: LocaleMessages = {
         : `Ne réutilisez aucun de vos ${v.history} derniers mots de passe.`,
     breached_password: () => 'Ce mot de passe est apparu dans une fuite de données. Choisissez-en un autre.',
     confirmation_mismatch: () => 'Les mots de passe ne correspondent pas.',
+    pattern_mismatch: (v) =>
+      v.message?.fr ?? v.message?.en ?? `Ce mot de passe ne respecte pas la règle « ${v.id} ».`,
   },
   requirements: {
     too_short: (r) => `Au moins ${s(r.minimum, 'caractère', 'caractères')}`,
     too_long: (r) => `Au plus ${s(r.maximum, 'caractère', 'caractères')}`,
-    missing_uppercase: (r) => `Au moins ${s(r.minimum, 'majuscule', 'majuscules')}`,
-    missing_lowercase: (r) => `Au moins ${s(r.minimum, 'minuscule', 'minuscules')}`,
-    missing_digit: (r) => `Au moins ${s(r.minimum, 'chiffre', 'chiffres')}`,
+    missing_uppercase: (r) => `Au moins ${s(r.minimum, 'majuscule', 'majuscules')}${waived(r.waivedFrom)}`,
+    missing_lowercase: (r) => `Au moins ${s(r.minimum, 'minuscule', 'minuscules')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Au moins ${s(r.minimum, 'chiffre', 'chiffres')}${waived(r.waivedFrom)}`,
     missing_special: (r) =>
-      `Au moins ${s(r.minimum, 'caractère spécial', 'caractères spéciaux')} (${r.characters})`,
-    too_few_classes: (r, h) => `Au moins ${r.minimum} de ces types : ${h.classes(r.classes)}`,
+      `Au moins ${s(r.minimum, 'caractère spécial', 'caractères spéciaux')} (${r.characters})` +
+      waived(r.waivedFrom),
+    too_few_classes: (r, h) =>
+      `Au moins ${r.minimum} de ces types : ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Uniquement des lettres sans accents, des chiffres, des espaces et des symboles ASCII'
@@ -82,5 +90,6 @@ export const fr: LocaleMessages = {
         ? 'Pas votre mot de passe précédent'
         : `Aucun de vos ${r.history} derniers mots de passe`,
     breached_password: () => 'Absent des fuites de données connues',
+    pattern_mismatch: (r) => r.message?.fr ?? r.message?.en ?? `Respecte la règle « ${r.id} »`,
   },
 };

@@ -3,6 +3,10 @@ import type { LocaleMessages } from './messages.js';
 
 const s = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+/** The passphrase-exemption suffix of a composition requirement line. */
+const waived = (from: number | null | undefined): string =>
+  from == null ? '' : ` (vanaf ${from} tekens niet nodig)`;
+
 /**
  * Dutch (`nl`).
  *
@@ -54,15 +58,22 @@ export const nl: LocaleMessages = {
         : `Gebruik geen van uw laatste ${v.history} wachtwoorden opnieuw.`,
     breached_password: () => 'Dit wachtwoord is bij een datalek uitgelekt. Kies een ander.',
     confirmation_mismatch: () => 'De wachtwoorden komen niet overeen.',
+    pattern_mismatch: (v) =>
+      v.message?.nl ?? v.message?.en ?? `Dit wachtwoord voldoet niet aan de regel ‘${v.id}’.`,
   },
   requirements: {
     too_short: (r) => `Minstens ${s(r.minimum, 'teken', 'tekens')}`,
     too_long: (r) => `Hoogstens ${s(r.maximum, 'teken', 'tekens')}`,
-    missing_uppercase: (r) => `Minstens ${s(r.minimum, 'hoofdletter', 'hoofdletters')}`,
-    missing_lowercase: (r) => `Minstens ${s(r.minimum, 'kleine letter', 'kleine letters')}`,
-    missing_digit: (r) => `Minstens ${s(r.minimum, 'cijfer', 'cijfers')}`,
-    missing_special: (r) => `Minstens ${s(r.minimum, 'speciaal teken', 'speciale tekens')} (${r.characters})`,
-    too_few_classes: (r, h) => `Minstens ${r.minimum} hiervan: ${h.classes(r.classes)}`,
+    missing_uppercase: (r) =>
+      `Minstens ${s(r.minimum, 'hoofdletter', 'hoofdletters')}${waived(r.waivedFrom)}`,
+    missing_lowercase: (r) =>
+      `Minstens ${s(r.minimum, 'kleine letter', 'kleine letters')}${waived(r.waivedFrom)}`,
+    missing_digit: (r) => `Minstens ${s(r.minimum, 'cijfer', 'cijfers')}${waived(r.waivedFrom)}`,
+    missing_special: (r) =>
+      `Minstens ${s(r.minimum, 'speciaal teken', 'speciale tekens')} (${r.characters})` +
+      waived(r.waivedFrom),
+    too_few_classes: (r, h) =>
+      `Minstens ${r.minimum} hiervan: ${h.classes(r.classes)}${waived(r.waivedFrom)}`,
     disallowed_character: (r) =>
       r.allowed === 'printable_ascii'
         ? 'Alleen letters zonder accenten, cijfers, spaties en ASCII-symbolen'
@@ -77,5 +88,6 @@ export const nl: LocaleMessages = {
     reused_password: (r) =>
       r.history === 1 ? 'Niet uw vorige wachtwoord' : `Geen van uw laatste ${r.history} wachtwoorden`,
     breached_password: () => 'Niet gevonden in bekende datalekken',
+    pattern_mismatch: (r) => r.message?.nl ?? r.message?.en ?? `Voldoet aan de regel ‘${r.id}’`,
   },
 };

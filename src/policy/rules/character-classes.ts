@@ -6,6 +6,7 @@ import type { PolicyRule } from '../rule.js';
 /**
  * `missing_uppercase`, `missing_lowercase`, `missing_digit`, `missing_special`: at least N of each.
  * Letters count by their Unicode case; digits are Unicode `Nd`; specials are the policy's set.
+ * Waived from `passphraseLength` code points on.
  *
  * @example
  * ```ts
@@ -16,11 +17,17 @@ export const characterClassesRule: PolicyRule = {
   codes: ['missing_uppercase', 'missing_lowercase', 'missing_digit', 'missing_special'],
   requirements(p) {
     const lines: Requirement[] = [];
-    if (p.minUppercase > 0) lines.push({ code: 'missing_uppercase', minimum: p.minUppercase });
-    if (p.minLowercase > 0) lines.push({ code: 'missing_lowercase', minimum: p.minLowercase });
-    if (p.minDigit > 0) lines.push({ code: 'missing_digit', minimum: p.minDigit });
+    const waivedFrom = p.passphraseLength;
+    if (p.minUppercase > 0) lines.push({ code: 'missing_uppercase', minimum: p.minUppercase, waivedFrom });
+    if (p.minLowercase > 0) lines.push({ code: 'missing_lowercase', minimum: p.minLowercase, waivedFrom });
+    if (p.minDigit > 0) lines.push({ code: 'missing_digit', minimum: p.minDigit, waivedFrom });
     if (p.minSpecial > 0) {
-      lines.push({ code: 'missing_special', minimum: p.minSpecial, characters: p.specialCharacters });
+      lines.push({
+        code: 'missing_special',
+        minimum: p.minSpecial,
+        characters: p.specialCharacters,
+        waivedFrom,
+      });
     }
     return lines;
   },
@@ -34,6 +41,7 @@ export const characterClassesRule: PolicyRule = {
     return parts;
   },
   check({ policy: p, facts: f }, out) {
+    if (p.passphraseLength !== null && f.length >= p.passphraseLength) return;
     if (f.uppercase < p.minUppercase) {
       out.push({ code: 'missing_uppercase', minimum: p.minUppercase, actual: f.uppercase });
     }

@@ -8,6 +8,7 @@ import { commonPasswordRule } from './common-password.js';
 import { confirmationRule } from './confirmation.js';
 import { lengthRule } from './length.js';
 import { minClassesRule } from './min-classes.js';
+import { patternRule } from './pattern.js';
 import { repeatedCharactersRule } from './repeated-characters.js';
 import { reusedPasswordRule } from './reused-password.js';
 import { sequentialCharactersRule } from './sequential-characters.js';
@@ -18,7 +19,7 @@ import { similarityRule } from './similarity.js';
  *
  * @example
  * ```ts
- * RULES.flatMap((rule) => rule.codes).length; // 17
+ * RULES.flatMap((rule) => rule.codes).length; // 18
  * ```
  */
 export const RULES: readonly PolicyRule[] = [
@@ -31,6 +32,7 @@ export const RULES: readonly PolicyRule[] = [
   commonPasswordRule,
   accountRule,
   similarityRule,
+  patternRule,
   reusedPasswordRule,
   breachedPasswordRule,
   confirmationRule,

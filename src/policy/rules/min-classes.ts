@@ -10,7 +10,7 @@ const KEYWORD: Record<Exclude<CharacterClass, 'special'>, string> = {
 };
 
 /**
- * `too_few_classes`. `passwordrules` cannot say "N of M", so it requires the first N listed
+ * `too_few_classes` (waived from `passphraseLength` code points on). `passwordrules` cannot say "N of M", so it requires the first N listed
  * classes: stricter than the policy, which keeps browser-generated passwords compliant.
  *
  * @example
@@ -23,7 +23,14 @@ export const minClassesRule: PolicyRule = {
   requirements: (p) =>
     p.minClasses === null
       ? []
-      : [{ code: 'too_few_classes', minimum: p.minClasses.count, classes: p.minClasses.of }],
+      : [
+          {
+            code: 'too_few_classes',
+            minimum: p.minClasses.count,
+            classes: p.minClasses.of,
+            waivedFrom: p.passphraseLength,
+          },
+        ],
   passwordRules(p) {
     if (p.minClasses === null) return [];
     const parts: string[] = [];
@@ -35,6 +42,7 @@ export const minClassesRule: PolicyRule = {
   },
   check({ policy: p, compiled, facts: f }, out) {
     if (p.minClasses === null) return;
+    if (p.passphraseLength !== null && f.length >= p.passphraseLength) return;
     const mask =
       (f.uppercase > 0 ? 1 : 0) | (f.lowercase > 0 ? 2 : 0) | (f.digit > 0 ? 4 : 0) | (f.special > 0 ? 8 : 0);
     const present = mask & compiled.classMask;
