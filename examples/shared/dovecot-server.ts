@@ -14,7 +14,8 @@ import { freePort } from './free-port.js';
 /**
  * Postfixadmin's documented expiry-aware Dovecot query (DOCUMENTS/Password_Expiration.md), without
  * its userdb columns: a mailbox logs in while its `password_expiry` lies ahead, or always when its
- * domain's `password_expiry` (days) is 0. MySQL/MariaDB syntax (`now()` in the session time zone).
+ * domain's `password_expiry` (days) is 0. Runs on MySQL/MariaDB and PostgreSQL alike (`now()` in the
+ * session time zone).
  */
 export const POSTFIXADMIN_EXPIRY_PASSWORD_QUERY =
   "SELECT m.username AS user, m.password FROM mailbox m, domain d WHERE d.domain = m.domain AND m.username = '%u' " +
@@ -59,6 +60,8 @@ export interface DovecotServerOptions {
   readonly sqlitePath?: string;
   /** The MariaDB/MySQL database holding Postfixadmin's `mailbox` and `domain` tables (or give `sqlitePath`). */
   readonly mysql?: MysqlConnectionSettings;
+  /** The PostgreSQL URL of a database holding Postfixadmin's `mailbox` and `domain` tables. */
+  readonly postgresUrl?: string;
   /** IMAP port; default: a free one. */
   readonly port?: number;
   /** The `dovecot` binary. Default `dovecot` (from PATH, or /usr/sbin). */
@@ -140,14 +143,43 @@ function waitForImap(port: number, timeoutMs: number): Promise<void> {
   });
 }
 
+/**
+ * Dovecot's `connect` string for its pgsql driver, from a `postgres://user:pass@host:port/db` URL.
+ *
+ * @example
+ * ```ts
+ * pgsqlConnectString('postgres://mail@127.0.0.1:5432/mail'); // 'host=127.0.0.1 port=5432 dbname=mail user=mail'
+ * ```
+ */
+export function pgsqlConnectString(url: string): string {
+  const u = new URL(url);
+  const parts = [
+    ['host', u.hostname],
+    ['port', u.port || '5432'],
+    ['dbname', decodeURIComponent(u.pathname.slice(1))],
+    ['user', decodeURIComponent(u.username)],
+    ...(u.password ? [['password', decodeURIComponent(u.password)]] : []),
+  ];
+  if (parts.some(([, value]) => value === undefined || value === '' || /\s/.test(value))) {
+    throw new RangeError('Dovecot needs a PostgreSQL host, database and user without spaces');
+  }
+  return parts.map(([key, value]) => `${key}=${value}`).join(' ');
+}
+
 function sqlConfigText(options: DovecotServerOptions): string {
+  if (options.postgresUrl !== undefined) {
+    return `driver = pgsql
+connect = ${pgsqlConnectString(options.postgresUrl)}
+password_query = ${POSTFIXADMIN_EXPIRY_PASSWORD_QUERY}
+`;
+  }
   if (options.mysql !== undefined) {
     return `driver = mysql
 connect = ${mysqlConnectString(options.mysql)}
 password_query = ${POSTFIXADMIN_EXPIRY_PASSWORD_QUERY}
 `;
   }
-  if (options.sqlitePath === undefined) throw new TypeError('startDovecot needs sqlitePath or mysql');
+  if (options.sqlitePath === undefined) throw new TypeError('startDovecot needs sqlitePath, mysql or postgresUrl');
   return `driver = sqlite
 connect = ${resolve(options.sqlitePath)}
 password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1
@@ -157,7 +189,7 @@ password_query = SELECT username AS user, password FROM mailbox WHERE username =
 /**
  * Writes a standalone config (includes nothing from /etc/dovecot), starts `dovecot -F` and waits for
  * the IMAP greeting. The SQL passdb runs Dovecot's usual Postfixadmin query on SQLite, and
- * Postfixadmin's documented expiry-aware one on MariaDB/MySQL.
+ * Postfixadmin's documented expiry-aware one on MariaDB/MySQL and PostgreSQL.
  *
  * @example
  * ```ts

@@ -98,13 +98,14 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     let dovecot: DovecotServer | null = null;
     const revokers: SessionRevoker[] = [];
     if (options.dovecot) {
-      if (storage.sqlitePath === null && storage.mysql === null) {
-        throw new Error('--dovecot needs a sqlite: or mysql:// database');
+      if (storage.sqlitePath === null && storage.mysql === null && storage.postgresUrl === null) {
+        throw new Error('--dovecot needs a sqlite:, mysql:// or postgres:// database');
       }
       if (!options.dovecotRevokers) throw new Error('--dovecot needs the Dovecot revokers');
       dovecot = await startDovecot({
         ...(storage.sqlitePath !== null ? { sqlitePath: storage.sqlitePath } : {}),
         ...(storage.mysql !== null ? { mysql: storage.mysql } : {}),
+        ...(storage.postgresUrl !== null ? { postgresUrl: storage.postgresUrl } : {}),
         ...(options.dovecotBinary !== undefined ? { dovecot: options.dovecotBinary } : {}),
       });
       const running = dovecot;

@@ -49,6 +49,8 @@ export interface Storage {
   readonly sqlitePath: string | null;
   /** Where the MariaDB/MySQL database is (what a Dovecot SQL passdb connects to), or `null`. */
   readonly mysql: MysqlConnectionSettings | null;
+  /** The PostgreSQL URL (what a Dovecot SQL passdb connects to), or `null`. */
+  readonly postgresUrl: string | null;
   readonly credentials: CredentialStore;
   /** Shared by webmail and user panel, so a revocation reaches both. */
   readonly sessions: SessionStore;
@@ -102,6 +104,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       kind: 'postgres',
       sqlitePath: null,
       mysql: null,
+      postgresUrl: database,
       credentials: postgresCredentialStore({ pool }),
       sessions: redisParts?.sessions ?? postgresSessionStore({ pool }),
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
@@ -123,6 +126,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       kind: 'mysql',
       sqlitePath: null,
       mysql: settings,
+      postgresUrl: null,
       credentials: mysqlCredentialStore({ pool }),
       sessions: redisParts?.sessions ?? mysqlSessionStore({ pool }),
       limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
@@ -149,6 +153,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     kind: 'sqlite',
     sqlitePath: path,
     mysql: null,
+    postgresUrl: null,
     credentials: sqliteCredentialStore({ db }),
     sessions: redisParts?.sessions ?? sqliteSessionStore({ db }),
     limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),
