@@ -1,4 +1,5 @@
 /** @module What the three example servers share: storage, the policy, the hasher and the rotation ports. */
+import { createHasher } from '../../src/hash/index.js';
 import {
   type Clock,
   definePolicy,
@@ -31,12 +32,25 @@ export interface ServicesOptions {
   readonly hasher: PasswordHasher;
   /** Revokers besides the web sessions, e.g. the Dovecot kick + auth-cache flush. */
   readonly revokers?: readonly SessionRevoker[];
+  /**
+   * What ends the mail server's logins made with an app password after it is revoked (e.g. the
+   * Dovecot auth-cache flush + kick). Default none.
+   */
+  readonly appPasswordRevokers?: readonly SessionRevoker[];
   readonly clock?: Clock;
 }
 
 /**
+ * How many app passwords a mailbox may hold: one per Dovecot app-password passdb slot (see
+ * docs/app-passwords.md), so every one of them can log in.
+ */
+export const APP_PASSWORD_LIMIT = 5;
+
+/**
  * Wires the rotation ports: the shared web-session store is always revoked (so webmail and user
- * panel sessions both end), plus any extra revokers.
+ * panel sessions both end), plus any extra revokers. When the storage keeps app passwords they are
+ * hashed with SHA512-CRYPT (random, about 75 bits: a fast salted scheme suffices, and Dovecot checks
+ * every slot on a failed login) and deleted on every main-password change.
  *
  * @example
  * ```ts
@@ -62,6 +76,14 @@ export function createServices(options: ServicesOptions): ExampleServices {
       audit: storage.audit,
       limiter: storage.limiter,
       clock,
+      ...(storage.appPasswords
+        ? {
+            appPasswords: storage.appPasswords,
+            appPasswordHasher: createHasher({ default: { scheme: 'SHA512-CRYPT' } }),
+            appPasswordLimit: APP_PASSWORD_LIMIT,
+            appPasswordRevokers: options.appPasswordRevokers ?? [],
+          }
+        : {}),
     },
   };
 }

@@ -1,0 +1,193 @@
+/**
+ * @module The "Devices and app passwords" section of the webmail and the user panel: its view, and
+ * the create and revoke form submissions over the library's app-password flows.
+ */
+import { createAppPassword, listAppPasswords, revokeAppPassword } from '../../src/index.js';
+import { type AppContext, formField } from './app-base.js';
+import type { Flash } from './flash.js';
+import { html, type SafeHtml } from './html.js';
+import { type Notice, renderNotice } from './layout.js';
+import type { Translate } from './messages/index.js';
+import type { ExampleServices } from './services.js';
+
+/** One app password as the list shows it. */
+export interface AppPasswordRow {
+  readonly id: string;
+  readonly name: string;
+  /** Localised creation time, or `''` when the table has no `created` column. */
+  readonly created: string;
+}
+
+/** A just-created app password: in clear for this one response only. */
+export interface CreatedAppPassword {
+  readonly name: string;
+  readonly password: string;
+}
+
+/** What the section shows. */
+export interface AppPasswordsView {
+  readonly rows: readonly AppPasswordRow[];
+  /** Where the create form posts; the revoke form posts to `${action}/revoke`. */
+  readonly action: string;
+  readonly created: CreatedAppPassword | null;
+  readonly notice: Notice | null;
+}
+
+/**
+ * Whether the storage keeps app passwords (SQLite); on PostgreSQL and MySQL the section is hidden
+ * and its routes are not mounted.
+ *
+ * @example
+ * ```ts
+ * if (appPasswordsEnabled(services)) app.post('/devices', …);
+ * ```
+ */
+export function appPasswordsEnabled(services: ExampleServices): boolean {
+  return services.rotation.appPasswords !== undefined;
+}
+
+/**
+ * The section's view for `account`, or `null` when the storage keeps no app passwords
+ * (PostgreSQL, MySQL: the section is hidden) or listing failed.
+ *
+ * @example
+ * ```ts
+ * const devices = await appPasswordsView(c, services, account, { action: '/devices' });
+ * ```
+ */
+export async function appPasswordsView(
+  c: AppContext,
+  services: ExampleServices,
+  account: string,
+  options: { readonly action: string; readonly created?: CreatedAppPassword; readonly notice?: Notice | null },
+): Promise<AppPasswordsView | null> {
+  if (!appPasswordsEnabled(services)) return null;
+  const listed = await listAppPasswords(services.rotation, account);
+  if (!listed.ok) return null;
+  const format = new Intl.DateTimeFormat(c.get('locale'), { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    rows: listed.appPasswords.map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      created: entry.createdAt ? format.format(entry.createdAt) : '',
+    })),
+    action: options.action,
+    created: options.created ?? null,
+    notice: options.notice ?? null,
+  };
+}
+
+/** The outcome of a create form: the new password to show once, or a notice. */
+export type AppPasswordCreateOutcome =
+  | { readonly ok: true; readonly created: CreatedAppPassword }
+  | { readonly ok: false; readonly notice: Notice; readonly status: 400 | 409 | 500 };
+
+/**
+ * Reads `deviceName` from the form and creates an app password for the signed-in owner. Mount the
+ * route only when {@link appPasswordsEnabled}.
+ *
+ * @example
+ * ```ts
+ * const outcome = await submitAppPasswordCreate(c, services, account);
+ * ```
+ */
+export async function submitAppPasswordCreate(
+  c: AppContext,
+  services: ExampleServices,
+  account: string,
+): Promise<AppPasswordCreateOutcome> {
+  const t = c.get('t');
+  const result = await createAppPassword(services.rotation, {
+    account,
+    name: await formField(c, 'deviceName'),
+  });
+  if (result.ok) return { ok: true, created: { name: result.name, password: result.password } };
+  const error = (text: string, status: 400 | 409 | 500): AppPasswordCreateOutcome => ({
+    ok: false,
+    status,
+    notice: { kind: 'error', text },
+  });
+  switch (result.code) {
+    case 'invalid_name':
+      return error(t('invalidDeviceName'), 400);
+    case 'limit_reached':
+      return error(
+        t('appPasswordLimitReached', { limit: String(services.rotation.appPasswordLimit ?? 5) }),
+        409,
+      );
+    default:
+      return error(t('appPasswordTryLater'), 500);
+  }
+}
+
+/**
+ * Reads `id` from the form and revokes that app password of the signed-in owner (never another
+ * account's: the store matches both); returns the notice to flash after the redirect.
+ *
+ * @example
+ * ```ts
+ * setFlash(c, cookieName, await submitAppPasswordRevoke(c, services, account));
+ * ```
+ */
+export async function submitAppPasswordRevoke(
+  c: AppContext,
+  services: ExampleServices,
+  account: string,
+): Promise<Flash> {
+  const result = await revokeAppPassword(services.rotation, { account, id: await formField(c, 'id') });
+  if (result.ok) {
+    return result.failed.length === 0
+      ? { kind: 'success', key: 'appPasswordRevoked' }
+      : { kind: 'info', key: 'appPasswordRevokedPending' };
+  }
+  return result.code === 'not_found'
+    ? { kind: 'error', key: 'appPasswordNotFound' }
+    : { kind: 'error', key: 'appPasswordTryLater' };
+}
+
+/**
+ * The section: the password just created (once), the list with a Revoke button per device, and
+ * the create form. No script: plain forms with the CSRF token.
+ *
+ * @example
+ * ```ts
+ * renderAppPasswordsSection(t, csrfToken, view);
+ * ```
+ */
+export function renderAppPasswordsSection(t: Translate, csrfToken: string, view: AppPasswordsView): SafeHtml {
+  const created = view.created
+    ? html`<div class="notice notice-success app-password-created" role="status">
+<p>${t('appPasswordCreated', { name: view.created.name })}</p>
+<p><code class="app-password" id="new-app-password">${view.created.password}</code></p>
+</div>`
+    : '';
+  const list =
+    view.rows.length === 0
+      ? html`<p class="muted">${t('noAppPasswords')}</p>`
+      : html`<table class="data-table app-password-list">
+<thead><tr><th scope="col">${t('deviceName')}</th><th scope="col">${t('createdAt')}</th><th scope="col"><span class="visually-hidden">${t('revoke')}</span></th></tr></thead>
+<tbody>${view.rows.map(
+          (row) => html`<tr><td>${row.name}</td><td>${row.created}</td>
+<td class="actions"><form method="post" action="${view.action}/revoke">
+<input type="hidden" name="_csrf" value="${csrfToken}">
+<input type="hidden" name="id" value="${row.id}">
+<button type="submit" class="btn btn-danger" aria-label="${t('revokeNamed', { name: row.name })}">${t('revoke')}</button>
+</form></td></tr>`,
+        )}</tbody>
+</table>`;
+  return html`<section class="card" id="devices" aria-labelledby="devices-heading">
+<h2 id="devices-heading">${t('devicesSection')}</h2>
+<p class="muted">${t('devicesIntro')}</p>
+${renderNotice(view.notice)}
+${created}
+${list}
+<form method="post" action="${view.action}" class="app-password-form">
+<input type="hidden" name="_csrf" value="${csrfToken}">
+<div class="field">
+<label for="device-name">${t('deviceName')}</label>
+<input type="text" id="device-name" name="deviceName" required maxlength="64" autocomplete="off">
+</div>
+<div class="form-actions"><button type="submit" class="btn btn-primary">${t('createAppPassword')}</button></div>
+</form>
+</section>`;
+}
