@@ -181,7 +181,7 @@ export function renderAppPasswordsSection(t: Translate, csrfToken: string, view:
 ${renderNotice(view.notice)}
 ${created}
 ${list}
-<form method="post" action="${view.action}" class="app-password-form">
+<form method="post" action="${view.action}#devices" class="app-password-form">
 <input type="hidden" name="_csrf" value="${csrfToken}">
 <div class="field">
 <label for="device-name">${t('deviceName')}</label>
