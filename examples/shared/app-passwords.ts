@@ -5,9 +5,7 @@
 import { createAppPassword, listAppPasswords, revokeAppPassword } from '../../src/index.js';
 import { type AppContext, formField } from './app-base.js';
 import type { Flash } from './flash.js';
-import { html, type SafeHtml } from './html.js';
-import { type Notice, renderNotice } from './layout.js';
-import type { Translate } from './messages/index.js';
+import type { Notice } from './layout.js';
 import type { ExampleServices } from './services.js';
 
 /** One app password as the list shows it. */
@@ -31,6 +29,15 @@ export interface AppPasswordsView {
   readonly action: string;
   readonly created: CreatedAppPassword | null;
   readonly notice: Notice | null;
+}
+
+/** What to show besides the list. */
+export interface AppPasswordsViewOptions {
+  /** Where the create form posts. */
+  readonly action: string;
+  /** The password just created, to show in this response only. */
+  readonly created?: CreatedAppPassword;
+  readonly notice?: Notice | null;
 }
 
 /**
@@ -59,7 +66,11 @@ export async function appPasswordsView(
   c: AppContext,
   services: ExampleServices,
   account: string,
-  options: { readonly action: string; readonly created?: CreatedAppPassword; readonly notice?: Notice | null },
+  options: {
+    readonly action: string;
+    readonly created?: CreatedAppPassword;
+    readonly notice?: Notice | null;
+  },
 ): Promise<AppPasswordsView | null> {
   if (!appPasswordsEnabled(services)) return null;
   const listed = await listAppPasswords(services.rotation, account);
@@ -143,51 +154,4 @@ export async function submitAppPasswordRevoke(
   return result.code === 'not_found'
     ? { kind: 'error', key: 'appPasswordNotFound' }
     : { kind: 'error', key: 'appPasswordTryLater' };
-}
-
-/**
- * The section: the password just created (once), the list with a Revoke button per device, and
- * the create form. No script: plain forms with the CSRF token.
- *
- * @example
- * ```ts
- * renderAppPasswordsSection(t, csrfToken, view);
- * ```
- */
-export function renderAppPasswordsSection(t: Translate, csrfToken: string, view: AppPasswordsView): SafeHtml {
-  const created = view.created
-    ? html`<div class="notice notice-success app-password-created" role="status">
-<p>${t('appPasswordCreated', { name: view.created.name })}</p>
-<p><code class="app-password" id="new-app-password">${view.created.password}</code></p>
-</div>`
-    : '';
-  const list =
-    view.rows.length === 0
-      ? html`<p class="muted">${t('noAppPasswords')}</p>`
-      : html`<table class="data-table app-password-list">
-<thead><tr><th scope="col">${t('deviceName')}</th><th scope="col">${t('createdAt')}</th><th scope="col"><span class="visually-hidden">${t('revoke')}</span></th></tr></thead>
-<tbody>${view.rows.map(
-          (row) => html`<tr><td>${row.name}</td><td>${row.created}</td>
-<td class="actions"><form method="post" action="${view.action}/revoke">
-<input type="hidden" name="_csrf" value="${csrfToken}">
-<input type="hidden" name="id" value="${row.id}">
-<button type="submit" class="btn btn-danger" aria-label="${t('revokeNamed', { name: row.name })}">${t('revoke')}</button>
-</form></td></tr>`,
-        )}</tbody>
-</table>`;
-  return html`<section class="card" id="devices" aria-labelledby="devices-heading">
-<h2 id="devices-heading">${t('devicesSection')}</h2>
-<p class="muted">${t('devicesIntro')}</p>
-${renderNotice(view.notice)}
-${created}
-${list}
-<form method="post" action="${view.action}#devices" class="app-password-form">
-<input type="hidden" name="_csrf" value="${csrfToken}">
-<div class="field">
-<label for="device-name">${t('deviceName')}</label>
-<input type="text" id="device-name" name="deviceName" required maxlength="64" autocomplete="off">
-</div>
-<div class="form-actions"><button type="submit" class="btn btn-primary">${t('createAppPassword')}</button></div>
-</form>
-</section>`;
 }

@@ -12,12 +12,13 @@ import {
   signedIn,
 } from '../shared/app-base.js';
 import {
+  type AppPasswordsViewOptions,
   appPasswordsEnabled,
   appPasswordsView,
-  renderAppPasswordsSection,
   submitAppPasswordCreate,
   submitAppPasswordRevoke,
 } from '../shared/app-passwords.js';
+import { renderAppPasswordsSection } from '../shared/app-passwords-section.js';
 import { setFlash, takeFlash } from '../shared/flash.js';
 import { type Notice, renderNotice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
@@ -131,7 +132,7 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
 
   const devicesPage = async (
     c: AppContext,
-    view: Parameters<typeof appPasswordsView>[3],
+    view: AppPasswordsViewOptions,
     status: PageStatus = 200,
   ): Promise<Response> => {
     const t = c.get('t');

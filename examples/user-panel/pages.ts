@@ -130,7 +130,18 @@ ${options.passwordFields}
  * renderDevicesPage(t, user, csrfToken, renderAppPasswordsSection(t, csrfToken, view));
  * ```
  */
-export function renderDevicesPage(t: Translate, user: PanelUser, csrfToken: string, section: SafeHtml): SafeHtml {
-  return frame(t, user, csrfToken, 'devices', html`<h1>${t('devicesMenu')}</h1>
-${section}`);
+export function renderDevicesPage(
+  t: Translate,
+  user: PanelUser,
+  csrfToken: string,
+  section: SafeHtml,
+): SafeHtml {
+  return frame(
+    t,
+    user,
+    csrfToken,
+    'devices',
+    html`<h1>${t('devicesMenu')}</h1>
+${section}`,
+  );
 }

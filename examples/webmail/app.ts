@@ -13,12 +13,13 @@ import {
 } from '../shared/app-base.js';
 import {
   type AppPasswordsView,
+  type AppPasswordsViewOptions,
   appPasswordsEnabled,
   appPasswordsView,
-  renderAppPasswordsSection,
   submitAppPasswordCreate,
   submitAppPasswordRevoke,
 } from '../shared/app-passwords.js';
+import { renderAppPasswordsSection } from '../shared/app-passwords-section.js';
 import { setFlash, takeFlash } from '../shared/flash.js';
 import type { Notice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
@@ -83,7 +84,7 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
     c: AppContext,
     notice: Notice | null,
     status: PageStatus = 200,
-    devicesView: Parameters<typeof appPasswordsView>[3] = { action: APP_PASSWORDS_PATH },
+    devicesView: AppPasswordsViewOptions = { action: APP_PASSWORDS_PATH },
   ): Promise<Response> => {
     const t = c.get('t');
     const session = signedIn(c);

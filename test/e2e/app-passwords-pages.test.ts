@@ -98,7 +98,10 @@ describe('Devices and app passwords in the webmail and the user panel (HTTP)', (
     const page = await panel.request('/devices');
     expect(page.body).toContain('href="/devices"');
     const csrf = HttpClient.csrf(page.body);
-    const blank = await panel.request('/devices', { method: 'POST', form: { _csrf: csrf, deviceName: '  ' } });
+    const blank = await panel.request('/devices', {
+      method: 'POST',
+      form: { _csrf: csrf, deviceName: '  ' },
+    });
     expect(blank.status).toBe(400);
     expect(notice(blank.body)).toBe('Give the device a name of 1 to 64 characters.');
 
@@ -116,7 +119,10 @@ describe('Devices and app passwords in the webmail and the user panel (HTTP)', (
     const dave = new HttpClient(demo.urls.userPanel);
     await dave.login('dave@example.net', DEMO_PASSWORD);
     const davePage = await dave.request('/devices');
-    await dave.request('/devices/revoke', { method: 'POST', form: { _csrf: HttpClient.csrf(davePage.body), id } });
+    await dave.request('/devices/revoke', {
+      method: 'POST',
+      form: { _csrf: HttpClient.csrf(davePage.body), id },
+    });
     expect(notice((await dave.request('/devices')).body)).toBe('That app password does not exist any more.');
     expect(listedDevices((await panel.request('/devices')).body)).toEqual(['Tablet &lt;b&gt;']);
 

@@ -101,5 +101,6 @@ export const de: Messages = {
   appPasswordLimitReached:
     'Sie haben bereits {limit} App-Passwörter. Widerrufen Sie eines, bevor Sie ein weiteres erstellen.',
   appPasswordNotFound: 'Dieses App-Passwort gibt es nicht mehr.',
-  appPasswordTryLater: 'Etwas ist schiefgegangen, nichts wurde geändert. Bitte versuchen Sie es später erneut.',
+  appPasswordTryLater:
+    'Etwas ist schiefgegangen, nichts wurde geändert. Bitte versuchen Sie es später erneut.',
 };

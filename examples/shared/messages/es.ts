@@ -93,7 +93,8 @@ export const es: Messages = {
   createdAt: 'Creada',
   revoke: 'Revocar',
   revokeNamed: 'Revocar la contraseña de aplicación de {name}',
-  appPasswordRevoked: 'La contraseña de aplicación se revocó. Las aplicaciones que la usaban se desconectaron.',
+  appPasswordRevoked:
+    'La contraseña de aplicación se revocó. Las aplicaciones que la usaban se desconectaron.',
   appPasswordRevokedPending:
     'La contraseña de aplicación se revocó, pero el servidor de correo no respondió: una aplicación conectada con ella puede seguir conectada un tiempo.',
   invalidDeviceName: 'Dé al dispositivo un nombre de 1 a 64 caracteres.',

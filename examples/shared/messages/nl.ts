@@ -87,7 +87,8 @@ export const nl: Messages = {
     'Mail-apps op uw telefoon of computer kunnen inloggen met een app-wachtwoord in plaats van uw hoofdwachtwoord: één per apparaat, op elk moment in te trekken. App-wachtwoorden werken alleen voor mail-apps (IMAP, POP, SMTP), niet om hier in te loggen.',
   deviceName: 'Naam van het apparaat',
   createAppPassword: 'App-wachtwoord aanmaken',
-  appPasswordCreated: 'App-wachtwoord voor {name}. Voer het nu in de mail-app in: het wordt niet opnieuw getoond.',
+  appPasswordCreated:
+    'App-wachtwoord voor {name}. Voer het nu in de mail-app in: het wordt niet opnieuw getoond.',
   noAppPasswords: 'Nog geen app-wachtwoorden.',
   createdAt: 'Aangemaakt',
   revoke: 'Intrekken',
@@ -96,7 +97,8 @@ export const nl: Messages = {
   appPasswordRevokedPending:
     'Het app-wachtwoord is ingetrokken, maar de mailserver antwoordde niet: een mail-app die ermee is ingelogd kan nog even verbonden blijven.',
   invalidDeviceName: 'Geef het apparaat een naam van 1 tot 64 tekens.',
-  appPasswordLimitReached: 'U hebt al {limit} app-wachtwoorden. Trek er een in voordat u een nieuwe aanmaakt.',
+  appPasswordLimitReached:
+    'U hebt al {limit} app-wachtwoorden. Trek er een in voordat u een nieuwe aanmaakt.',
   appPasswordNotFound: 'Dat app-wachtwoord bestaat niet meer.',
   appPasswordTryLater: 'Er ging iets mis en er is niets gewijzigd. Probeer het later opnieuw.',
 };
