@@ -71,9 +71,35 @@ export interface DovecotServerOptions {
    * as on a production server.
    */
   readonly authCacheSize?: string;
+  /**
+   * App-password passdbs after the main one (docs/app-passwords.md): slot *k* reads the mailbox's
+   * *k*-th row of `mailbox_app_password`. Default 0 (the main password only). SQLite only.
+   */
+  readonly appPasswordSlots?: number;
 }
 
-function configText(dir: string, port: number, authCacheSize: string): string {
+/** The passdb blocks: the main password, then one per app-password slot; all but the last continue on failure. */
+function passdbText(dir: string, appPasswordSlots: number): string {
+  const files = [
+    'dovecot-sql.conf.ext',
+    ...Array.from({ length: appPasswordSlots }, (_, slot) => `dovecot-app-password-${slot}.conf.ext`),
+  ];
+  return files
+    .map((file, index) => {
+      const last = index === files.length - 1;
+      return `passdb {\n  driver = sql\n  args = ${dir}/${file}\n${last ? '' : '  result_failure = continue\n'}}`;
+    })
+    .join('\n');
+}
+
+function appPasswordSqlText(sqlitePath: string, slot: number): string {
+  return `driver = sqlite
+connect = ${resolve(sqlitePath)}
+password_query = SELECT a.username AS user, a.password_hash AS password FROM mailbox_app_password a JOIN mailbox m ON m.username = a.username WHERE a.username = '%u' AND m.active = '1' ORDER BY a.id LIMIT 1 OFFSET ${slot}
+`;
+}
+
+function configText(dir: string, port: number, authCacheSize: string, appPasswordSlots: number): string {
   const root = process.getuid?.() === 0;
   return `# Private Dovecot of the passrotate demo (generated).
 base_dir = ${dir}/run
@@ -92,10 +118,7 @@ auth_failure_delay = 0
 ${root ? 'default_internal_user = dovecot\ndefault_login_user = dovenull' : ''}
 mail_location = maildir:~/Maildir
 first_valid_uid = 0
-passdb {
-  driver = sql
-  args = ${dir}/dovecot-sql.conf.ext
-}
+${passdbText(dir, appPasswordSlots)}
 userdb {
   driver = static
   args = ${root ? 'uid=nobody gid=nogroup ' : ''}home=${dir}/home/%d/%n
@@ -179,7 +202,8 @@ connect = ${mysqlConnectString(options.mysql)}
 password_query = ${POSTFIXADMIN_EXPIRY_PASSWORD_QUERY}
 `;
   }
-  if (options.sqlitePath === undefined) throw new TypeError('startDovecot needs sqlitePath, mysql or postgresUrl');
+  if (options.sqlitePath === undefined)
+    throw new TypeError('startDovecot needs sqlitePath, mysql or postgresUrl');
   return `driver = sqlite
 connect = ${resolve(options.sqlitePath)}
 password_query = SELECT username AS user, password FROM mailbox WHERE username = '%u' AND active = 1
@@ -189,11 +213,12 @@ password_query = SELECT username AS user, password FROM mailbox WHERE username =
 /**
  * Writes a standalone config (includes nothing from /etc/dovecot), starts `dovecot -F` and waits for
  * the IMAP greeting. The SQL passdb runs Dovecot's usual Postfixadmin query on SQLite, and
- * Postfixadmin's documented expiry-aware one on MariaDB/MySQL and PostgreSQL.
+ * Postfixadmin's documented expiry-aware one on MariaDB/MySQL and PostgreSQL; with `appPasswordSlots`
+ * (SQLite) the mailbox's app passwords log in too.
  *
  * @example
  * ```ts
- * const imap = await startDovecot({ sqlitePath: 'data/demo.db' });
+ * const imap = await startDovecot({ sqlitePath: 'data/demo.db', appPasswordSlots: 5 });
  * // … doveadm -c imap.configPath kick alice@example.org
  * await imap.stop();
  * ```
@@ -207,7 +232,18 @@ export async function startDovecot(options: DovecotServerOptions): Promise<Dovec
   await chmod(join(dir, 'home'), 0o1777);
   // May hold the database password: readable by its owner only.
   await writeFile(join(dir, 'dovecot-sql.conf.ext'), sqlConfigText(options), { mode: 0o600 });
-  await writeFile(configPath, configText(dir, port, options.authCacheSize ?? '1M'));
+  const appPasswordSlots = options.appPasswordSlots ?? 0;
+  if (appPasswordSlots > 0 && options.sqlitePath === undefined) {
+    throw new TypeError('startDovecot reads app passwords from SQLite only');
+  }
+  for (let slot = 0; slot < appPasswordSlots; slot += 1) {
+    await writeFile(
+      join(dir, `dovecot-app-password-${slot}.conf.ext`),
+      appPasswordSqlText(options.sqlitePath ?? '', slot),
+      { mode: 0o600 },
+    );
+  }
+  await writeFile(configPath, configText(dir, port, options.authCacheSize ?? '1M', appPasswordSlots));
   const child: ChildProcess = spawn(options.dovecot ?? 'dovecot', ['-c', configPath, '-F'], {
     stdio: 'ignore',
     env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/usr/local/sbin` },

@@ -1,4 +1,5 @@
 /** @module What the three example servers share: storage, the policy, the hasher and the rotation ports. */
+import { createHasher } from '../../src/hash/index.js';
 import {
   type Clock,
   definePolicy,
@@ -34,12 +35,25 @@ export interface ServicesOptions {
   readonly revokers?: readonly SessionRevoker[];
   /** Tells owners about changes (the demo mails them when `PASSROTATE_SMTP_URL` is set). Default none. */
   readonly notifier?: Notifier;
+  /**
+   * What ends the mail server's logins made with an app password after it is revoked (e.g. the
+   * Dovecot auth-cache flush + kick). Default none.
+   */
+  readonly appPasswordRevokers?: readonly SessionRevoker[];
   readonly clock?: Clock;
 }
 
 /**
+ * How many app passwords a mailbox may hold: one per Dovecot app-password passdb slot (see
+ * docs/app-passwords.md), so every one of them can log in.
+ */
+export const APP_PASSWORD_LIMIT = 5;
+
+/**
  * Wires the rotation ports: the shared web-session store is always revoked (so webmail and user
- * panel sessions both end), plus any extra revokers.
+ * panel sessions both end), plus any extra revokers. When the storage keeps app passwords they are
+ * hashed with SHA512-CRYPT (random, about 75 bits: a fast salted scheme suffices, and Dovecot checks
+ * every slot on a failed login) and deleted on every main-password change.
  *
  * @example
  * ```ts
@@ -66,6 +80,14 @@ export function createServices(options: ServicesOptions): ExampleServices {
       limiter: storage.limiter,
       clock,
       ...(options.notifier ? { notifier: options.notifier } : {}),
+      ...(storage.appPasswords
+        ? {
+            appPasswords: storage.appPasswords,
+            appPasswordHasher: createHasher({ default: { scheme: 'SHA512-CRYPT' } }),
+            appPasswordLimit: APP_PASSWORD_LIMIT,
+            appPasswordRevokers: options.appPasswordRevokers ?? [],
+          }
+        : {}),
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * @module Starts the three example servers over one storage, seeding it when new, optionally with a
- * private Dovecot that reads the same database and is kicked on every password change.
+ * private Dovecot that reads the same database (main password and app passwords) and is kicked on
+ * every password change and app-password revocation.
  */
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
@@ -17,7 +18,7 @@ import { createWebmailApp } from '../webmail/app.js';
 import { clientBundles } from './assets.js';
 import { type DovecotServer, startDovecot } from './dovecot-server.js';
 import { type SeededAccount, seedDemo } from './seed.js';
-import { createServices, type ExampleServices } from './services.js';
+import { APP_PASSWORD_LIMIT, createServices, type ExampleServices } from './services.js';
 import { openStorage } from './storage.js';
 
 /** How to start the demo. */
@@ -107,6 +108,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         ...(storage.mysql !== null ? { mysql: storage.mysql } : {}),
         ...(storage.postgresUrl !== null ? { postgresUrl: storage.postgresUrl } : {}),
         ...(options.dovecotBinary !== undefined ? { dovecot: options.dovecotBinary } : {}),
+        // One passdb slot per app password the flows allow, so each of them logs in over IMAP.
+        appPasswordSlots: storage.appPasswords !== null ? APP_PASSWORD_LIMIT : 0,
       });
       const running = dovecot;
       cleanups.push(() => running.stop());
@@ -126,6 +129,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       hasher: options.hasher,
       revokers,
       ...(notifier ? { notifier } : {}),
+      // A revoked app password must stop working at once: flush Dovecot's auth cache, then kick.
+      appPasswordRevokers: revokers,
     });
     const accounts = await seedDemo({
       storage,

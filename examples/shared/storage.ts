@@ -26,13 +26,20 @@ import {
 import { redisAttemptLimiter, redisSessionStore } from '../../src/adapters/redis/index.js';
 import {
   migrateSqlite,
+  sqliteAppPasswordStore,
   sqliteAttemptLimiter,
   sqliteAuditSink,
   sqliteCredentialStore,
   sqliteSessionStore,
 } from '../../src/adapters/sqlite/index.js';
 import { type MysqlConnectionSettings, mysqlConnectionSettings } from '../../src/cli/mysql-url.js';
-import type { AttemptLimiter, AuditSink, CredentialStore, SessionStore } from '../../src/index.js';
+import type {
+  AppPasswordStore,
+  AttemptLimiter,
+  AuditSink,
+  CredentialStore,
+  SessionStore,
+} from '../../src/index.js';
 import { type AdminStore, sqlAdminStore } from './admin-store.js';
 import { mysqlSqlClient, postgresSqlClient, sqliteSqlClient } from './sql-client.js';
 
@@ -57,6 +64,11 @@ export interface Storage {
   readonly limiter: AttemptLimiter;
   readonly audit: AuditSink;
   readonly admins: AdminStore;
+  /**
+   * The mailboxes' app passwords (Postfixadmin 4's `mailbox_app_password`), or `null` where
+   * passrotate has no adapter yet (PostgreSQL, MySQL): the pages then hide the Devices section.
+   */
+  readonly appPasswords: AppPasswordStore | null;
   close(): Promise<void>;
 }
 
@@ -110,6 +122,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: postgresAuditSink({ pool }),
       admins,
+      appPasswords: null,
       close: async () => {
         await closeRedis();
         await pool.end();
@@ -132,6 +145,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: mysqlAuditSink({ pool }),
       admins,
+      appPasswords: null,
       close: async () => {
         await closeRedis();
         await pool.end();
@@ -159,6 +173,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),
     audit: sqliteAuditSink({ db }),
     admins,
+    appPasswords: sqliteAppPasswordStore({ db }),
     close: async () => {
       await closeRedis();
       db.close();

@@ -1,4 +1,7 @@
-/** @module The user panel example: sign in with the full address, a "Password" menu entry, new + confirm, "Change". */
+/**
+ * @module The user panel example: sign in with the full address, a "Password" menu entry, new +
+ * confirm, "Change"; a "Devices" menu entry for app passwords.
+ */
 import type { Hono } from 'hono';
 import {
   type AppContext,
@@ -8,13 +11,28 @@ import {
   sendPage,
   signedIn,
 } from '../shared/app-base.js';
-import type { Notice } from '../shared/layout.js';
+import {
+  type AppPasswordsViewOptions,
+  appPasswordsEnabled,
+  appPasswordsView,
+  submitAppPasswordCreate,
+  submitAppPasswordRevoke,
+} from '../shared/app-passwords.js';
+import { renderAppPasswordsSection } from '../shared/app-passwords-section.js';
+import { setFlash, takeFlash } from '../shared/flash.js';
+import { type Notice, renderNotice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
 import { passwordBlock } from '../shared/password-block.js';
 import type { ExampleServices } from '../shared/services.js';
 import { startSession } from '../shared/session.js';
-import { type PanelUser, panelBrand, renderOverview, renderPasswordPage } from './pages.js';
+import {
+  type PanelUser,
+  panelBrand,
+  renderDevicesPage,
+  renderOverview,
+  renderPasswordPage,
+} from './pages.js';
 
 const APP_CLASS = 'app-user-panel';
 
@@ -45,6 +63,8 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
   mountMailboxAuth(app, services, config);
   app.use('/', requireMailbox(config));
   app.use('/password', requireMailbox(config));
+  app.use('/devices', requireMailbox(config));
+  app.use('/devices/*', requireMailbox(config));
 
   const user = async (c: AppContext): Promise<PanelUser> => {
     const { account } = signedIn(c);
@@ -54,7 +74,12 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
           record.changedAt,
         )
       : '';
-    return { account, displayName: record?.displayName ?? null, lastChanged };
+    return {
+      account,
+      displayName: record?.displayName ?? null,
+      lastChanged,
+      devicesMenu: appPasswordsEnabled(services),
+    };
   };
 
   app.get('/', async (c) => {
@@ -101,6 +126,46 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
       t('overview'),
       renderOverview(t, await user(c), c.get('csrfToken'), notice),
     );
+  });
+
+  if (!appPasswordsEnabled(services)) return app;
+
+  const devicesPage = async (
+    c: AppContext,
+    view: AppPasswordsViewOptions,
+    status: PageStatus = 200,
+  ): Promise<Response> => {
+    const t = c.get('t');
+    const devices = await appPasswordsView(c, services, signedIn(c).account, view);
+    const section = devices
+      ? renderAppPasswordsSection(t, c.get('csrfToken'), devices)
+      : renderNotice({ kind: 'error', text: t('appPasswordTryLater') });
+    return sendPage(
+      c,
+      APP_CLASS,
+      t('devicesMenu'),
+      renderDevicesPage(t, await user(c), c.get('csrfToken'), section),
+      [],
+      devices ? status : 500,
+    );
+  };
+
+  app.get('/devices', (c) =>
+    devicesPage(c, { action: '/devices', notice: takeFlash(c, config.session.cookieName, c.get('t')) }),
+  );
+
+  // The new app password is in this response only: no redirect, no flash, never cached.
+  app.post('/devices', async (c) => {
+    const outcome = await submitAppPasswordCreate(c, services, signedIn(c).account);
+    c.header('Cache-Control', 'no-store');
+    return outcome.ok
+      ? devicesPage(c, { action: '/devices', created: outcome.created })
+      : devicesPage(c, { action: '/devices', notice: outcome.notice }, outcome.status);
+  });
+
+  app.post('/devices/revoke', async (c) => {
+    setFlash(c, config.session.cookieName, await submitAppPasswordRevoke(c, services, signedIn(c).account));
+    return c.redirect('/devices', 303);
   });
 
   return app;

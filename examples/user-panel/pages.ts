@@ -1,4 +1,4 @@
-/** @module The user panel's pages: overview and Password. */
+/** @module The user panel's pages: overview, Password and Devices. */
 import { renderBrand, renderUserMenu } from '../shared/chrome.js';
 import { html, type SafeHtml } from '../shared/html.js';
 import { type Notice, renderNotice } from '../shared/layout.js';
@@ -10,6 +10,8 @@ export interface PanelUser {
   readonly displayName: string | null;
   /** Localised date of the last password change. */
   readonly lastChanged: string;
+  /** Whether the menu offers Devices (app passwords; only where the storage keeps them). */
+  readonly devicesMenu: boolean;
 }
 
 /**
@@ -25,13 +27,14 @@ export function panelBrand(t: Translate): SafeHtml {
 }
 
 const HOME_ICON = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><path d="m3 10 9-7 9 7v10a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z"/></svg>`;
+const DEVICE_ICON = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><rect x="6" y="2" width="12" height="20" rx="2"/><path d="M11 18h2"/></svg>`;
 const KEY_ICON = html`<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true"><circle cx="7.5" cy="15.5" r="5.5"/><path d="m21 2-9.6 9.6M15.5 7.5l3 3L22 7l-3-3"/></svg>`;
 
 function frame(
   t: Translate,
   user: PanelUser,
   csrfToken: string,
-  current: 'overview' | 'password',
+  current: 'overview' | 'password' | 'devices',
   main: SafeHtml,
 ): SafeHtml {
   const link = (href: string, key: typeof current, icon: SafeHtml, label: string): SafeHtml =>
@@ -42,7 +45,7 @@ ${panelBrand(t)}
 ${renderUserMenu({ t, account: user.account, displayName: user.displayName, csrfToken, links: [] })}
 </header>
 <div class="page">
-<aside class="sidebar"><nav class="sidebar-nav">${link('/', 'overview', HOME_ICON, t('overview'))}${link('/password', 'password', KEY_ICON, t('passwordMenu'))}</nav></aside>
+<aside class="sidebar"><nav class="sidebar-nav">${link('/', 'overview', HOME_ICON, t('overview'))}${link('/password', 'password', KEY_ICON, t('passwordMenu'))}${user.devicesMenu ? link('/devices', 'devices', DEVICE_ICON, t('devicesMenu')) : ''}</nav></aside>
 <main class="content content-narrow">${main}</main>
 </div>`;
 }
@@ -116,5 +119,29 @@ ${options.passwordFields}
 <div class="form-actions"><button type="submit" class="btn btn-primary">${t('change')}</button></div>
 </form>
 </section>`,
+  );
+}
+
+/**
+ * The Devices page: the shared Devices and app passwords section.
+ *
+ * @example
+ * ```ts
+ * renderDevicesPage(t, user, csrfToken, renderAppPasswordsSection(t, csrfToken, view));
+ * ```
+ */
+export function renderDevicesPage(
+  t: Translate,
+  user: PanelUser,
+  csrfToken: string,
+  section: SafeHtml,
+): SafeHtml {
+  return frame(
+    t,
+    user,
+    csrfToken,
+    'devices',
+    html`<h1>${t('devicesMenu')}</h1>
+${section}`,
   );
 }

@@ -1,6 +1,6 @@
 /**
  * @module The webmail example: sign in with the full address, user menu → My account → Account →
- * Password, and "Update password and log me out from everywhere".
+ * Password, and "Update password and log me out from everywhere"; below it, Devices and app passwords.
  */
 import type { Hono } from 'hono';
 import {
@@ -11,7 +11,16 @@ import {
   sendPage,
   signedIn,
 } from '../shared/app-base.js';
-import { setFlash } from '../shared/flash.js';
+import {
+  type AppPasswordsView,
+  type AppPasswordsViewOptions,
+  appPasswordsEnabled,
+  appPasswordsView,
+  submitAppPasswordCreate,
+  submitAppPasswordRevoke,
+} from '../shared/app-passwords.js';
+import { renderAppPasswordsSection } from '../shared/app-passwords-section.js';
+import { setFlash, takeFlash } from '../shared/flash.js';
 import type { Notice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
@@ -21,6 +30,7 @@ import { endSession } from '../shared/session.js';
 import { renderAccountPage, renderInbox, type WebmailUser, webmailBrand } from './pages.js';
 
 const APP_CLASS = 'app-webmail';
+const APP_PASSWORDS_PATH = '/account/app-passwords';
 
 /**
  * Builds the webmail app over the shared services.
@@ -74,24 +84,35 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
     c: AppContext,
     notice: Notice | null,
     status: PageStatus = 200,
+    devicesView: AppPasswordsViewOptions = { action: APP_PASSWORDS_PATH },
   ): Promise<Response> => {
     const t = c.get('t');
     const session = signedIn(c);
     const who = await user(session.account);
     const passwordFields = passwordBlock(c, services, { ...who, variant: 'owner', idPrefix: 'new-password' });
-    const shown =
-      notice ?? (session.data.mustChange === '1' ? { kind: 'info' as const, text: t('mustChange') } : null);
+    const mustChange = session.data.mustChange === '1';
+    const shown = notice ?? (mustChange ? { kind: 'info' as const, text: t('mustChange') } : null);
+    // Until a must-change password is replaced, the page offers the password form only.
+    const devices: AppPasswordsView | null = mustChange
+      ? null
+      : await appPasswordsView(c, services, session.account, devicesView);
     const body = renderAccountPage({
       t,
       user: who,
       csrfToken: c.get('csrfToken'),
       notice: shown,
       passwordFields,
+      devices: devices ? renderAppPasswordsSection(t, c.get('csrfToken'), devices) : null,
     });
     return sendPage(c, APP_CLASS, t('myAccount'), body, ['passrotate-password.js'], status);
   };
 
-  app.get('/account', (c) => accountPage(c, null));
+  app.get('/account', (c) =>
+    accountPage(c, null, 200, {
+      action: APP_PASSWORDS_PATH,
+      notice: takeFlash(c, config.session.cookieName, c.get('t')),
+    }),
+  );
 
   app.post('/account/password', async (c) => {
     const outcome = await submitOwnPasswordChange(c, services, signedIn(c).account);
@@ -99,6 +120,24 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
     await endSession(c, config.session);
     setFlash(c, config.session.cookieName, { kind: 'success', key: 'passwordChangedSignIn' });
     return c.redirect('/login', 303);
+  });
+
+  if (!appPasswordsEnabled(services)) return app;
+  // The new app password is in this response only: no redirect, no flash, never cached.
+  app.post(APP_PASSWORDS_PATH, async (c) => {
+    const outcome = await submitAppPasswordCreate(c, services, signedIn(c).account);
+    c.header('Cache-Control', 'no-store');
+    return outcome.ok
+      ? accountPage(c, null, 200, { action: APP_PASSWORDS_PATH, created: outcome.created })
+      : accountPage(c, null, outcome.status, {
+          action: APP_PASSWORDS_PATH,
+          notice: outcome.notice,
+        });
+  });
+
+  app.post(`${APP_PASSWORDS_PATH}/revoke`, async (c) => {
+    setFlash(c, config.session.cookieName, await submitAppPasswordRevoke(c, services, signedIn(c).account));
+    return c.redirect('/account#devices', 303);
   });
 
   return app;

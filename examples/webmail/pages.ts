@@ -1,4 +1,4 @@
-/** @module The webmail's pages: inbox and My account → Account → Password. */
+/** @module The webmail's pages: inbox and My account → Account → Password, Devices. */
 import { renderBrand, renderUserMenu } from '../shared/chrome.js';
 import { html, type SafeHtml } from '../shared/html.js';
 import { type Notice, renderNotice } from '../shared/layout.js';
@@ -76,14 +76,16 @@ export interface AccountPageOptions {
   readonly notice: Notice | null;
   /** The shared new-password block. */
   readonly passwordFields: SafeHtml;
+  /** The Devices and app passwords section, or `null` when hidden. */
+  readonly devices: SafeHtml | null;
 }
 
 /**
- * My account → Account tab → Password section.
+ * My account → Account tab → Password section, then Devices and app passwords.
  *
  * @example
  * ```ts
- * renderAccountPage({ t, user, csrfToken, notice: null, passwordFields });
+ * renderAccountPage({ t, user, csrfToken, notice: null, passwordFields, devices: null });
  * ```
  */
 export function renderAccountPage(options: AccountPageOptions): SafeHtml {
@@ -109,6 +111,7 @@ ${options.passwordFields}
 <div class="form-actions"><button type="submit" class="btn btn-primary">${t('updateAndSignOut')}</button></div>
 </form>
 </section>
+${options.devices ?? ''}
 </main>
 </div>`;
 }

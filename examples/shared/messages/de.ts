@@ -82,4 +82,25 @@ export const de: Messages = {
   noDomains: 'Sie verwalten keine Domains.',
   superadmin: 'Superadmin',
   domainAdmin: 'Domain-Admin',
+  devicesMenu: 'Geräte',
+  devicesSection: 'Geräte und App-Passwörter',
+  devicesIntro:
+    'Mail-Apps auf Ihrem Telefon oder Computer können sich mit einem App-Passwort statt mit Ihrem Hauptpasswort anmelden: eines pro Gerät, jederzeit widerrufbar. App-Passwörter gelten nur für Mail-Apps (IMAP, POP, SMTP), nicht für die Anmeldung hier.',
+  deviceName: 'Gerätename',
+  createAppPassword: 'App-Passwort erstellen',
+  appPasswordCreated:
+    'App-Passwort für {name}. Geben Sie es jetzt in der Mail-App ein: Es wird nicht noch einmal angezeigt.',
+  noAppPasswords: 'Noch keine App-Passwörter.',
+  createdAt: 'Erstellt',
+  revoke: 'Widerrufen',
+  revokeNamed: 'App-Passwort für {name} widerrufen',
+  appPasswordRevoked: 'Das App-Passwort wurde widerrufen. Mail-Apps, die es nutzten, wurden getrennt.',
+  appPasswordRevokedPending:
+    'Das App-Passwort wurde widerrufen, aber der Mailserver antwortete nicht: Eine damit angemeldete Mail-App kann noch eine Weile verbunden bleiben.',
+  invalidDeviceName: 'Geben Sie dem Gerät einen Namen mit 1 bis 64 Zeichen.',
+  appPasswordLimitReached:
+    'Sie haben bereits {limit} App-Passwörter. Widerrufen Sie eines, bevor Sie ein weiteres erstellen.',
+  appPasswordNotFound: 'Dieses App-Passwort gibt es nicht mehr.',
+  appPasswordTryLater:
+    'Etwas ist schiefgegangen, nichts wurde geändert. Bitte versuchen Sie es später erneut.',
 };

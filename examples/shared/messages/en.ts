@@ -83,6 +83,25 @@ export const en = {
   noDomains: 'You have no domains to manage.',
   superadmin: 'Superadmin',
   domainAdmin: 'Domain admin',
+  // app passwords (webmail My account, user panel Devices)
+  devicesMenu: 'Devices',
+  devicesSection: 'Devices and app passwords',
+  devicesIntro:
+    'Mail apps on your phone or computer can sign in with an app password instead of your main password: one per device, revocable at any time. App passwords work for mail apps (IMAP, POP, SMTP) only, not for signing in here.',
+  deviceName: 'Device name',
+  createAppPassword: 'Create app password',
+  appPasswordCreated: 'App password for {name}. Enter it in the mail app now: it will not be shown again.',
+  noAppPasswords: 'No app passwords yet.',
+  createdAt: 'Created',
+  revoke: 'Revoke',
+  revokeNamed: 'Revoke the app password for {name}',
+  appPasswordRevoked: 'The app password was revoked. Mail apps using it were disconnected.',
+  appPasswordRevokedPending:
+    'The app password was revoked, but the mail server did not answer: a mail app signed in with it may stay connected for a while.',
+  invalidDeviceName: 'Give the device a name of 1 to 64 characters.',
+  appPasswordLimitReached: 'You already have {limit} app passwords. Revoke one before creating another.',
+  appPasswordNotFound: 'That app password does not exist any more.',
+  appPasswordTryLater: 'Something went wrong and nothing was changed. Please try again later.',
 };
 
 /** The keys of the interface catalogue. */

@@ -81,4 +81,24 @@ export const es: Messages = {
   noDomains: 'No tiene dominios que administrar.',
   superadmin: 'Superadministrador',
   domainAdmin: 'Administrador de dominio',
+  devicesMenu: 'Dispositivos',
+  devicesSection: 'Dispositivos y contraseñas de aplicación',
+  devicesIntro:
+    'Las aplicaciones de correo de su teléfono u ordenador pueden iniciar sesión con una contraseña de aplicación en lugar de su contraseña principal: una por dispositivo, revocable en cualquier momento. Solo sirven para aplicaciones de correo (IMAP, POP, SMTP), no para iniciar sesión aquí.',
+  deviceName: 'Nombre del dispositivo',
+  createAppPassword: 'Crear contraseña de aplicación',
+  appPasswordCreated:
+    'Contraseña de aplicación para {name}. Introdúzcala ahora en la aplicación de correo: no se volverá a mostrar.',
+  noAppPasswords: 'Aún no hay contraseñas de aplicación.',
+  createdAt: 'Creada',
+  revoke: 'Revocar',
+  revokeNamed: 'Revocar la contraseña de aplicación de {name}',
+  appPasswordRevoked:
+    'La contraseña de aplicación se revocó. Las aplicaciones que la usaban se desconectaron.',
+  appPasswordRevokedPending:
+    'La contraseña de aplicación se revocó, pero el servidor de correo no respondió: una aplicación conectada con ella puede seguir conectada un tiempo.',
+  invalidDeviceName: 'Dé al dispositivo un nombre de 1 a 64 caracteres.',
+  appPasswordLimitReached: 'Ya tiene {limit} contraseñas de aplicación. Revoque una antes de crear otra.',
+  appPasswordNotFound: 'Esa contraseña de aplicación ya no existe.',
+  appPasswordTryLater: 'Algo salió mal y no se cambió nada. Vuelva a intentarlo más tarde.',
 };

@@ -81,4 +81,25 @@ export const fr: Messages = {
   noDomains: "Vous n'avez aucun domaine à gérer.",
   superadmin: 'Super-administrateur',
   domainAdmin: 'Administrateur de domaine',
+  devicesMenu: 'Appareils',
+  devicesSection: "Appareils et mots de passe d'application",
+  devicesIntro:
+    "Les applications de messagerie de votre téléphone ou ordinateur peuvent se connecter avec un mot de passe d'application au lieu de votre mot de passe principal : un par appareil, révocable à tout moment. Ils ne valent que pour les applications de messagerie (IMAP, POP, SMTP), pas pour se connecter ici.",
+  deviceName: "Nom de l'appareil",
+  createAppPassword: "Créer un mot de passe d'application",
+  appPasswordCreated:
+    "Mot de passe d'application pour {name}. Saisissez-le maintenant dans l'application : il ne sera plus affiché.",
+  noAppPasswords: "Aucun mot de passe d'application pour l'instant.",
+  createdAt: 'Créé le',
+  revoke: 'Révoquer',
+  revokeNamed: "Révoquer le mot de passe d'application de {name}",
+  appPasswordRevoked:
+    "Le mot de passe d'application a été révoqué. Les applications qui l'utilisaient ont été déconnectées.",
+  appPasswordRevokedPending:
+    "Le mot de passe d'application a été révoqué, mais le serveur de messagerie n'a pas répondu : une application connectée avec lui peut le rester un moment.",
+  invalidDeviceName: "Donnez à l'appareil un nom de 1 à 64 caractères.",
+  appPasswordLimitReached:
+    "Vous avez déjà {limit} mots de passe d'application. Révoquez-en un avant d'en créer un autre.",
+  appPasswordNotFound: "Ce mot de passe d'application n'existe plus.",
+  appPasswordTryLater: "Une erreur s'est produite et rien n'a été modifié. Veuillez réessayer plus tard.",
 };

@@ -81,4 +81,24 @@ export const nl: Messages = {
   noDomains: 'U beheert geen domeinen.',
   superadmin: 'Superbeheerder',
   domainAdmin: 'Domeinbeheerder',
+  devicesMenu: 'Apparaten',
+  devicesSection: 'Apparaten en app-wachtwoorden',
+  devicesIntro:
+    'Mail-apps op uw telefoon of computer kunnen inloggen met een app-wachtwoord in plaats van uw hoofdwachtwoord: één per apparaat, op elk moment in te trekken. App-wachtwoorden werken alleen voor mail-apps (IMAP, POP, SMTP), niet om hier in te loggen.',
+  deviceName: 'Naam van het apparaat',
+  createAppPassword: 'App-wachtwoord aanmaken',
+  appPasswordCreated:
+    'App-wachtwoord voor {name}. Voer het nu in de mail-app in: het wordt niet opnieuw getoond.',
+  noAppPasswords: 'Nog geen app-wachtwoorden.',
+  createdAt: 'Aangemaakt',
+  revoke: 'Intrekken',
+  revokeNamed: 'App-wachtwoord voor {name} intrekken',
+  appPasswordRevoked: 'Het app-wachtwoord is ingetrokken. Mail-apps die het gebruikten zijn losgekoppeld.',
+  appPasswordRevokedPending:
+    'Het app-wachtwoord is ingetrokken, maar de mailserver antwoordde niet: een mail-app die ermee is ingelogd kan nog even verbonden blijven.',
+  invalidDeviceName: 'Geef het apparaat een naam van 1 tot 64 tekens.',
+  appPasswordLimitReached:
+    'U hebt al {limit} app-wachtwoorden. Trek er een in voordat u een nieuwe aanmaakt.',
+  appPasswordNotFound: 'Dat app-wachtwoord bestaat niet meer.',
+  appPasswordTryLater: 'Er ging iets mis en er is niets gewijzigd. Probeer het later opnieuw.',
 };
