@@ -140,7 +140,8 @@ describe.skipIf(dovecotBinary === undefined)(
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', bobs.password)).toBe(true); // cached
       expect(await imapLoginWorks(dovecot.port, 'carol@example.org', carols.password)).toBe(true);
       const change = (account: string, overrides: Partial<RotationDeps>) =>
-        changeOwnPassword(deps(overrides), {
+        // Wired as the docs show: the always-run auth-cache flush (plus the kick) on every change.
+        changeOwnPassword(deps({ revokers: dovecotRevokers({ config: dovecot.config }), ...overrides }), {
           account,
           currentPassword: MAIN,
           newPassword: NEW,
@@ -150,7 +151,7 @@ describe.skipIf(dovecotBinary === undefined)(
 
       expect(await change('bob@example.org', {})).toMatchObject({
         ok: true,
-        revocation: { done: ['app-passwords'], pending: [] },
+        revocation: { done: expect.arrayContaining(['app-passwords', 'dovecot-auth-cache']), pending: [] },
       });
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', bobs.password)).toBe(false);
       expect(await imapLoginWorks(dovecot.port, 'bob@example.org', NEW)).toBe(true);

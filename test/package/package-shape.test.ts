@@ -21,8 +21,10 @@ const run = promisify(execFile);
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
 };
+/** Browser-only entries: the custom element defines itself on `customElements`, which Node lacks. */
+const BROWSER_ONLY = new Set(['./element']);
 const subpaths = Object.keys(manifest.exports)
-  .filter((k) => k !== './package.json')
+  .filter((k) => k !== './package.json' && !BROWSER_ONLY.has(k))
   .map((k) => (k === '.' ? 'passrotate' : `passrotate/${k.slice(2)}`));
 
 /** A scratch consumer project whose node_modules holds passrotate (this checkout) and the repo's packages. */
