@@ -1,5 +1,5 @@
 /** @module The common-password list as a hash table of folded words, and the decorated-match lookup. */
-import { FOLD, foldText } from '../fold.js';
+import { FOLD } from '../fold.js';
 import { commonPasswordList } from './common-password-list.js';
 
 /** Decorated forms shorter than this are not looked up (too many false refusals otherwise). */
@@ -17,10 +17,14 @@ const PREFIX_BITS = 20;
 interface Table {
   /** Open-addressing table of FNV-1a hashes of the folded words (0 = empty). */
   readonly hashes: Int32Array;
-  /** For each occupied slot, the index of its word in `words`. */
-  readonly slots: Int32Array;
-  /** The distinct folded words, to confirm a hash hit character by character. */
-  readonly words: readonly string[];
+  /** For each occupied slot, where its word starts in `text`. */
+  readonly starts: Int32Array;
+  /** For each occupied slot, its word's length. */
+  readonly lengths: Int32Array;
+  /** The lowercased list: a word folds character by character (`foldedCode`) as `foldText` folds it. */
+  readonly text: string;
+  /** How many distinct folded words the table holds. */
+  readonly count: number;
   /** Bit set of hashed 4-character folded prefixes of the words: most candidates stop here. */
   readonly prefixes: Int32Array;
   readonly longest: number;
@@ -32,58 +36,98 @@ function foldedCode(c: number): number {
   return c < 128 ? (FOLD[c] as number) : c;
 }
 
+/** The folded code at `text[i]`, or `NaN` past `end` (as `charCodeAt` past a word's end). */
+function foldedCodeIn(text: string, i: number, end: number): number {
+  return i < end ? foldedCode(text.charCodeAt(i)) : Number.NaN;
+}
+
 function prefixKey(a: number, b: number, c: number, d: number): number {
   return Math.imul(((a * 131 + b) * 131 + c) * 131 + d, 0x9e3779b1) >>> (32 - PREFIX_BITS);
 }
 
-function hashOf(word: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-  return h === 0 ? 1 : h;
-}
-
-/** Whether `password[start, end)`, folded, is exactly `word`. */
-function sameFolded(password: string, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
+/** Whether `candidate[start, end)`, folded, is the word at `wordStart` (of `wordLength`) in `text`. */
+function sameFolded(
+  candidate: string,
+  start: number,
+  end: number,
+  text: string,
+  wordStart: number,
+  wordLength: number,
+): boolean {
+  if (end - start !== wordLength) return false;
   for (let i = start; i < end; i++)
-    if (foldedCode(password.charCodeAt(i)) !== word.charCodeAt(i - start)) return false;
+    if (foldedCode(candidate.charCodeAt(i)) !== foldedCode(text.charCodeAt(wordStart + i - start))) return false;
   return true;
 }
 
-/** Whether some word with hash `h` equals `password[start, end)` folded (distinct words may share a hash). */
-function lookup(t: Table, h: number, password: string, start: number, end: number): boolean {
+/**
+ * The slot of the word with hash `h` that equals `candidate[start, end)` folded (distinct words may
+ * share a hash), or the empty slot where it would go (`hashes[slot] === 0`).
+ */
+function slotOf(
+  hashes: Int32Array,
+  starts: Int32Array,
+  lengths: Int32Array,
+  text: string,
+  h: number,
+  candidate: string,
+  start: number,
+  end: number,
+): number {
   let slot = h & TABLE_MASK;
   for (;;) {
-    const v = t.hashes[slot] as number;
-    if (v === 0) return false;
-    if (v === h && sameFolded(password, start, end, t.words[t.slots[slot] as number] as string)) return true;
+    const v = hashes[slot] as number;
+    if (v === 0) return slot;
+    if (v === h && sameFolded(candidate, start, end, text, starts[slot] as number, lengths[slot] as number)) {
+      return slot;
+    }
     slot = (slot + 1) & TABLE_MASK;
   }
 }
 
+function lookup(t: Table, h: number, password: string, start: number, end: number): boolean {
+  return t.hashes[slotOf(t.hashes, t.starts, t.lengths, t.text, h, password, start, end)] !== 0;
+}
+
 /**
  * Builds the table on first use (so importing the library costs nothing until then); `null` while
- * no entry has provided the list (see `common-password-list.ts`).
+ * no entry has provided the list (see `common-password-list.ts`). One pass over the list, hashing
+ * each word as it is folded, without building a string per word (this runs on the first check).
  */
 function commonPasswords(): Table | null {
   const list = commonPasswordList();
   if (table === null && list !== null) {
     const hashes = new Int32Array(1 << TABLE_BITS);
-    const slots = new Int32Array(1 << TABLE_BITS);
+    const starts = new Int32Array(1 << TABLE_BITS);
+    const lengths = new Int32Array(1 << TABLE_BITS);
     const prefixes = new Int32Array(1 << (PREFIX_BITS - 5));
-    const words = [...new Set(list.split('\n').map(foldText))];
+    const text = list.toLowerCase();
     let longest = 0;
-    words.forEach((word, index) => {
-      if (word.length > longest) longest = word.length;
-      const h = hashOf(word);
-      let slot = h & TABLE_MASK;
-      while (hashes[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
-      hashes[slot] = h;
-      slots[slot] = index;
-      const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2), word.charCodeAt(3));
-      prefixes[key >>> 5] = (prefixes[key >>> 5] as number) | (1 << (key & 31));
-    });
-    table = { hashes, slots, words, prefixes, longest };
+    let count = 0;
+    for (let start = 0; start <= text.length; ) {
+      const newline = text.indexOf('\n', start);
+      const end = newline === -1 ? text.length : newline;
+      let h = FNV_OFFSET;
+      for (let i = start; i < end; i++) h = Math.imul(h ^ foldedCode(text.charCodeAt(i)), FNV_PRIME);
+      if (h === 0) h = 1;
+      const slot = slotOf(hashes, starts, lengths, text, h, text, start, end);
+      if (hashes[slot] === 0) {
+        hashes[slot] = h;
+        starts[slot] = start;
+        lengths[slot] = end - start;
+        count++;
+        if (end - start > longest) longest = end - start;
+        const key = prefixKey(
+          foldedCodeIn(text, start, end),
+          foldedCodeIn(text, start + 1, end),
+          foldedCodeIn(text, start + 2, end),
+          foldedCodeIn(text, start + 3, end),
+        );
+        prefixes[key >>> 5] = (prefixes[key >>> 5] as number) | (1 << (key & 31));
+      }
+      start = end + 1;
+    }
+    table = { hashes, starts, lengths, text, count, prefixes, longest };
   }
   return table;
 }
@@ -151,7 +195,7 @@ export function isCommonPassword(password: string): boolean {
  * ```
  */
 export function commonPasswordCount(): number {
-  return commonPasswords()?.words.length ?? 0;
+  return commonPasswords()?.count ?? 0;
 }
 
 /**
