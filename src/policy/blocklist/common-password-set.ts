@@ -7,25 +7,20 @@ const MIN_CORE = 4;
 /** At most this many decoration characters (digits, symbols) are stripped from each end. */
 const MAX_DECORATION = 6;
 
-interface Table {
-  /** The folded words, distinct and sorted by UTF-16 code unit (as the list comes). */
-  readonly words: readonly string[];
-  readonly longest: number;
-}
-
-let table: Table | null = null;
+/** The folded words, distinct and sorted by UTF-16 code unit (as the list comes). */
+let words: readonly string[] | null = null;
 
 function foldedCode(c: number): number {
   return c < 128 ? (FOLD[c] as number) : c;
 }
 
-/** Whether the sorted `words` hold `word` (binary search). */
-function has(words: readonly string[], word: string): boolean {
+/** Whether `sorted` holds `word` (binary search). */
+function has(sorted: readonly string[], word: string): boolean {
   let low = 0;
-  let high = words.length - 1;
+  let high = sorted.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const probe = words[middle] as string;
+    const probe = sorted[middle] as string;
     if (probe === word) return true;
     if (probe < word) low = middle + 1;
     else high = middle - 1;
@@ -38,15 +33,10 @@ function has(words: readonly string[], word: string): boolean {
  * no entry has provided the list (see `common-password-list.ts`). The list comes folded, distinct
  * and sorted (`common-passwords-folded.ts`), so nothing else is done with it at start.
  */
-function commonPasswords(): Table | null {
+function commonPasswords(): readonly string[] | null {
   const list = commonPasswordList();
-  if (table === null && list !== null) {
-    const words = list.split('\n');
-    let longest = 0;
-    for (const word of words) if (word.length > longest) longest = word.length;
-    table = { words, longest };
-  }
-  return table;
+  if (words === null && list !== null) words = list.split('\n');
+  return words;
 }
 
 function isLetter(c: number): boolean {
@@ -68,20 +58,18 @@ function isLetter(c: number): boolean {
  * ```
  */
 export function isCommonPassword(password: string): boolean {
-  const t = commonPasswords();
-  if (t === null) return false;
-  const { words, longest } = t;
+  const list = commonPasswords();
+  if (list === null) return false;
   const n = password.length;
   let lead = 0;
   while (lead < n && lead < MAX_DECORATION && !isLetter(password.charCodeAt(lead))) lead++;
   let trail = 0;
   while (trail < n && trail < MAX_DECORATION && !isLetter(password.charCodeAt(n - 1 - trail))) trail++;
-  if (n - lead - trail > longest) return false;
   let folded = '';
   for (let i = 0; i < n; i++) folded += String.fromCharCode(foldedCode(password.charCodeAt(i)));
   for (let a = 0; a <= lead; a++) {
-    for (let end = Math.max(a + MIN_CORE, n - trail); end <= n && end - a <= longest; end++) {
-      if (has(words, folded.slice(a, end))) return true;
+    for (let end = Math.max(a + MIN_CORE, n - trail); end <= n; end++) {
+      if (has(list, folded.slice(a, end))) return true;
     }
   }
   return false;
@@ -96,7 +84,7 @@ export function isCommonPassword(password: string): boolean {
  * ```
  */
 export function commonPasswordCount(): number {
-  return commonPasswords()?.words.length ?? 0;
+  return commonPasswords()?.length ?? 0;
 }
 
 /**
