@@ -21,7 +21,7 @@ export const ELEMENT_ENTRY = 'src/element/index.ts';
 export const withoutCommonPasswords: Plugin = {
   name: 'passrotate-without-common-passwords',
   setup(build) {
-    build.onResolve({ filter: /(^|\/)common-passwords\.js$/ }, (args) => ({
+    build.onResolve({ filter: /(^|\/)common-passwords(-folded)?\.js$/ }, (args) => ({
       path: args.path,
       namespace: 'passrotate-no-list',
     }));

@@ -18,8 +18,8 @@ let loading: Promise<void> | undefined;
  * ```
  */
 export function loadCommonPasswords(): Promise<void> {
-  loading ??= import('../policy/blocklist/common-passwords.js').then(
-    ({ COMMON_PASSWORDS }) => provideCommonPasswordList(COMMON_PASSWORDS),
+  loading ??= import('../policy/blocklist/common-passwords-folded.js').then(
+    ({ FOLDED_COMMON_PASSWORDS }) => provideCommonPasswordList(FOLDED_COMMON_PASSWORDS),
     (error: unknown) => {
       loading = undefined;
       throw error;

@@ -1,6 +1,7 @@
 /** @module The CLI's shared `--policy` option: a preset name or a JSON file holding a policy spec. */
 import { readFile } from 'node:fs/promises';
-import { definePolicy, PassrotateError, type Policy, type PolicySpec, presets } from '../index.js';
+import { PassrotateError } from '../errors.js';
+import { definePolicy, type Policy, type PolicySpec, presets } from '../policy/index.js';
 
 /**
  * The preset used when `--policy` is not given.

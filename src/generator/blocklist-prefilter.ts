@@ -1,6 +1,6 @@
 /** @module A cheap proof that a password cannot be on the bundled blocklist, so the generator can skip the full lookup for almost every password it draws. */
 import { commonPasswordList } from '../policy/blocklist/common-password-list.js';
-import { FOLD, foldText } from '../policy/fold.js';
+import { FOLD } from '../policy/fold.js';
 
 /**
  * Pair tables by minimum entry length: a lookup covering a span of n characters can only hit entries
@@ -21,28 +21,39 @@ interface ListShape {
 
 let shape: ListShape | undefined;
 
+/**
+ * One pass over the list, folding each character as `foldText` would (lowercase, then `FOLD` for
+ * ASCII) without building a string per entry: this runs on the first generated password.
+ */
 function listShape(): ListShape | null {
   if (shape !== undefined) return shape;
   const list = commonPasswordList();
   if (list === null) return null;
-  const entries = list.split('\n').map(foldText);
-  const pairs = TIERS.map((tier) => {
-    const table = new Uint8Array(128 * 128);
-    for (const entry of entries) {
-      if (entry.length < tier) continue;
-      for (let i = 1; i < entry.length; i++) {
-        const x = entry.charCodeAt(i - 1);
-        const y = entry.charCodeAt(i);
-        if (x < 128 && y < 128) table[x * 128 + y] = 1;
+  const lowered = list.toLowerCase();
+  const pairs = TIERS.map(() => new Uint8Array(128 * 128));
+  let longest = 0;
+  let nonAscii = false;
+  for (let start = 0; start <= lowered.length; ) {
+    const newline = lowered.indexOf('\n', start);
+    const end = newline === -1 ? lowered.length : newline;
+    if (end - start > longest) longest = end - start;
+    let tiers = 0;
+    while (tiers < TIERS.length && (TIERS[tiers] as number) <= end - start) tiers++;
+    let previous = -1;
+    for (let i = start; i < end; i++) {
+      const raw = lowered.charCodeAt(i);
+      if (raw >= 128) {
+        nonAscii = true;
+        previous = -1;
+        continue;
       }
+      const c = FOLD[raw] as number;
+      if (previous >= 0) for (let t = 0; t < tiers; t++) (pairs[t] as Uint8Array)[previous * 128 + c] = 1;
+      previous = c;
     }
-    return table;
-  });
-  shape = {
-    pairs,
-    longest: Math.max(...entries.map((e) => e.length)),
-    nonAscii: entries.some((e) => /[^\0-\x7f]/.test(e)),
-  };
+    start = end + 1;
+  }
+  shape = { pairs, longest, nonAscii };
   return shape;
 }
 

@@ -1,6 +1,6 @@
 /** @module `definePolicy` of the root entry: the spec checked and frozen, the bundled common-password list at hand. */
 import { provideCommonPasswordList } from './blocklist/common-password-list.js';
-import { COMMON_PASSWORDS } from './blocklist/common-passwords.js';
+import { FOLDED_COMMON_PASSWORDS } from './blocklist/common-passwords-folded.js';
 import { buildPolicy } from './build-policy.js';
 import type { Policy, PolicySpec } from './types.js';
 
@@ -27,6 +27,6 @@ import type { Policy, PolicySpec } from './types.js';
  * ```
  */
 export function definePolicy(spec: PolicySpec = {}): Policy {
-  provideCommonPasswordList(COMMON_PASSWORDS);
+  provideCommonPasswordList(FOLDED_COMMON_PASSWORDS);
   return buildPolicy(spec);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { definePolicy, validatePassword } from '../../src/index.js';
 import { commonPasswordCount, isCommonPassword } from '../../src/policy/blocklist/common-password-set.js';
 import { COMMON_PASSWORDS } from '../../src/policy/blocklist/common-passwords.js';
+import { FOLDED_COMMON_PASSWORDS } from '../../src/policy/blocklist/common-passwords-folded.js';
 import { foldText } from '../../src/policy/fold.js';
 
 const p = definePolicy({ minLength: 1, accountCheck: false });
@@ -13,6 +14,13 @@ describe('common-password blocklist', () => {
   it('bundles at least 10,000 distinct lowercase entries', () => {
     expect(commonPasswordCount()).toBeGreaterThanOrEqual(10_000);
     expect(COMMON_PASSWORDS).toBe(COMMON_PASSWORDS.toLowerCase());
+  });
+
+  it('ships the list folded, distinct and sorted, as generated from the ranked list', () => {
+    // Regenerate with `npx tsx scripts/make-common-passwords-folded.ts` after editing the list.
+    const expected = [...new Set(COMMON_PASSWORDS.split('\n').map(foldText))].sort().join('\n');
+    expect(FOLDED_COMMON_PASSWORDS === expected).toBe(true);
+    expect(commonPasswordCount()).toBe(expected.split('\n').length);
   });
 
   it.each([

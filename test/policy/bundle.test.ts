@@ -70,9 +70,9 @@ describe('passrotate/browser bundle', () => {
     const { result, entry, inputs } = await bundle(
       'export { definePolicy, validatePassword, loadCommonPasswords } from "./src/browser/index.ts";',
     );
-    expect(inputs).not.toContain('src/policy/blocklist/common-passwords.ts');
+    expect(inputs).not.toContain('src/policy/blocklist/common-passwords-folded.ts');
     const chunks = Object.entries(result.metafile.outputs).filter(([, out]) =>
-      Object.keys(out.inputs).includes('src/policy/blocklist/common-passwords.ts'),
+      Object.keys(out.inputs).includes('src/policy/blocklist/common-passwords-folded.ts'),
     );
     expect(chunks).toHaveLength(1);
     const chunkName = chunks[0]?.[0].split('/').pop() ?? '';

@@ -6,7 +6,7 @@ import {
   locales,
   type ValidationContext,
   validatePassword,
-} from '../../index.js';
+} from '../../policy/index.js';
 import { loadPolicy, POLICY_OPTION_HELP } from '../load-policy.js';
 import { oneOf } from '../parse-options.js';
 import { readPasswordFromStdin } from '../read-stdin.js';

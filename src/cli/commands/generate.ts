@@ -4,8 +4,8 @@ import {
   type GeneratedPassword,
   generatePassphraseWithEntropy,
   generatePasswordWithEntropy,
-  type Policy,
-} from '../../index.js';
+} from '../../generator/index.js';
+import type { Policy } from '../../policy/index.js';
 import { loadPolicy, POLICY_OPTION_HELP } from '../load-policy.js';
 import { parsePositiveInteger } from '../parse-options.js';
 

@@ -3,13 +3,14 @@
 let list: string | null = null;
 
 /**
- * Hands the newline-separated common-password list to the blocklist rule (internal). The root
- * entry's `definePolicy` gives the bundled list; the browser entry's `loadCommonPasswords` gives it
+ * Hands the newline-separated common-password list to the blocklist rule (internal): folded,
+ * distinct and sorted, as `common-passwords-folded.ts` has it. The root entry's `definePolicy`
+ * gives the bundled list; the browser entry's `loadCommonPasswords` gives it
  * once its chunk has loaded. Later calls are ignored: the list never changes under a running check.
  *
  * @example
  * ```ts
- * provideCommonPasswordList(COMMON_PASSWORDS);
+ * provideCommonPasswordList(FOLDED_COMMON_PASSWORDS);
  * ```
  */
 export function provideCommonPasswordList(text: string): void {
@@ -21,7 +22,7 @@ export function provideCommonPasswordList(text: string): void {
  *
  * @example
  * ```ts
- * commonPasswordList()?.split('\n').length; // 20000
+ * commonPasswordList()?.split('\n').length; // 19906
  * ```
  */
 export function commonPasswordList(): string | null {

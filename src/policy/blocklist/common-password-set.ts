@@ -1,91 +1,42 @@
-/** @module The common-password list as a hash table of folded words, and the decorated-match lookup. */
-import { FOLD, foldText } from '../fold.js';
+/** @module The common-password list as a sorted array of folded words, and the decorated-match lookup. */
+import { FOLD } from '../fold.js';
 import { commonPasswordList } from './common-password-list.js';
 
 /** Decorated forms shorter than this are not looked up (too many false refusals otherwise). */
 const MIN_CORE = 4;
 /** At most this many decoration characters (digits, symbols) are stripped from each end. */
 const MAX_DECORATION = 6;
-const TABLE_BITS = 16;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
 
-/** Bits of the 4-character prefix filter (2^20 bits = 128 KiB). */
-const PREFIX_BITS = 20;
-
-interface Table {
-  /** Open-addressing table of FNV-1a hashes of the folded words (0 = empty). */
-  readonly hashes: Int32Array;
-  /** For each occupied slot, the index of its word in `words`. */
-  readonly slots: Int32Array;
-  /** The distinct folded words, to confirm a hash hit character by character. */
-  readonly words: readonly string[];
-  /** Bit set of hashed 4-character folded prefixes of the words: most candidates stop here. */
-  readonly prefixes: Int32Array;
-  readonly longest: number;
-}
-
-let table: Table | null = null;
+/** The folded words, distinct and sorted by UTF-16 code unit (as the list comes). */
+let words: readonly string[] | null = null;
 
 function foldedCode(c: number): number {
   return c < 128 ? (FOLD[c] as number) : c;
 }
 
-function prefixKey(a: number, b: number, c: number, d: number): number {
-  return Math.imul(((a * 131 + b) * 131 + c) * 131 + d, 0x9e3779b1) >>> (32 - PREFIX_BITS);
-}
-
-function hashOf(word: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
-  return h === 0 ? 1 : h;
-}
-
-/** Whether `password[start, end)`, folded, is exactly `word`. */
-function sameFolded(password: string, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
-  for (let i = start; i < end; i++)
-    if (foldedCode(password.charCodeAt(i)) !== word.charCodeAt(i - start)) return false;
-  return true;
-}
-
-/** Whether some word with hash `h` equals `password[start, end)` folded (distinct words may share a hash). */
-function lookup(t: Table, h: number, password: string, start: number, end: number): boolean {
-  let slot = h & TABLE_MASK;
-  for (;;) {
-    const v = t.hashes[slot] as number;
-    if (v === 0) return false;
-    if (v === h && sameFolded(password, start, end, t.words[t.slots[slot] as number] as string)) return true;
-    slot = (slot + 1) & TABLE_MASK;
+/** Whether `sorted` holds `word` (binary search). */
+function has(sorted: readonly string[], word: string): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const probe = sorted[middle] as string;
+    if (probe === word) return true;
+    if (probe < word) low = middle + 1;
+    else high = middle - 1;
   }
+  return false;
 }
 
 /**
- * Builds the table on first use (so importing the library costs nothing until then); `null` while
- * no entry has provided the list (see `common-password-list.ts`).
+ * Splits the list on first use (so importing the library costs nothing until then); `null` while
+ * no entry has provided the list (see `common-password-list.ts`). The list comes folded, distinct
+ * and sorted (`common-passwords-folded.ts`), so nothing else is done with it at start.
  */
-function commonPasswords(): Table | null {
+function commonPasswords(): readonly string[] | null {
   const list = commonPasswordList();
-  if (table === null && list !== null) {
-    const hashes = new Int32Array(1 << TABLE_BITS);
-    const slots = new Int32Array(1 << TABLE_BITS);
-    const prefixes = new Int32Array(1 << (PREFIX_BITS - 5));
-    const words = [...new Set(list.split('\n').map(foldText))];
-    let longest = 0;
-    words.forEach((word, index) => {
-      if (word.length > longest) longest = word.length;
-      const h = hashOf(word);
-      let slot = h & TABLE_MASK;
-      while (hashes[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
-      hashes[slot] = h;
-      slots[slot] = index;
-      const key = prefixKey(word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(2), word.charCodeAt(3));
-      prefixes[key >>> 5] = (prefixes[key >>> 5] as number) | (1 << (key & 31));
-    });
-    table = { hashes, slots, words, prefixes, longest };
-  }
-  return table;
+  if (words === null && list !== null) words = list.split('\n');
+  return words;
 }
 
 function isLetter(c: number): boolean {
@@ -95,10 +46,9 @@ function isLetter(c: number): boolean {
 /**
  * `true` when `password` is a common password: compared case-insensitively with leet undone
  * (4,@→a 3→e 0→o 1→i/l $,5→s 7→t), either whole or once up to six leading and trailing digits and
- * symbols are stripped (`Summer2025!`, `Dr4gon#1`, `!!Monkey1999`). No string is built and no list
- * is scanned: each candidate passes a 4-character prefix filter, then its rolling hash is probed in
- * an open-addressing table and a hit is confirmed character by character. Because `1` stands for
- * both `i` and `l`, `l` and `i` compare equal.
+ * symbols are stripped (`Summer2025!`, `Dr4gon#1`, `!!Monkey1999`). The password is folded once
+ * and each candidate (at most 7 × 7 of them) is binary-searched in the sorted folded list. Because
+ * `1` stands for both `i` and `l`, `l` and `i` compare equal.
  *
  * `false` while the list is not there yet (a browser page before `loadCommonPasswords`).
  *
@@ -108,35 +58,18 @@ function isLetter(c: number): boolean {
  * ```
  */
 export function isCommonPassword(password: string): boolean {
-  const t = commonPasswords();
-  if (t === null) return false;
-  const { prefixes, longest } = t;
+  const list = commonPasswords();
+  if (list === null) return false;
   const n = password.length;
   let lead = 0;
   while (lead < n && lead < MAX_DECORATION && !isLetter(password.charCodeAt(lead))) lead++;
   let trail = 0;
   while (trail < n && trail < MAX_DECORATION && !isLetter(password.charCodeAt(n - 1 - trail))) trail++;
-  if (n - lead - trail > longest) return false;
-  for (let a = 0; a <= lead && n - a >= MIN_CORE; a++) {
-    const key = prefixKey(
-      foldedCode(password.charCodeAt(a)),
-      foldedCode(password.charCodeAt(a + 1)),
-      foldedCode(password.charCodeAt(a + 2)),
-      foldedCode(password.charCodeAt(a + 3)),
-    );
-    if (((prefixes[key >>> 5] as number) & (1 << (key & 31))) === 0) continue;
-    let h = FNV_OFFSET;
-    for (let i = a; i < n; i++) {
-      h = Math.imul(h ^ foldedCode(password.charCodeAt(i)), FNV_PRIME);
-      const length = i + 1 - a;
-      if (
-        n - i - 1 <= trail &&
-        length >= MIN_CORE &&
-        length <= longest &&
-        lookup(t, h === 0 ? 1 : h, password, a, i + 1)
-      ) {
-        return true;
-      }
+  let folded = '';
+  for (let i = 0; i < n; i++) folded += String.fromCharCode(foldedCode(password.charCodeAt(i)));
+  for (let a = 0; a <= lead; a++) {
+    for (let end = Math.max(a + MIN_CORE, n - trail); end <= n; end++) {
+      if (has(list, folded.slice(a, end))) return true;
     }
   }
   return false;
@@ -151,7 +84,7 @@ export function isCommonPassword(password: string): boolean {
  * ```
  */
 export function commonPasswordCount(): number {
-  return commonPasswords()?.words.length ?? 0;
+  return commonPasswords()?.length ?? 0;
 }
 
 /**
