@@ -37,3 +37,16 @@ export function readCsvLine(line: string): string[] {
     else return fields;
   }
 }
+
+/**
+ * Undoes the CLI's spreadsheet-formula guard on one cell: `'=x` → `=x` (only before `=`, `+`, `-`,
+ * `@`, tab or CR, the characters the guard prefixes).
+ *
+ * @example
+ * ```ts
+ * unguardCell("'-Pass1"); // '-Pass1'
+ * ```
+ */
+export function unguardCell(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
