@@ -4,16 +4,9 @@ import type { SessionStore, WebSession } from '../../ports/index.js';
 import { normalizeAccount } from '../shared/accounts.js';
 import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
+import { type SessionRow, toWebSession } from '../sql/records.js';
 import type { MysqlOptions } from './options.js';
 import { inTransaction } from './transaction.js';
-
-type SessionRow = RowDataPacket & {
-  readonly account: string;
-  readonly created_at: number | string;
-  readonly expires_at: number | string;
-  readonly epoch: number | string;
-  readonly data: string;
-};
 
 /**
  * A `SessionStore` in the `passrotate_sessions` table on an injected `mysql2/promise` pool, for
@@ -50,7 +43,7 @@ export function mysqlSessionStore(options: MysqlOptions): SessionStore {
       );
     },
     async get(id, now) {
-      const [rows] = await pool.query<SessionRow[]>(
+      const [rows] = await pool.query<(RowDataPacket & SessionRow)[]>(
         `SELECT s.account, s.created_at, s.expires_at, s.epoch, s.data FROM ${q.sessions} s
          LEFT JOIN ${q.sessionEpochs} e ON e.account = s.account
          WHERE s.id_digest = ? AND s.expires_at > ? AND s.epoch >= COALESCE(e.epoch, 0)`,
@@ -58,14 +51,7 @@ export function mysqlSessionStore(options: MysqlOptions): SessionStore {
       );
       const row = rows[0];
       if (row === undefined) return null;
-      return {
-        id,
-        account: row.account,
-        createdAt: new Date(Number(row.created_at)),
-        expiresAt: new Date(Number(row.expires_at)),
-        epoch: Number(row.epoch),
-        data: JSON.parse(row.data) as Record<string, string>,
-      };
+      return toWebSession(id, row);
     },
     async revoke(id) {
       await pool.query(`DELETE FROM ${q.sessions} WHERE id_digest = ?`, [digestSessionId(id)]);

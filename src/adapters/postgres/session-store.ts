@@ -3,16 +3,9 @@ import type { SessionStore, WebSession } from '../../ports/index.js';
 import { normalizeAccount } from '../shared/accounts.js';
 import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
+import { type SessionRow, toWebSession } from '../sql/records.js';
 import type { PostgresOptions } from './options.js';
 import { revokeSessionsFunction } from './revoke-sessions-function.js';
-
-interface SessionRow {
-  readonly account: string;
-  readonly created_at: string;
-  readonly expires_at: string;
-  readonly epoch: string;
-  readonly data: string;
-}
 
 /**
  * A `SessionStore` in the `passrotate_sessions` table on an injected `pg` pool. Only the SHA-256
@@ -60,14 +53,7 @@ export function postgresSessionStore(options: PostgresOptions): SessionStore {
       );
       const row = res.rows[0];
       if (row === undefined) return null;
-      return {
-        id,
-        account: row.account,
-        createdAt: new Date(Number(row.created_at)),
-        expiresAt: new Date(Number(row.expires_at)),
-        epoch: Number(row.epoch),
-        data: JSON.parse(row.data) as Record<string, string>,
-      };
+      return toWebSession(id, row);
     },
     async revoke(id) {
       await pool.query(`DELETE FROM ${q.sessions} WHERE id_digest = $1`, [digestSessionId(id)]);

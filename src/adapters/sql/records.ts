@@ -1,5 +1,5 @@
 /** @module Row ↔ record conversions shared by the SQL adapters. */
-import type { MailboxRecord, PendingRevocation } from '../../ports/index.js';
+import type { MailboxRecord, PendingRevocation, WebSession } from '../../ports/index.js';
 import { domainOf } from '../shared/accounts.js';
 import { parseSqlTime } from './password-expiry.js';
 
@@ -108,6 +108,35 @@ export function toPendingRevocation(row: OutboxRow): PendingRevocation {
     attempts: Number(row.attempts),
     nextAttemptAt: new Date(Number(row.next_attempt_at)),
     lastError: row.last_error,
+  };
+}
+
+/** A row of the sessions table as the drivers return it (BIGINT columns may come back as strings). */
+export interface SessionRow {
+  readonly account: string;
+  readonly created_at: number | string;
+  readonly expires_at: number | string;
+  readonly epoch: number | string;
+  readonly data: string;
+}
+
+/**
+ * The {@link WebSession} a sessions row holds; `id` is the cookie value the caller looked it up by
+ * (the table keeps only its digest).
+ *
+ * @example
+ * ```ts
+ * return row === undefined ? null : toWebSession(id, row);
+ * ```
+ */
+export function toWebSession(id: string, row: SessionRow): WebSession {
+  return {
+    id,
+    account: row.account,
+    createdAt: new Date(Number(row.created_at)),
+    expiresAt: new Date(Number(row.expires_at)),
+    epoch: Number(row.epoch),
+    data: JSON.parse(row.data) as Record<string, string>,
   };
 }
 

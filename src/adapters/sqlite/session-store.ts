@@ -4,15 +4,8 @@ import type { SessionStore, WebSession } from '../../ports/index.js';
 import { normalizeAccount } from '../shared/accounts.js';
 import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
+import { type SessionRow, toWebSession } from '../sql/records.js';
 import type { SqliteOptions } from './options.js';
-
-interface SessionRow {
-  readonly account: string;
-  readonly created_at: number;
-  readonly expires_at: number;
-  readonly epoch: number;
-  readonly data: string;
-}
 
 /**
  * A `SessionStore` in the `passrotate_sessions` table of an injected better-sqlite3 database.
@@ -83,14 +76,7 @@ export function sqliteSessionStore(options: SqliteOptions): SessionStore {
     async get(id, now) {
       const row = s().get.get(digestSessionId(id), now.getTime());
       if (row === undefined) return null;
-      return {
-        id,
-        account: row.account,
-        createdAt: new Date(row.created_at),
-        expiresAt: new Date(row.expires_at),
-        epoch: row.epoch,
-        data: JSON.parse(row.data) as Record<string, string>,
-      };
+      return toWebSession(id, row);
     },
     async revoke(id) {
       s().revoke.run(digestSessionId(id));
