@@ -1,7 +1,11 @@
 /** @module passrotate/testing */
-// Conformance suites every store and limiter adapter must pass (CredentialStore, SessionStore and
-// AttemptLimiter adapters, ours and third parties'). Runner-agnostic: they register with the
+// Conformance suites every store and limiter adapter must pass (CredentialStore, SessionStore,
+// AppPasswordStore and AttemptLimiter adapters, ours and third parties'). Runner-agnostic: they register with the
 // `describe`/`it` of vitest, node:test, jest or mocha and bring their own small `expect`.
+export {
+  type AppPasswordStoreSuiteOptions,
+  testAppPasswordStore,
+} from './app-password-store-suite.js';
 export {
   type AttemptLimiterSuiteConfig,
   type AttemptLimiterSuiteOptions,

@@ -7,6 +7,11 @@
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
 export type { MigrateOptions } from '../sql/migrate-options.js';
+export {
+  appPasswordTableStatements,
+  type MysqlAppPasswordOptions,
+  mysqlAppPasswordStore,
+} from './app-password-store.js';
 export { type MysqlAttemptLimiterOptions, mysqlAttemptLimiter } from './attempt-limiter.js';
 export { mysqlAuditSink } from './audit-sink.js';
 export { mysqlCredentialStore } from './credential-store.js';

@@ -6,6 +6,11 @@
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
 export type { MigrateOptions } from '../sql/migrate-options.js';
+export {
+  appPasswordTableStatements,
+  type PostgresAppPasswordOptions,
+  postgresAppPasswordStore,
+} from './app-password-store.js';
 export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './attempt-limiter.js';
 export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';
