@@ -11,6 +11,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import {
   migrateMysql,
+  mysqlAppPasswordStore,
   mysqlAttemptLimiter,
   mysqlAuditSink,
   mysqlCredentialStore,
@@ -18,6 +19,7 @@ import {
 } from '../../src/adapters/mysql/index.js';
 import {
   migratePostgres,
+  postgresAppPasswordStore,
   postgresAttemptLimiter,
   postgresAuditSink,
   postgresCredentialStore,
@@ -65,8 +67,8 @@ export interface Storage {
   readonly audit: AuditSink;
   readonly admins: AdminStore;
   /**
-   * The mailboxes' app passwords (Postfixadmin 4's `mailbox_app_password`), or `null` where
-   * passrotate has no adapter yet (PostgreSQL, MySQL): the pages then hide the Devices section.
+   * The mailboxes' app passwords (Postfixadmin 4's `mailbox_app_password`, in the same database),
+   * or `null` where there are none: the pages then hide the Devices section.
    */
   readonly appPasswords: AppPasswordStore | null;
   close(): Promise<void>;
@@ -122,7 +124,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: postgresAuditSink({ pool }),
       admins,
-      appPasswords: null,
+      appPasswords: postgresAppPasswordStore({ pool }),
       close: async () => {
         await closeRedis();
         await pool.end();
@@ -145,7 +147,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: mysqlAuditSink({ pool }),
       admins,
-      appPasswords: null,
+      appPasswords: mysqlAppPasswordStore({ pool }),
       close: async () => {
         await closeRedis();
         await pool.end();
