@@ -59,7 +59,7 @@ interface Row extends RowDataPacket {
  * `created` column: `createdAt` is then `null`).
  *
  * Atomicity: `create` holds a named lock per account (`GET_LOCK`, released right after) while it
- * counts and inserts, so racing creates on any number of panel instances never leave an account
+ * counts and then inserts, so racing creates on any number of panel instances never leave an account
  * with more than `limit` app passwords. Run `migrateMysql` first.
  *
  * @example
@@ -110,20 +110,18 @@ export function mysqlAppPasswordStore(options: MysqlAppPasswordOptions): AppPass
         }
         held = true;
         // Autocommit: each statement sees every create committed by an earlier holder of the lock.
+        // A plain INSERT … VALUES (not INSERT … SELECT, which takes the table's AUTO-INC lock and
+        // deadlocks with creates on other accounts).
+        const [[counted]] = await connection.query<RowDataPacket[]>(
+          `SELECT COUNT(*) AS n FROM ${t} WHERE username = ?`,
+          [account],
+        );
+        if (Number(counted?.n ?? 0) >= entry.limit) return { ok: false, code: 'limit_reached' };
         const [result] = await connection.query<ResultSetHeader>(
           `INSERT INTO ${t} (username, description, password_hash${created ? ', created' : ''})
-           SELECT ?, ?, ?${created ? ', ?' : ''} FROM DUAL
-           WHERE (SELECT COUNT(*) FROM ${t} WHERE username = ?) < ?`,
-          [
-            account,
-            entry.name,
-            entry.passwordHash,
-            ...(created ? [utcText(entry.createdAt)] : []),
-            account,
-            entry.limit,
-          ],
+           VALUES (?, ?, ?${created ? ', ?' : ''})`,
+          [account, entry.name, entry.passwordHash, ...(created ? [utcText(entry.createdAt)] : [])],
         );
-        if (result.affectedRows === 0) return { ok: false, code: 'limit_reached' };
         return { ok: true, id: String(result.insertId) };
       } finally {
         if (held) {
