@@ -241,7 +241,7 @@ async function postgresBackend(serverUrl: string): Promise<Backend> {
   await migratePostgres({ pool });
   return {
     name: 'postgres',
-    store: postgresCredentialStore({ pool }),
+    store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
     sessions: postgresSessionStore({ pool }),
     audit: postgresAuditSink({ pool }),
     async close() {
