@@ -171,7 +171,7 @@ export function setPasswordProcedure(
       VALUES (v_account, v_version + 1, p_changed_at, p_must_change, p_expires_at)
       ON DUPLICATE KEY UPDATE version = v_version + 1, changed_at = p_changed_at, must_change = p_must_change,
         expires_at = p_expires_at;
-    IF p_history_limit > 0 AND NOT p_keep_history AND NOT (BINARY p_hash <=> BINARY v_old) THEN
+    IF p_history_limit > 0 AND NOT p_keep_history AND NOT (CAST(p_hash AS BINARY) <=> CAST(v_old AS BINARY)) THEN
       INSERT INTO ${q.history} (account, seq, password_hash)
         SELECT v_account, COALESCE(MAX(seq), 0) + 1, v_old FROM ${q.history} WHERE account = v_account;
     END IF;
