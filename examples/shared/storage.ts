@@ -119,7 +119,11 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       sqlitePath: null,
       mysql: null,
       postgresUrl: database,
-      credentials: postgresCredentialStore({ pool }),
+      // Sessions in this database are ended inside the password write (one round trip, no window).
+      credentials: postgresCredentialStore({
+        pool,
+        ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+      }),
       sessions: redisParts?.sessions ?? postgresSessionStore({ pool }),
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: postgresAuditSink({ pool }),
@@ -142,7 +146,10 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       sqlitePath: null,
       mysql: settings,
       postgresUrl: null,
-      credentials: mysqlCredentialStore({ pool }),
+      credentials: mysqlCredentialStore({
+        pool,
+        ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+      }),
       sessions: redisParts?.sessions ?? mysqlSessionStore({ pool }),
       limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: mysqlAuditSink({ pool }),
@@ -170,7 +177,10 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     sqlitePath: path,
     mysql: null,
     postgresUrl: null,
-    credentials: sqliteCredentialStore({ db }),
+    credentials: sqliteCredentialStore({
+      db,
+      ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+    }),
     sessions: redisParts?.sessions ?? sqliteSessionStore({ db }),
     limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),
     audit: sqliteAuditSink({ db }),

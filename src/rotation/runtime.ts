@@ -1,7 +1,7 @@
 /** @module Thin helpers the orchestrators share: defaults, safe audit/notify, store calls, the limiter. */
 
 import { encodeHex } from '../hash/encoding.js';
-import type { AuditEvent, AuditEventType } from '../ports/audit-sink.js';
+import type { AuditEvent, AuditEventType, AuditSink } from '../ports/audit-sink.js';
 import { type Clock, systemClock } from '../ports/clock.js';
 import type { PasswordNotification } from '../ports/notifier.js';
 import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
@@ -48,6 +48,30 @@ function boundAccount(account: string): string {
 }
 
 /**
+ * Records through `sink`: with `recordAll`, the events recorded in the same turn of the event loop
+ * (a flow's concurrent steps) are written together in one call, in order; else one by one.
+ */
+function auditBatcher(sink: AuditSink | undefined): (event: AuditEvent) => Promise<void> {
+  if (!sink) return async () => {};
+  const recordAll = sink.recordAll?.bind(sink);
+  if (!recordAll) return (event) => sink.record(event);
+  let batch: AuditEvent[] | null = null;
+  let written: Promise<void> = Promise.resolve();
+  return (event) => {
+    if (batch === null) {
+      const events: AuditEvent[] = [];
+      batch = events;
+      written = Promise.resolve().then(() => {
+        batch = null;
+        return recordAll(events);
+      });
+    }
+    batch.push(event);
+    return written;
+  };
+}
+
+/**
  * Resolves `deps` into a {@link Runtime}; throws a `TypeError` for duplicate revoker names. With
  * `appPasswords` and `revokeAppPasswordsOnChange` not `false`, the `app-passwords` revoker is added.
  *
@@ -66,6 +90,7 @@ export function runtime(deps: RotationDeps): Runtime {
   if (names.size !== revokers.length) throw new TypeError('rotation: revoker names must be unique');
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? cryptoRandomSource;
+  const recordAudit = auditBatcher(deps.audit);
   const rt: Runtime = {
     deps,
     clock,
@@ -77,12 +102,9 @@ export function runtime(deps: RotationDeps): Runtime {
     newId: () => encodeHex(random.fill(new Uint8Array(16))),
     async audit(event) {
       if (!deps.audit) return;
+      const full = { ...event, account: boundAccount(event.account), at: event.at ?? clock.now() };
       try {
-        await deps.audit.record({
-          ...event,
-          account: boundAccount(event.account),
-          at: event.at ?? clock.now(),
-        });
+        await recordAudit(full);
       } catch {
         // The audit sink must not undo or hide the outcome; nothing else to report it to.
       }

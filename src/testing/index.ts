@@ -12,5 +12,10 @@ export {
   testAttemptLimiter,
 } from './attempt-limiter-suite.js';
 export { type CredentialStoreSuiteOptions, testCredentialStore } from './credential-store-suite.js';
+export {
+  type InWriteRevocationStores,
+  type InWriteRevocationSuiteOptions,
+  testInWriteRevocation,
+} from './in-write-revocation-suite.js';
 export { resolveTestRunner, type TestRunner, useTestRunner } from './runner.js';
 export { type SessionStoreSuiteOptions, testSessionStore } from './session-store-suite.js';

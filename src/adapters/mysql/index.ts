@@ -16,5 +16,5 @@ export { type MysqlAttemptLimiterOptions, mysqlAttemptLimiter } from './attempt-
 export { mysqlAuditSink } from './audit-sink.js';
 export { mysqlCredentialStore } from './credential-store.js';
 export { migrateMysql } from './migrate.js';
-export type { MysqlOptions } from './options.js';
+export type { MysqlCredentialStoreOptions, MysqlOptions } from './options.js';
 export { mysqlSessionStore } from './session-store.js';

@@ -15,5 +15,5 @@ export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './at
 export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';
 export { migratePostgres } from './migrate.js';
-export type { PostgresOptions } from './options.js';
+export type { PostgresCredentialStoreOptions, PostgresOptions } from './options.js';
 export { postgresSessionStore } from './session-store.js';

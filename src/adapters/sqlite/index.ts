@@ -15,5 +15,5 @@ export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attemp
 export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';
 export { migrateSqlite } from './migrate.js';
-export type { SqliteOptions } from './options.js';
+export type { SqliteCredentialStoreOptions, SqliteOptions } from './options.js';
 export { sqliteSessionStore } from './session-store.js';

@@ -5,7 +5,12 @@ import {
   mysqlCredentialStore,
   mysqlSessionStore,
 } from '../../../src/adapters/mysql/index.js';
-import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import {
+  testAttemptLimiter,
+  testCredentialStore,
+  testInWriteRevocation,
+  testSessionStore,
+} from '../../../src/testing/index.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
 
 describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
@@ -19,6 +24,15 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
   });
 
   testCredentialStore('mysql', () => mysqlCredentialStore({ pool: scratch.pool }), { concurrency: 16 });
+  testInWriteRevocation(
+    'mysql',
+    () => ({
+      store: mysqlCredentialStore({ pool: scratch.pool, revokeSessionsInWrite: 'web-sessions' }),
+      sessions: mysqlSessionStore({ pool: scratch.pool }),
+      revoker: 'web-sessions',
+    }),
+    { concurrency: 16 },
+  );
   testSessionStore('mysql', () => mysqlSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('mysql', (config) => mysqlAttemptLimiter({ pool: scratch.pool, ...config }));
 });

@@ -5,7 +5,12 @@ import {
   postgresCredentialStore,
   postgresSessionStore,
 } from '../../../src/adapters/postgres/index.js';
-import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import {
+  testAttemptLimiter,
+  testCredentialStore,
+  testInWriteRevocation,
+  testSessionStore,
+} from '../../../src/testing/index.js';
 import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../../support/postgres.js';
 
 describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
@@ -19,6 +24,11 @@ describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
   });
 
   testCredentialStore('postgres', () => postgresCredentialStore({ pool: scratch.pool }));
+  testInWriteRevocation('postgres', () => ({
+    store: postgresCredentialStore({ pool: scratch.pool, revokeSessionsInWrite: 'web-sessions' }),
+    sessions: postgresSessionStore({ pool: scratch.pool }),
+    revoker: 'web-sessions',
+  }));
   testSessionStore('postgres', () => postgresSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('postgres', (config) => postgresAttemptLimiter({ pool: scratch.pool, ...config }));
 });

@@ -9,7 +9,12 @@ import {
   sqliteCredentialStore,
   sqliteSessionStore,
 } from '../../../src/adapters/sqlite/index.js';
-import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import {
+  testAttemptLimiter,
+  testCredentialStore,
+  testInWriteRevocation,
+  testSessionStore,
+} from '../../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-sqlite-'));
 const db = new Database(join(dir, 'mail.sqlite'));
@@ -21,5 +26,10 @@ afterAll(() => {
 });
 
 testCredentialStore('sqlite', () => sqliteCredentialStore({ db }));
+testInWriteRevocation('sqlite', () => ({
+  store: sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' }),
+  sessions: sqliteSessionStore({ db }),
+  revoker: 'web-sessions',
+}));
 testSessionStore('sqlite', () => sqliteSessionStore({ db }));
 testAttemptLimiter('sqlite', (config) => sqliteAttemptLimiter({ db, ...config }));
