@@ -36,7 +36,7 @@ async function settle(call: () => Promise<void>): Promise<void> {
 }
 
 async function runOne(rt: Runtime, row: PendingRevocation, actor: string): Promise<boolean> {
-  const revoker = rt.revokers.find((r) => r.name === row.revoker);
+  const revoker = rt.revokerNamed(row.revoker);
   let failure: string | null = null;
   if (!revoker) {
     failure = 'unknown_revoker';
