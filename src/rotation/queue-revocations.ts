@@ -43,6 +43,7 @@ export async function queueRevocations(
     );
     if (!written.ok) return written;
     if (written.value.ok) return { ok: true };
-    if (written.value.code === 'not_found' || tries >= MAX_TRIES) return { ok: false, code: written.value.code };
+    if (written.value.code === 'not_found' || tries >= MAX_TRIES)
+      return { ok: false, code: written.value.code };
   }
 }

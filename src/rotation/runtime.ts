@@ -94,7 +94,9 @@ export function runtime(deps: RotationDeps): Runtime {
       ? [appPasswordRevoker(deps.appPasswords, deps.appPasswordRevokers)]
       : [];
   const revokers = [...(deps.revokers ?? []), ...appPasswordsOnChange];
-  const runAfterDelete = new Set<SessionRevoker>(appPasswordsOnChange.length > 0 ? deps.appPasswordRevokers : []);
+  const runAfterDelete = new Set<SessionRevoker>(
+    appPasswordsOnChange.length > 0 ? deps.appPasswordRevokers : [],
+  );
   const changeRevokers = revokers.filter((r) => !runAfterDelete.has(r));
   const appPasswordRevokers = (deps.appPasswordRevokers ?? []).map(appPasswordOutboxRevoker);
   const byName = new Map([...revokers, ...appPasswordRevokers].map((r) => [r.name, r]));

@@ -8,7 +8,11 @@ import {
   memoryAuditSink,
   memoryCredentialStore,
 } from '../../src/adapters/memory/index.js';
-import { migrateSqlite, sqliteAppPasswordStore, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
+import {
+  migrateSqlite,
+  sqliteAppPasswordStore,
+  sqliteCredentialStore,
+} from '../../src/adapters/sqlite/index.js';
 import {
   type AppPasswordStore,
   appPasswordRevoker,
@@ -158,7 +162,10 @@ describe('revokeAppPassword and the outbox write', () => {
   it('refuses a revoker list whose outbox names clash', async () => {
     const s = await setup('memory');
     await expect(
-      revokeAppPassword({ ...s.deps, revokers: [recordingRevoker('app-password:dovecot')] }, { account: ALICE, id: '1' }),
+      revokeAppPassword(
+        { ...s.deps, revokers: [recordingRevoker('app-password:dovecot')] },
+        { account: ALICE, id: '1' },
+      ),
     ).rejects.toThrow(TypeError);
   });
 });
@@ -210,7 +217,13 @@ describe('revokeAppPassword under failure sequences (property)', () => {
           },
         };
         const deps = { ...s.deps, appPasswords: logged };
-        const ids = [(await s.create('A')).id, (await s.create('B')).id, (await s.create('C')).id, 'none', 'x'];
+        const ids = [
+          (await s.create('A')).id,
+          (await s.create('B')).id,
+          (await s.create('C')).id,
+          'none',
+          'x',
+        ];
         let revoked = 0;
         for (const st of steps) {
           fails.flush = st.flushFails;
@@ -246,30 +259,33 @@ describe('revokeAppPassword under failure sequences (property)', () => {
 });
 
 describe('a main-password change with the same mail-server revokers in revokers and appPasswordRevokers', () => {
-  it.each(['all', 'none'] as const)('flushes and kicks once, after the delete (revoke: %s)', async (revoke) => {
-    const flush = recordingRevoker('dovecot-auth-cache', { alwaysRun: true });
-    const kick = recordingRevoker('dovecot');
-    const s = await setup('memory', { revokers: [flush, kick], appPasswordRevokers: [flush, kick] });
-    await s.create('Phone');
-    const left: number[] = [];
-    const memory = s.appPasswords as ReturnType<typeof memoryAppPasswordStore>;
-    const inner = flush.revoke;
-    flush.revoke = async (request) => {
-      left.push(memory.hashesOf(ALICE).length);
-      await inner(request);
-    };
-    const changed = await changeOwnPassword(s.deps, {
-      account: ALICE,
-      currentPassword: MAIN,
-      newPassword: NEW,
-      confirmation: NEW,
-      revoke,
-    });
-    expect(changed).toMatchObject({ ok: true, revocation: { done: ['app-passwords'], pending: [] } });
-    expect(flush.calls).toHaveLength(1);
-    expect(kick.calls).toHaveLength(1);
-    expect(left).toEqual([0]);
-  });
+  it.each(['all', 'none'] as const)(
+    'flushes and kicks once, after the delete (revoke: %s)',
+    async (revoke) => {
+      const flush = recordingRevoker('dovecot-auth-cache', { alwaysRun: true });
+      const kick = recordingRevoker('dovecot');
+      const s = await setup('memory', { revokers: [flush, kick], appPasswordRevokers: [flush, kick] });
+      await s.create('Phone');
+      const left: number[] = [];
+      const memory = s.appPasswords as ReturnType<typeof memoryAppPasswordStore>;
+      const inner = flush.revoke;
+      flush.revoke = async (request) => {
+        left.push(memory.hashesOf(ALICE).length);
+        await inner(request);
+      };
+      const changed = await changeOwnPassword(s.deps, {
+        account: ALICE,
+        currentPassword: MAIN,
+        newPassword: NEW,
+        confirmation: NEW,
+        revoke,
+      });
+      expect(changed).toMatchObject({ ok: true, revocation: { done: ['app-passwords'], pending: [] } });
+      expect(flush.calls).toHaveLength(1);
+      expect(kick.calls).toHaveLength(1);
+      expect(left).toEqual([0]);
+    },
+  );
 
   it('still flushes when the app-password delete fails, and the retry deletes, then flushes again', async () => {
     const flush = recordingRevoker('dovecot-auth-cache', { alwaysRun: true });
@@ -311,7 +327,9 @@ describe('a main-password change with the same mail-server revokers in revokers 
       ...memoryAppPasswordStore(),
       revokeAll: () => Promise.reject(Object.assign(new Error('down'), { code: 'ECONNREFUSED' })),
     };
-    await expect(appPasswordRevoker(failing, [flush]).revoke({ account: ALICE, keepSessionDigest: null })).rejects.toMatchObject({
+    await expect(
+      appPasswordRevoker(failing, [flush]).revoke({ account: ALICE, keepSessionDigest: null }),
+    ).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
     expect(flush.calls).toHaveLength(1);
