@@ -24,15 +24,15 @@ export interface Runtime {
   readonly deps: RotationDeps;
   readonly clock: Clock;
   readonly random: RandomSource;
-  readonly revokers: readonly SessionRevoker[];
   /**
-   * The revokers a password change writes outbox rows for: `revokers` without those the
-   * `app-passwords` revoker already runs after its delete (the same objects in `appPasswordRevokers`).
+   * The revokers a password change writes outbox rows for: `deps.revokers` and `app-passwords`,
+   * without those `app-passwords` already runs after its delete (the same objects in
+   * `appPasswordRevokers`).
    */
   readonly changeRevokers: readonly SessionRevoker[];
   /** `appPasswordRevokers` under their outbox names (`app-password:<name>`), run by `revokeAppPassword`. */
   readonly appPasswordRevokers: readonly SessionRevoker[];
-  /** Finds the revoker an outbox row names, among `revokers` and `appPasswordRevokers`. */
+  /** The revoker an outbox row names: one of `deps.revokers`, `app-passwords`, or `app-password:<name>`. */
   revokerNamed(name: string): SessionRevoker | undefined;
   readonly temporaryPasswordTtlMs: number;
   readonly retryBaseMs: number;
@@ -60,13 +60,8 @@ function boundAccount(account: string): string {
  * The prefix of the outbox names of `appPasswordRevokers` when `revokeAppPassword` queues them, so
  * they never clash with `revokers` of the same name (`dovecot-auth-cache` and
  * `app-password:dovecot-auth-cache` are two rows, each resolved to its own revoker).
- *
- * @example
- * ```ts
- * `${APP_PASSWORD_OUTBOX_PREFIX}dovecot-auth-cache`; // 'app-password:dovecot-auth-cache'
- * ```
  */
-export const APP_PASSWORD_OUTBOX_PREFIX = 'app-password:';
+const APP_PASSWORD_OUTBOX_PREFIX = 'app-password:';
 
 /** `revoker` under the outbox name `app-password:<name>`. */
 function appPasswordOutboxRevoker(revoker: SessionRevoker): SessionRevoker {
@@ -109,7 +104,6 @@ export function runtime(deps: RotationDeps): Runtime {
     deps,
     clock,
     random,
-    revokers,
     changeRevokers,
     appPasswordRevokers,
     revokerNamed: (name) => byName.get(name),

@@ -49,7 +49,9 @@ const stores: Record<string, () => { store: CredentialStore; appPasswords: AppPa
 };
 
 async function setup(kind: string, extra: Partial<RotationDeps> = {}) {
-  const { store, appPasswords } = (stores[kind] ?? stores.memory)();
+  const make = stores[kind];
+  if (!make) throw new Error(`no ${kind} store`);
+  const { store, appPasswords } = make();
   const clock = manualClock(T0);
   const audit = memoryAuditSink();
   const flush = recordingRevoker('dovecot-auth-cache', { alwaysRun: true });
