@@ -75,7 +75,7 @@ export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<Commi
   const keep = plan.revoke === 'others' ? plan.keepSessionId : null;
   const rows = outboxRows({
     account: plan.record.account,
-    revokers: selectRevokers(rt.revokers, plan.revoke),
+    revokers: selectRevokers(rt.changeRevokers, plan.revoke),
     keepSessionDigest: keep === null ? null : await sessionIdDigest(keep),
     now,
     leaseMs: rt.retryBaseMs,

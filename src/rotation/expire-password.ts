@@ -78,7 +78,7 @@ export async function expirePassword(
   const rows = outboxRows({
     account,
     // The hash does not change, so `none` runs nothing, not even `alwaysRun` revokers.
-    revokers: revoke === 'none' ? [] : rt.revokers,
+    revokers: revoke === 'none' ? [] : rt.changeRevokers,
     keepSessionDigest: null,
     now,
     leaseMs: rt.retryBaseMs,

@@ -53,7 +53,7 @@ async function auditApplied(rt: Runtime, row: PendingRevocation, actor: string):
 }
 
 async function runOne(rt: Runtime, row: PendingRevocation, actor: string): Promise<boolean> {
-  const revoker = rt.revokers.find((r) => r.name === row.revoker);
+  const revoker = rt.revokerNamed(row.revoker);
   let failure: string | null = null;
   if (!revoker) {
     failure = 'unknown_revoker';

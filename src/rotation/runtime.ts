@@ -24,7 +24,16 @@ export interface Runtime {
   readonly deps: RotationDeps;
   readonly clock: Clock;
   readonly random: RandomSource;
-  readonly revokers: readonly SessionRevoker[];
+  /**
+   * The revokers a password change writes outbox rows for: `deps.revokers` and `app-passwords`,
+   * without those `app-passwords` already runs after its delete (the same objects in
+   * `appPasswordRevokers`).
+   */
+  readonly changeRevokers: readonly SessionRevoker[];
+  /** `appPasswordRevokers` under their outbox names (`app-password:<name>`), run by `revokeAppPassword`. */
+  readonly appPasswordRevokers: readonly SessionRevoker[];
+  /** The revoker an outbox row names: one of `deps.revokers`, `app-passwords`, or `app-password:<name>`. */
+  revokerNamed(name: string): SessionRevoker | undefined;
   readonly temporaryPasswordTtlMs: number;
   readonly retryBaseMs: number;
   readonly retryMaxMs: number;
@@ -72,8 +81,26 @@ function auditBatcher(sink: AuditSink | undefined): (event: AuditEvent) => Promi
 }
 
 /**
+ * The prefix of the outbox names of `appPasswordRevokers` when `revokeAppPassword` queues them, so
+ * they never clash with `revokers` of the same name (`dovecot-auth-cache` and
+ * `app-password:dovecot-auth-cache` are two rows, each resolved to its own revoker).
+ */
+const APP_PASSWORD_OUTBOX_PREFIX = 'app-password:';
+
+/** `revoker` under the outbox name `app-password:<name>`. */
+function appPasswordOutboxRevoker(revoker: SessionRevoker): SessionRevoker {
+  return {
+    name: `${APP_PASSWORD_OUTBOX_PREFIX}${revoker.name}`,
+    revoke: (request) => revoker.revoke(request),
+  };
+}
+
+/**
  * Resolves `deps` into a {@link Runtime}; throws a `TypeError` for duplicate revoker names. With
- * `appPasswords` and `revokeAppPasswordsOnChange` not `false`, the `app-passwords` revoker is added.
+ * `appPasswords` and `revokeAppPasswordsOnChange` not `false`, the `app-passwords` revoker is added;
+ * it runs `appPasswordRevokers` after deleting the app passwords, so a change writes no separate
+ * row for a revoker that is also in `revokers` (the same object): each runs once per change, after
+ * the delete (a flush before the delete could be refilled by a login with an app password).
  *
  * @example
  * ```ts
@@ -86,8 +113,15 @@ export function runtime(deps: RotationDeps): Runtime {
       ? [appPasswordRevoker(deps.appPasswords, deps.appPasswordRevokers)]
       : [];
   const revokers = [...(deps.revokers ?? []), ...appPasswordsOnChange];
-  const names = new Set(revokers.map((r) => r.name));
-  if (names.size !== revokers.length) throw new TypeError('rotation: revoker names must be unique');
+  const runAfterDelete = new Set<SessionRevoker>(
+    appPasswordsOnChange.length > 0 ? deps.appPasswordRevokers : [],
+  );
+  const changeRevokers = revokers.filter((r) => !runAfterDelete.has(r));
+  const appPasswordRevokers = (deps.appPasswordRevokers ?? []).map(appPasswordOutboxRevoker);
+  const byName = new Map([...revokers, ...appPasswordRevokers].map((r) => [r.name, r]));
+  if (byName.size !== revokers.length + appPasswordRevokers.length) {
+    throw new TypeError('rotation: revoker names must be unique');
+  }
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? cryptoRandomSource;
   const recordAudit = auditBatcher(deps.audit);
@@ -95,7 +129,9 @@ export function runtime(deps: RotationDeps): Runtime {
     deps,
     clock,
     random,
-    revokers,
+    changeRevokers,
+    appPasswordRevokers,
+    revokerNamed: (name) => byName.get(name),
     temporaryPasswordTtlMs: deps.temporaryPasswordTtlMs ?? 72 * 3_600_000,
     retryBaseMs: deps.retryBaseMs ?? 30_000,
     retryMaxMs: deps.retryMaxMs ?? 3_600_000,

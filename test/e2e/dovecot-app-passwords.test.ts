@@ -105,7 +105,10 @@ describe.skipIf(dovecotBinary === undefined)(
       expect((await held.command('SELECT INBOX')).status).toBe('OK');
 
       const result = await revokeAppPassword(deps(), { account: 'alice@example.org', id: tablet.id });
-      expect(result).toEqual({ ok: true, done: ['dovecot-auth-cache', 'dovecot'], failed: [] });
+      expect(result).toEqual({
+        ok: true,
+        revocation: { done: ['app-password:dovecot-auth-cache', 'app-password:dovecot'], pending: [] },
+      });
 
       await held.closed;
       expect(held.transcript()).toContain('* BYE');

@@ -1,5 +1,5 @@
 /** @module App passwords over SMTP AUTH: Postfix submission authenticating through Dovecot SASL with the app-password passdb slots. */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -23,6 +23,7 @@ import { appPasswordPassdbs } from '../support/app-password-passdbs.js';
 import { type DovecotInstance, dovecotBinary, startDovecot } from '../support/dovecot.js';
 import { parseMail } from '../support/mail-message.js';
 import { type PostfixInstance, postfixBinary, startPostfix } from '../support/postfix.js';
+import { runCli } from '../support/run-cli.js';
 import { smtpAuthPlain, smtpSendAuthenticated } from '../support/smtp-client.js';
 
 const MAIN = 'Old-Harbor-17!q';
@@ -107,7 +108,10 @@ describe.skipIf(dovecotBinary === undefined || postfixBinary === undefined)(
 
       // The phone's login is in Dovecot's auth cache now; revoking flushes it.
       const revoked = await revokeAppPassword(deps(), { account: 'alice@example.org', id: phone.id });
-      expect(revoked).toEqual({ ok: true, done: ['dovecot-auth-cache', 'dovecot'], failed: [] });
+      expect(revoked).toEqual({
+        ok: true,
+        revocation: { done: ['app-password:dovecot-auth-cache', 'app-password:dovecot'], pending: [] },
+      });
       expect(await auth('alice@example.org', phone.password)).toBe(535);
       const refused = await smtpSendAuthenticated(postfix.submissionPort ?? 0, {
         user: 'alice@example.org',
@@ -130,8 +134,45 @@ describe.skipIf(dovecotBinary === undefined || postfixBinary === undefined)(
         account: 'carol@example.org',
         id: tablet.id,
       });
-      expect(revoked).toEqual({ ok: true, done: [], failed: [] });
+      expect(revoked).toEqual({ ok: true, revocation: { done: [], pending: [] } });
       expect(await auth('carol@example.org', tablet.password)).toBe(235);
+    });
+
+    it('a flush that fails while the auth-master socket is away stays queued; `passrotate resume` then refuses the app password', async () => {
+      const tablet = await create('alice@example.org', 'Tablet');
+      expect(await auth('alice@example.org', tablet.password)).toBe(235); // cached
+      const socket = join(dovecot.dir, 'run', 'auth-master');
+      renameSync(socket, `${socket}.away`);
+      let revoked: Awaited<ReturnType<typeof revokeAppPassword>>;
+      try {
+        revoked = await revokeAppPassword(deps(), { account: 'alice@example.org', id: tablet.id });
+      } finally {
+        renameSync(`${socket}.away`, socket);
+      }
+      expect(revoked).toEqual({
+        ok: true,
+        revocation: { done: [], pending: ['app-password:dovecot-auth-cache', 'app-password:dovecot'] },
+      });
+      // Deleted, but the cached login still authenticates: the queued flush is what ends it.
+      expect(await auth('alice@example.org', tablet.password)).toBe(235);
+      expect(db.prepare('SELECT revoker FROM passrotate_outbox ORDER BY revoker').pluck().all()).toEqual([
+        'app-password:dovecot',
+        'app-password:dovecot-auth-cache',
+      ]);
+
+      db.prepare('UPDATE passrotate_outbox SET next_attempt_at = 0').run(); // due now, not after the back-off
+      const resume = await runCli([
+        'resume',
+        '--store',
+        `sqlite:${join(dir, 'mail.sqlite')}`,
+        '--dovecot-config',
+        dovecot.config,
+      ]);
+      expect(resume.code, resume.stderr).toBe(0);
+      expect(resume.stderr).toContain('revocations done: 2, failed again: 0');
+      expect(db.prepare('SELECT COUNT(*) FROM passrotate_outbox').pluck().get()).toBe(0);
+      expect(await auth('alice@example.org', tablet.password)).toBe(535);
+      expect(await auth('alice@example.org', MAIN)).toBe(235);
     });
 
     it('a main-password change with revokeAppPasswordsOnChange ends the app password for SMTP too', async () => {
