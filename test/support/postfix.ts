@@ -73,6 +73,16 @@ const SERVICES = [
   'postlog   unix-dgram n - n - 1 postlogd',
 ];
 
+/**
+ * When Postfix's virtual agent delivered a Maildir file, in microseconds, from its name
+ * (`<seconds>.V<dev>I<inode>M<microseconds>.<host>`): a plain sort would order two mails of the
+ * same second by inode.
+ */
+function deliveredAt(name: string): number {
+  const match = /^(\d+)\.\S*?M(\d+)/.exec(name);
+  return match ? Number(match[1]) * 1e6 + Number(match[2]) : Number.POSITIVE_INFINITY;
+}
+
 function mailboxPath(dir: string, address: string): string {
   const [local, domain] = address.split('@');
   return join(dir, 'mail', domain ?? '', local ?? '');
@@ -208,7 +218,7 @@ export async function startPostfix(options: StartPostfixOptions): Promise<Postfi
     const folder = join(mailboxPath(dir, address), 'new');
     let names: string[];
     try {
-      names = readdirSync(folder).sort();
+      names = readdirSync(folder).sort((a, b) => deliveredAt(a) - deliveredAt(b) || a.localeCompare(b));
     } catch {
       return [];
     }
