@@ -27,6 +27,9 @@ export type {
 } from './notifier.js';
 export type { PasswordHasher } from './password-hasher.js';
 export { cryptoRandomSource, type RandomSource } from './random-source.js';
+export type { RecoveryAddressSource } from './recovery-address-source.js';
+export { resetTokenDigest } from './reset-token-digest.js';
+export type { ResetTokenRecord, ResetTokenStore } from './reset-token-store.js';
 export { sessionIdDigest } from './session-digest.js';
 export type { RevocationRequest, SessionRevoker } from './session-revoker.js';
 export type { SessionStore, WebSession } from './session-store.js';

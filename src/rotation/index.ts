@@ -21,6 +21,13 @@ export {
   changeOwnPassword,
 } from './change-own-password.js';
 export {
+  type CheckPasswordResetResult,
+  type CompletePasswordResetInput,
+  type CompletePasswordResetResult,
+  checkPasswordReset,
+  completePasswordReset,
+} from './complete-password-reset.js';
+export {
   type ConnectSessionRevokerOptions,
   type ConnectSessionStore,
   connectSessionRevoker,
@@ -36,6 +43,11 @@ export type { GeneratorChoice } from './generator-choice.js';
 export { refusalLocales } from './locales/index.js';
 export type { RefusalHelpers, RefusalMessages } from './locales/messages.js';
 export type { FlowRefusal, RefusalCode, RefusalOf } from './refusals.js';
+export {
+  type RequestPasswordResetInput,
+  type RequestPasswordResetResult,
+  requestPasswordReset,
+} from './request-password-reset.js';
 export {
   type AttemptKeys,
   type AttemptReservation,

@@ -9,6 +9,8 @@ import type { CredentialStore } from '../ports/credential-store.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { RandomSource } from '../ports/random-source.js';
+import type { RecoveryAddressSource } from '../ports/recovery-address-source.js';
+import type { ResetTokenStore } from '../ports/reset-token-store.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
 import type { SessionStore } from '../ports/session-store.js';
 import type { StorageFailure } from './storage-failure.js';
@@ -98,6 +100,32 @@ export interface RotationDeps {
    * with `revoke: 'none'`), so a failure is retried. Needs `appPasswords`.
    */
   readonly revokeAppPasswordsOnChange?: boolean;
+  /** Where outstanding password-reset tokens live (digests only). Needed by the reset flows. Default none. */
+  readonly resetTokens?: ResetTokenStore;
+  /**
+   * Where the reset link goes: the mailbox's recovery address (Postfixadmin's `email_other` in the
+   * SQL adapters). Default none, so only `resetFallback: 'account'` sends anything.
+   */
+  readonly recoveryAddresses?: RecoveryAddressSource;
+  /**
+   * When a mailbox has no recovery address: `none` sends nothing (the owner must ask an admin), or
+   * `account` sends the link to the mailbox itself (useful when a phone is still signed in).
+   * The request's answer is the same either way. Default `none`.
+   */
+  readonly resetFallback?: 'none' | 'account';
+  /**
+   * Limits reset requests: `client` (keys `client:<clientKey>`) answers `rate_limited` once
+   * exceeded; `account` (keys `account:<address>`) silently sends nothing more, so it reveals
+   * nothing. Use limiters of their own (not `limiter`): each has its own limit and window, e.g.
+   * 3 mails per account per hour and 10 requests per client per 15 minutes. Default none.
+   */
+  readonly resetLimiters?: { readonly account?: AttemptLimiter; readonly client?: AttemptLimiter };
+  /**
+   * Lifetime of a reset link in milliseconds. Default 30 minutes: OWASP's Forgot Password Cheat
+   * Sheet asks for tokens that "expire after an appropriate period" without a figure; half an hour
+   * covers a slow mail delivery and keeps a forgotten mail in an inbox useless soon.
+   */
+  readonly resetTokenTtlMs?: number;
 }
 
 /**

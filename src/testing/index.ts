@@ -1,6 +1,6 @@
 /** @module passrotate/testing */
-// Conformance suites every store and limiter adapter must pass (CredentialStore, SessionStore and
-// AttemptLimiter adapters, ours and third parties'). Runner-agnostic: they register with the
+// Conformance suites every store and limiter adapter must pass (CredentialStore, SessionStore,
+// AttemptLimiter and ResetTokenStore adapters, ours and third parties'). Runner-agnostic: they register with the
 // `describe`/`it` of vitest, node:test, jest or mocha and bring their own small `expect`.
 export {
   type AttemptLimiterSuiteConfig,
@@ -8,5 +8,6 @@ export {
   testAttemptLimiter,
 } from './attempt-limiter-suite.js';
 export { type CredentialStoreSuiteOptions, testCredentialStore } from './credential-store-suite.js';
+export { type ResetTokenStoreSuiteOptions, testResetTokenStore } from './reset-token-store-suite.js';
 export { resolveTestRunner, type TestRunner, useTestRunner } from './runner.js';
 export { type SessionStoreSuiteOptions, testSessionStore } from './session-store-suite.js';

@@ -11,5 +11,7 @@ export {
 } from './credential-store.js';
 export { type ManualClock, manualClock } from './manual-clock.js';
 export { type MemoryNotifier, memoryNotifier } from './notifier.js';
+export { memoryRecoveryAddresses } from './recovery-addresses.js';
+export { type MemoryResetTokenStore, memoryResetTokenStore } from './reset-token-store.js';
 export { seededRandomSource } from './seeded-random-source.js';
 export { memorySessionStore } from './session-store.js';
