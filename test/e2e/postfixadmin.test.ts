@@ -4,13 +4,25 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateMysql, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
-import { migratePostgres, postgresCredentialStore } from '../../src/adapters/postgres/index.js';
+import {
+  migrateMysql,
+  mysqlCredentialStore,
+  mysqlRecoveryAddresses,
+} from '../../src/adapters/mysql/index.js';
+import {
+  migratePostgres,
+  postgresCredentialStore,
+  postgresRecoveryAddresses,
+} from '../../src/adapters/postgres/index.js';
 import { parseSqlTime } from '../../src/adapters/sql/password-expiry.js';
-import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
+import {
+  migrateSqlite,
+  sqliteCredentialStore,
+  sqliteRecoveryAddresses,
+} from '../../src/adapters/sqlite/index.js';
 import { createHasher } from '../../src/hash/index.js';
 import { presets } from '../../src/index.js';
-import type { CredentialStore } from '../../src/ports/index.js';
+import type { CredentialStore, RecoveryAddressSource } from '../../src/ports/index.js';
 import { changeOwnPassword, type RotationDeps, verifyLogin } from '../../src/rotation/index.js';
 import { createScratchMysqlDatabase, skipMysql } from '../support/mysql.js';
 import {
@@ -35,6 +47,8 @@ interface Backend {
   /** passrotate's own tables beside Postfixadmin's (what the CLI does at start). */
   migrate(): Promise<void>;
   store(): CredentialStore;
+  /** The mailbox's `email_other` as our recovery-address adapter reads it. */
+  recoveryAddresses(): RecoveryAddressSource;
   /** The mailbox row as stored, times as Dates. */
   row(account: string): Promise<{ password: string; modified: Date; expiry: Date }>;
   /** Makes every password write of `account` fail inside the database. */
@@ -55,6 +69,7 @@ async function sqliteBackend(): Promise<Backend> {
     database: { kind: 'sqlite', file },
     migrate: async () => migrateSqlite({ db: open(), mailboxTable: false }),
     store: () => sqliteCredentialStore({ db: open() }),
+    recoveryAddresses: () => sqliteRecoveryAddresses({ db: open() }),
     async row(account) {
       const r = open()
         .prepare('SELECT password, modified, password_expiry FROM mailbox WHERE username = ?')
@@ -83,6 +98,7 @@ async function postgresBackend(): Promise<Backend> {
     database: { kind: 'postgres', url: scratch.url },
     migrate: () => migratePostgres({ pool: scratch.pool, mailboxTable: false }),
     store: () => postgresCredentialStore({ pool: scratch.pool }),
+    recoveryAddresses: () => postgresRecoveryAddresses({ pool: scratch.pool }),
     async row(account) {
       const res = await scratch.pool.query<{ password: string; modified: Date; password_expiry: Date }>(
         'SELECT password, modified, password_expiry FROM mailbox WHERE username = $1',
@@ -114,6 +130,7 @@ async function mariadbBackend(): Promise<Backend> {
     database: { kind: 'mysql', url: scratch.url },
     migrate: () => migrateMysql({ pool: scratch.pool, mailboxTable: false }),
     store: () => mysqlCredentialStore({ pool: scratch.pool }),
+    recoveryAddresses: () => mysqlRecoveryAddresses({ pool: scratch.pool }),
     async row(account) {
       const [rows] = await scratch.pool.query<RowDataPacket[]>(
         `SELECT password, ${epochMs('modified')} AS modified, ${epochMs('password_expiry')} AS expiry
@@ -191,6 +208,14 @@ for (const [name, makeBackend, skipBackend] of backends) {
       afterAll(async () => {
         pfa?.remove();
         await backend?.close();
+      });
+
+      it("reads the recovery address Postfixadmin's CLI stores in email_other ('' is none)", async () => {
+        await pfa.cli(['mailbox', 'update', 'frank@example.org', '--email-other', 'frank@home.example']);
+        const addresses = backend.recoveryAddresses();
+        expect(await addresses.recoveryAddress('Frank@example.org')).toBe('frank@home.example');
+        expect(await addresses.recoveryAddress('erin@example.org')).toBeNull();
+        expect(await addresses.recoveryAddress('nobody@example.org')).toBeNull();
       });
 
       it('reads changedAt of a mailbox passrotate never wrote from its modified column', async () => {

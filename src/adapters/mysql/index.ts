@@ -12,4 +12,6 @@ export { mysqlAuditSink } from './audit-sink.js';
 export { mysqlCredentialStore } from './credential-store.js';
 export { migrateMysql } from './migrate.js';
 export type { MysqlOptions } from './options.js';
+export { mysqlRecoveryAddresses } from './recovery-addresses.js';
+export { mysqlResetTokenStore } from './reset-token-store.js';
 export { mysqlSessionStore } from './session-store.js';

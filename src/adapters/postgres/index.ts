@@ -11,4 +11,6 @@ export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';
 export { migratePostgres } from './migrate.js';
 export type { PostgresOptions } from './options.js';
+export { postgresRecoveryAddresses } from './recovery-addresses.js';
+export { postgresResetTokenStore } from './reset-token-store.js';
 export { postgresSessionStore } from './session-store.js';

@@ -16,4 +16,6 @@ export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';
 export { migrateSqlite } from './migrate.js';
 export type { SqliteOptions } from './options.js';
+export { sqliteRecoveryAddresses } from './recovery-addresses.js';
+export { sqliteResetTokenStore } from './reset-token-store.js';
 export { sqliteSessionStore } from './session-store.js';

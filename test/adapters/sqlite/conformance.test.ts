@@ -7,9 +7,15 @@ import {
   migrateSqlite,
   sqliteAttemptLimiter,
   sqliteCredentialStore,
+  sqliteResetTokenStore,
   sqliteSessionStore,
 } from '../../../src/adapters/sqlite/index.js';
-import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import {
+  testAttemptLimiter,
+  testCredentialStore,
+  testResetTokenStore,
+  testSessionStore,
+} from '../../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-sqlite-'));
 const db = new Database(join(dir, 'mail.sqlite'));
@@ -23,3 +29,4 @@ afterAll(() => {
 testCredentialStore('sqlite', () => sqliteCredentialStore({ db }));
 testSessionStore('sqlite', () => sqliteSessionStore({ db }));
 testAttemptLimiter('sqlite', (config) => sqliteAttemptLimiter({ db, ...config }));
+testResetTokenStore('sqlite', () => sqliteResetTokenStore({ db }));

@@ -119,6 +119,7 @@ describe('sqlite adapters on a Postfixadmin database', () => {
       'pr_audit',
       'pr_history',
       'pr_outbox',
+      'pr_reset_tokens',
       'pr_session_epochs',
       'pr_sessions',
       'pr_state',
