@@ -46,6 +46,7 @@ function signInPage(
     identifierLabel: t('emailAddress'),
     identifierType: 'email',
     identifier,
+    forgotHref: '/forgot',
   });
 }
 

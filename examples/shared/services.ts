@@ -40,6 +40,11 @@ export interface ServicesOptions {
    * Dovecot auth-cache flush + kick). Default none.
    */
   readonly appPasswordRevokers?: readonly SessionRevoker[];
+  /**
+   * Where a reset link goes when the mailbox has no recovery address (`email_other`): `none`, or
+   * `account` (the mailbox itself: the demo's seeded mailboxes have no recovery address). Default `none`.
+   */
+  readonly resetFallback?: 'none' | 'account';
   readonly clock?: Clock;
 }
 
@@ -79,6 +84,10 @@ export function createServices(options: ServicesOptions): ExampleServices {
       audit: storage.audit,
       limiter: storage.limiter,
       clock,
+      resetTokens: storage.reset.tokens,
+      recoveryAddresses: storage.reset.recoveryAddresses,
+      resetLimiters: storage.reset.limiters,
+      resetFallback: options.resetFallback ?? 'none',
       ...(options.notifier ? { notifier: options.notifier } : {}),
       ...(storage.appPasswords
         ? {

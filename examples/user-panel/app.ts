@@ -24,6 +24,7 @@ import { type Notice, renderNotice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
 import { passwordBlock } from '../shared/password-block.js';
+import { mountPasswordReset } from '../shared/password-reset.js';
 import type { ExampleServices } from '../shared/services.js';
 import { startSession } from '../shared/session.js';
 import {
@@ -61,6 +62,7 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
   };
   const app = createBaseApp(config.session);
   mountMailboxAuth(app, services, config);
+  mountPasswordReset(app, services, config);
   app.use('/', requireMailbox(config));
   app.use('/password', requireMailbox(config));
   app.use('/devices', requireMailbox(config));

@@ -25,6 +25,7 @@ import type { Notice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
 import { passwordBlock } from '../shared/password-block.js';
+import { mountPasswordReset } from '../shared/password-reset.js';
 import type { ExampleServices } from '../shared/services.js';
 import { endSession } from '../shared/session.js';
 import { renderAccountPage, renderInbox, type WebmailUser, webmailBrand } from './pages.js';
@@ -57,6 +58,7 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
   };
   const app = createBaseApp(config.session);
   mountMailboxAuth(app, services, config);
+  mountPasswordReset(app, services, config);
   app.use('/', requireMailbox(config));
   app.use('/account', requireMailbox(config));
   app.use('/account/*', requireMailbox(config));

@@ -93,7 +93,7 @@ export async function requestPasswordReset(
   const rt = runtime(deps);
   const clientLimiter = deps.resetLimiters?.client;
   if (clientLimiter && input.clientKey !== undefined) {
-    const decision = await stored(() => clientLimiter.consume(`client:${input.clientKey}`));
+    const decision = await stored(() => clientLimiter.consume(`reset-client:${input.clientKey}`));
     if (!decision.ok) return decision;
     if (!decision.value.allowed) {
       return { ok: false, code: 'rate_limited', retryAfterMs: decision.value.retryAfterMs };
@@ -123,7 +123,7 @@ async function deliver(
   await stored(() => resetTokens.purgeExpired(now));
   const accountLimiter = deps.resetLimiters?.account;
   if (accountLimiter) {
-    const decision = await accountLimiter.consume(`account:${account}`);
+    const decision = await accountLimiter.consume(`reset-account:${account}`);
     if (!decision.allowed) return 'account_rate_limited';
   }
   const record = await deps.store.get(account);

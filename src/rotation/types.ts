@@ -114,10 +114,11 @@ export interface RotationDeps {
    */
   readonly resetFallback?: 'none' | 'account';
   /**
-   * Limits reset requests: `client` (keys `client:<clientKey>`) answers `rate_limited` once
-   * exceeded; `account` (keys `account:<address>`) silently sends nothing more, so it reveals
-   * nothing. Use limiters of their own (not `limiter`): each has its own limit and window, e.g.
-   * 3 mails per account per hour and 10 requests per client per 15 minutes. Default none.
+   * Limits reset requests: `client` (keys `reset-client:<clientKey>`) answers `rate_limited` once
+   * exceeded; `account` (keys `reset-account:<address>`) silently sends nothing more, so it reveals
+   * nothing. Each is an `AttemptLimiter` with its own limit and window, e.g. 3 mails per account per
+   * hour and 10 requests per client per 15 minutes; the keys never meet the login limiter's, so
+   * the SQL and Redis limiters may share its table or prefix. Default none.
    */
   readonly resetLimiters?: { readonly account?: AttemptLimiter; readonly client?: AttemptLimiter };
   /**

@@ -101,4 +101,23 @@ export const nl: Messages = {
     'U hebt al {limit} app-wachtwoorden. Trek er een in voordat u een nieuwe aanmaakt.',
   appPasswordNotFound: 'Dat app-wachtwoord bestaat niet meer.',
   appPasswordTryLater: 'Er ging iets mis en er is niets gewijzigd. Probeer het later opnieuw.',
+  forgotPassword: 'Wachtwoord vergeten?',
+  resetRequestTitle: 'Wachtwoord opnieuw instellen',
+  resetRequestIntro:
+    'Vul het adres van uw mailbox in. We sturen een link om een nieuw wachtwoord te kiezen naar het hersteladres dat ervoor is opgeslagen.',
+  sendResetLink: 'Link versturen',
+  resetSentTitle: 'Kijk in uw mail',
+  resetSent:
+    'Als dit adres bij een mailbox met een hersteladres hoort, is er een link om een nieuw wachtwoord te kiezen naar onderweg. Hij werkt één keer, 30 minuten lang.',
+  resetFormTitle: 'Kies een nieuw wachtwoord',
+  resetFormIntro:
+    'Nieuw wachtwoord voor {account}. Alle apparaten die bij deze mailbox zijn aangemeld, worden afgemeld.',
+  setNewPassword: 'Nieuw wachtwoord instellen en overal afmelden',
+  resetLinkInvalid:
+    'Deze link is niet meer geldig: hij is gebruikt, verlopen, of het wachtwoord is sindsdien gewijzigd. Vraag een nieuwe aan.',
+  requestNewLink: 'Nieuwe link aanvragen',
+  passwordResetSignIn:
+    'Uw wachtwoord is opnieuw ingesteld en alle apparaten zijn afgemeld. Meld u aan met het nieuwe wachtwoord.',
+  backToSignIn: 'Terug naar aanmelden',
+  tooManyResetRequests: 'Te veel aanvragen vanaf dit netwerk. Wacht een paar minuten en probeer het opnieuw.',
 };
