@@ -5,7 +5,7 @@
 import type { Notifier } from '../../src/index.js';
 
 /**
- * A {@link Notifier} that writes one line per notification to `write` (default `console.log`). The
+ * A {@link Notifier} that writes one line per notification to `write` (default: standard output). The
  * reset link is a secret: this is for a local demo only; configure `PASSROTATE_SMTP_URL` otherwise.
  *
  * @example
@@ -13,7 +13,9 @@ import type { Notifier } from '../../src/index.js';
  * const notifier = consoleNotifier();
  * ```
  */
-export function consoleNotifier(write: (line: string) => void = console.log): Notifier {
+export function consoleNotifier(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Notifier {
   return {
     async notify(n) {
       const to = n.kind === 'password_reset_requested' ? (n.recipient ?? n.account) : n.account;
