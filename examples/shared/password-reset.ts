@@ -22,7 +22,11 @@ import type { ExampleServices } from './services.js';
 
 /** Where the pages live. */
 export const FORGOT_PATH = '/forgot';
-const RESET_PATH = '/reset';
+/**
+ * Where the reset form posts. Its page is served with `Referrer-Policy: no-referrer`, so browsers
+ * post it with `Origin: null`: list it in the session's `nullOriginPaths` (the CSRF token still counts).
+ */
+export const RESET_PATH = '/reset';
 
 function card(c: AppContext, config: MailboxAuthConfig, inner: SafeHtml): SafeHtml {
   return html`<main class="auth-page"><div class="auth-card">${config.brand(c.get('t'))}${inner}</div></main>`;

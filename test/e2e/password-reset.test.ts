@@ -72,8 +72,23 @@ describe.skipIf(skipPostfix)('password reset by e-mail through a real Postfix', 
     const token = link.slice(-64);
     expect(form.body).toContain(`name="token" value="${token}"`);
 
+    // The page posts with `Origin: null` (no-referrer): accepted on /reset only, and never without the CSRF token.
+    const nullOrigin = { origin: 'null' };
+    const noToken = await visitor.request('/reset', {
+      method: 'POST',
+      headers: nullOrigin,
+      form: { token, newPassword: NEW, confirmPassword: NEW },
+    });
+    expect(noToken.status).toBe(403);
+    const elsewhere = await visitor.request('/forgot', {
+      method: 'POST',
+      headers: nullOrigin,
+      form: { _csrf: HttpClient.csrf(form.body), account: ALICE },
+    });
+    expect(elsewhere.status).toBe(403);
     const weak = await visitor.request('/reset', {
       method: 'POST',
+      headers: nullOrigin,
       form: { _csrf: HttpClient.csrf(form.body), token, newPassword: 'short', confirmPassword: 'short' },
     });
     expect(weak.status).toBe(400);
