@@ -2,6 +2,7 @@
 import type { LocaleId } from '../policy/locales/messages.js';
 import type { MailboxRecord } from '../ports/credential-store.js';
 import { resetTokenDigest } from '../ports/reset-token-digest.js';
+import type { ResetTokenStore } from '../ports/reset-token-store.js';
 import { DEFAULT_RESET_TOKEN_TTL_MS, newResetToken } from './reset-token.js';
 import { type Runtime, runtime, stored } from './runtime.js';
 import type { StorageFailure } from './storage-failure.js';
@@ -89,7 +90,8 @@ export async function requestPasswordReset(
   deps: RotationDeps,
   input: RequestPasswordResetInput,
 ): Promise<RequestPasswordResetResult> {
-  if (!deps.resetTokens) throw new TypeError('requestPasswordReset: deps.resetTokens is required');
+  const resetTokens = deps.resetTokens;
+  if (!resetTokens) throw new TypeError('requestPasswordReset: deps.resetTokens is required');
   const rt = runtime(deps);
   const clientLimiter = deps.resetLimiters?.client;
   if (clientLimiter && input.clientKey !== undefined) {
@@ -100,7 +102,7 @@ export async function requestPasswordReset(
     }
   }
   const account = input.account.trim().toLowerCase();
-  const delivery = deliver(rt, account, input).then(
+  const delivery = deliver(rt, resetTokens, account, input).then(
     (outcome) => audit(rt, account, outcome),
     () => audit(rt, account, 'storage_failure'),
   );
@@ -113,12 +115,11 @@ function audit(rt: Runtime, account: string, outcome: DeliveryOutcome): Promise<
 
 async function deliver(
   rt: Runtime,
+  resetTokens: ResetTokenStore,
   account: string,
   input: RequestPasswordResetInput,
 ): Promise<DeliveryOutcome> {
   const { deps } = rt;
-  const resetTokens = deps.resetTokens;
-  if (!resetTokens) return 'storage_failure';
   const now = rt.clock.now();
   await stored(() => resetTokens.purgeExpired(now));
   const accountLimiter = deps.resetLimiters?.account;
