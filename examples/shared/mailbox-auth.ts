@@ -23,6 +23,8 @@ export interface MailboxAuthConfig {
   readonly passwordPath: string;
   /** Where the password form posts, when not to `passwordPath`. */
   readonly passwordSubmitPath?: string;
+  /** The app's public origin (reset links are built from it), or `undefined` while unknown. */
+  readonly publicOrigin?: () => string | undefined;
 }
 
 /**

@@ -145,8 +145,8 @@ function refusalNotice(c: AppContext, result: Exclude<CompletePasswordResetResul
 /**
  * Adds `GET/POST /forgot`, `GET /reset/:token` and `POST /reset` (the token travels in a hidden
  * field). The request page answers every address the same way and does not wait for the mail; the
- * link is built from the request's origin (a real deployment uses its configured public URL, so a
- * forged `Host` header cannot point the link elsewhere).
+ * link is built from `config.publicOrigin` (the configured public URL), so a forged `Host` header
+ * cannot point it elsewhere.
  *
  * @example
  * ```ts
@@ -163,7 +163,8 @@ export function mountPasswordReset(
   app.post(FORGOT_PATH, async (c) => {
     const t = c.get('t');
     const account = (await formField(c, 'account')).trim().slice(0, MAX_ACCOUNT_LENGTH);
-    const origin = requestOrigin(c);
+    // The configured public origin; the request's own only for an app not started by startDemo (tests).
+    const origin = config.publicOrigin?.() ?? requestOrigin(c);
     const result = await requestPasswordReset(services.rotation, {
       account,
       clientKey: clientAddress(c),

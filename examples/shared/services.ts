@@ -24,6 +24,12 @@ export interface ExampleServices {
   /** The ports of `changeOwnPassword`, `adminSetPassword` and `verifyLogin` (which reads the session epoch). */
   readonly rotation: RotationDeps;
   readonly clock: Clock;
+  /**
+   * The public origin of each mailbox app (`https://mail.example.org`), from which reset links are
+   * built; filled by `startDemo` once the apps listen. A reset link is never built from a request's
+   * `Host` header, which a client chooses.
+   */
+  readonly publicOrigins: { webmail?: string; userPanel?: string };
 }
 
 /** How to build the services. */
@@ -75,6 +81,7 @@ export function createServices(options: ServicesOptions): ExampleServices {
     policy,
     hasher: options.hasher,
     clock,
+    publicOrigins: {},
     rotation: {
       store: storage.credentials,
       hasher: options.hasher,

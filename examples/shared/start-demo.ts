@@ -53,6 +53,11 @@ export interface DemoOptions {
    * `account`: the seeded mailboxes have none, and the demo's Postfix delivers to the mailboxes.
    */
   readonly resetFallback?: 'none' | 'account';
+  /**
+   * The public URLs of the webmail and the user panel (behind a proxy), from which reset links are
+   * built. Default: the URLs they listen on.
+   */
+  readonly publicUrls?: { readonly webmail?: string; readonly userPanel?: string };
   /** The notifier when `smtpUrl` is not set. Default: print to the console ({@link consoleNotifier}). */
   readonly notifier?: Notifier;
 }
@@ -167,6 +172,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       cleanups.push(() => close(running.server));
       urls[name] = `http://${host}:${running.port}`;
     }
+    services.publicOrigins.webmail = new URL(options.publicUrls?.webmail ?? urls.webmail ?? '').origin;
+    services.publicOrigins.userPanel = new URL(options.publicUrls?.userPanel ?? urls.userPanel ?? '').origin;
     return {
       urls: {
         webmail: urls.webmail ?? '',

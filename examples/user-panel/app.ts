@@ -57,6 +57,7 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
       sameSite: 'Lax',
       nullOriginPaths: [RESET_PATH],
     },
+    publicOrigin: () => services.publicOrigins.userPanel,
     appClass: APP_CLASS,
     brand: panelBrand,
     passwordPath: '/password',

@@ -52,6 +52,7 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
       sameSite: 'Lax',
       nullOriginPaths: [RESET_PATH],
     },
+    publicOrigin: () => services.publicOrigins.webmail,
     appClass: APP_CLASS,
     brand: webmailBrand,
     passwordPath: '/account',

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPasswordReset } from '../../src/index.js';
@@ -126,6 +127,37 @@ describe.skipIf(skipServers)(
       expect((await visitor.request(link.slice(demo.urls.webmail.length))).status).toBe(400);
       const [changed] = await postfix.waitForMessages(ALICE, 1);
       expect(parseMail(changed ?? '').header('subject')).toBe('Your password was changed');
+    });
+
+    it("builds the link from the app's public URL, not from a forged Host header; without email_other it goes to the mailbox", async () => {
+      const client = new HttpClient(demo.urls.webmail);
+      const page = await client.request('/forgot');
+      // fetch() will not send another Host header; node:http will.
+      const form = new URLSearchParams({ _csrf: HttpClient.csrf(page.body), account: 'bob@example.org' });
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const request = httpRequest(
+          `${demo.urls.webmail}/forgot`,
+          {
+            method: 'POST',
+            headers: {
+              host: 'evil.example',
+              cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          },
+        );
+        request.on('error', reject);
+        request.end(form.toString());
+      });
+      expect(status).toBe(200);
+      const [raw] = await postfix.waitForMessages('bob@example.org', 1);
+      const text = parseMail(raw ?? '').text;
+      expect(text).toContain(`${demo.urls.webmail}/reset/`);
+      expect(text).not.toContain('evil.example');
     });
 
     it('answers an unknown and an existing account in similar time, without waiting for the SMTP server', async () => {
