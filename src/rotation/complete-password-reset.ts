@@ -85,12 +85,13 @@ async function usableToken(rt: Runtime, token: string, now: Date): Promise<Usabl
   const digest = await resetTokenDigest(token);
   const found = await stored(() => resetTokens.find(digest, now));
   if (!found.ok) return found;
-  if (!found.value) return INVALID;
-  const got = await stored(() => rt.deps.store.get(found.value?.account ?? ''));
+  const issued = found.value;
+  if (!issued) return INVALID;
+  const got = await stored(() => rt.deps.store.get(issued.account));
   if (!got.ok) return got;
   // A password write since the token was issued (a change, an admin reset, another reset) makes it stale.
-  if (!got.value || got.value.version !== found.value.version) return INVALID;
-  return { ok: true, token: found.value, digest, record: got.value, resetTokens };
+  if (!got.value || got.value.version !== issued.version) return INVALID;
+  return { ok: true, token: issued, digest, record: got.value, resetTokens };
 }
 
 /**

@@ -148,6 +148,25 @@ describe('requestPasswordReset', () => {
     ]);
   });
 
+  it('audits a failing token store as storage_failure and still answers the same', async () => {
+    const broken = memoryResetTokenStore();
+    const f = await resetFixture({
+      resetTokens: {
+        ...broken,
+        save: async () => {
+          throw Object.assign(new Error('disk full'), { code: 'SQLITE_FULL' });
+        },
+      },
+    });
+    const result = await requestPasswordReset(f.deps, { account: ALICE, resetUrl: url });
+    expect(Object.keys(result).sort()).toEqual(['delivery', 'ok']);
+    if (result.ok) await expect(result.delivery).resolves.toBeUndefined();
+    expect(f.links()).toEqual([]);
+    expect(f.audit.events.map((e) => [e.type, e.outcome])).toEqual([
+      ['password_reset_requested', 'storage_failure'],
+    ]);
+  });
+
   it('throws without a resetTokens store', async () => {
     const f = await fixture();
     await expect(requestPasswordReset(f.deps, { account: ALICE, resetUrl: url })).rejects.toThrow(TypeError);
@@ -244,6 +263,25 @@ describe('completePasswordReset', () => {
     expect(await f.complete('../../etc')).toEqual({ ok: false, code: 'invalid_token' });
     expect(await f.complete('0'.repeat(64))).toEqual({ ok: false, code: 'invalid_token' });
     expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(true);
+  });
+
+  it('answers storage_failure when the token store cannot be read, changing nothing', async () => {
+    const f = await resetFixture();
+    await f.request();
+    const token = f.lastToken();
+    const failing = {
+      ...f.deps,
+      resetTokens: {
+        ...f.resetTokens,
+        find: async () => {
+          throw Object.assign(new Error('gone'), { code: 'ECONNREFUSED' });
+        },
+      },
+    };
+    const result = await completePasswordReset(failing, { token, newPassword: NEW, confirmation: NEW });
+    expect(result).toMatchObject({ ok: false, code: 'storage_failure' });
+    expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(true);
+    expect((await f.complete(token)).ok).toBe(true);
   });
 
   it('lets exactly one of two racing submissions of one link through', async () => {
