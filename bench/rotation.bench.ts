@@ -1,8 +1,9 @@
 /**
- * @module Benchmark of a password rotation on the real stores: rotations per second on SQLite and
- * PostgreSQL, the orchestration's own time (policy, store reads and compare-and-set write with its
- * outbox rows, web-session revocation, audit) against the hash time, and a contention run (many
- * concurrent changes to one mailbox, retried on conflict) checked for lost updates.
+ * @module Benchmark of a password rotation on the real stores: rotations per second on SQLite,
+ * PostgreSQL and MariaDB (web sessions in the same database, ended inside the password write), the
+ * orchestration's own time (policy, store reads and compare-and-set write with its outbox rows,
+ * web-session revocation, audit) against the hash time, and a contention run (many concurrent
+ * changes to one mailbox, retried on conflict) checked for lost updates.
  * It also prints the database round trips of one rotation, counted at the pg and mysql2 clients.
  * Run from the repository root: `npm run bench:rotation` (PostgreSQL when PASSROTATE_TEST_PG_URL is
  * set, MariaDB/MySQL when PASSROTATE_TEST_MYSQL_URL is set).
@@ -14,8 +15,12 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { memorySessionStore } from '../src/adapters/memory/index.js';
-import { migrateMysql, mysqlAuditSink, mysqlCredentialStore } from '../src/adapters/mysql/index.js';
+import {
+  migrateMysql,
+  mysqlAuditSink,
+  mysqlCredentialStore,
+  mysqlSessionStore,
+} from '../src/adapters/mysql/index.js';
 import {
   migratePostgres,
   postgresAuditSink,
@@ -241,7 +246,7 @@ async function postgresBackend(serverUrl: string): Promise<Backend> {
   await migratePostgres({ pool });
   return {
     name: 'postgres',
-    store: postgresCredentialStore({ pool }),
+    store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
     sessions: postgresSessionStore({ pool }),
     audit: postgresAuditSink({ pool }),
     async close() {
@@ -254,11 +259,8 @@ async function postgresBackend(serverUrl: string): Promise<Backend> {
   };
 }
 
-/**
- * MariaDB/MySQL credential store and audit sink; web sessions in the MySQL session store when this
- * tree has one, else in PostgreSQL (when configured) or memory — the name says which.
- */
-async function mysqlBackend(serverUrl: string, sessionsOn: string | undefined): Promise<Backend> {
+/** MariaDB/MySQL credential store, session store (revoked inside the password write) and audit sink. */
+async function mysqlBackend(serverUrl: string): Promise<Backend> {
   const name = `passrotate_bench_${process.pid}`;
   const admin = await mysql.createConnection(serverUrl);
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -268,33 +270,13 @@ async function mysqlBackend(serverUrl: string, sessionsOn: string | undefined): 
   url.pathname = `/${name}`;
   const pool = mysql.createPool({ uri: url.toString(), connectionLimit: 16 });
   await migrateMysql({ pool });
-  const sessionModule = './../src/adapters/mysql/session-store.js';
-  const own = (await import(sessionModule).catch(() => null)) as {
-    mysqlSessionStore?: (options: { pool: mysql.Pool }) => SessionStore;
-  } | null;
-  let sessions: SessionStore;
-  let sessionsName: string;
-  let closeSessions = async (): Promise<void> => undefined;
-  if (own?.mysqlSessionStore) {
-    sessions = own.mysqlSessionStore({ pool });
-    sessionsName = 'mysql';
-  } else if (sessionsOn) {
-    const pgBackend = await postgresBackend(sessionsOn);
-    sessions = pgBackend.sessions;
-    sessionsName = 'postgres';
-    closeSessions = () => pgBackend.close();
-  } else {
-    sessions = memorySessionStore();
-    sessionsName = 'memory';
-  }
   return {
-    name: `mariadb (sessions: ${sessionsName})`,
-    store: mysqlCredentialStore({ pool }),
-    sessions,
+    name: 'mariadb',
+    store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+    sessions: mysqlSessionStore({ pool }),
     audit: mysqlAuditSink({ pool }),
     async close() {
       await pool.end();
-      await closeSessions();
       const c = await mysql.createConnection(serverUrl);
       await c.query(`DROP DATABASE IF EXISTS ${name}`);
       await c.end();
@@ -307,7 +289,7 @@ const pgUrl = process.env.PASSROTATE_BENCH_PG_URL ?? process.env.PASSROTATE_TEST
 if (pgUrl) backends.push(() => postgresBackend(pgUrl));
 else print('postgres: skipped (set PASSROTATE_TEST_PG_URL)');
 const mysqlUrl = process.env.PASSROTATE_BENCH_MYSQL_URL ?? process.env.PASSROTATE_TEST_MYSQL_URL;
-if (mysqlUrl) backends.push(() => mysqlBackend(mysqlUrl, pgUrl));
+if (mysqlUrl) backends.push(() => mysqlBackend(mysqlUrl));
 else print('mariadb: skipped (set PASSROTATE_TEST_MYSQL_URL)');
 
 for (const make of backends) {

@@ -147,7 +147,7 @@ export async function submitAppPasswordRevoke(
 ): Promise<Flash> {
   const result = await revokeAppPassword(services.rotation, { account, id: await formField(c, 'id') });
   if (result.ok) {
-    return result.failed.length === 0
+    return result.revocation.pending.length === 0
       ? { kind: 'success', key: 'appPasswordRevoked' }
       : { kind: 'info', key: 'appPasswordRevokedPending' };
   }

@@ -73,7 +73,7 @@ export interface DovecotServerOptions {
   readonly authCacheSize?: string;
   /**
    * App-password passdbs after the main one (docs/app-passwords.md): slot *k* reads the mailbox's
-   * *k*-th row of `mailbox_app_password`. Default 0 (the main password only). SQLite only.
+   * *k*-th row of `mailbox_app_password` in the same database. Default 0 (the main password only).
    */
   readonly appPasswordSlots?: number;
 }
@@ -92,11 +92,24 @@ function passdbText(dir: string, appPasswordSlots: number): string {
     .join('\n');
 }
 
-function appPasswordSqlText(sqlitePath: string, slot: number): string {
-  return `driver = sqlite
-connect = ${resolve(sqlitePath)}
-password_query = SELECT a.username AS user, a.password_hash AS password FROM mailbox_app_password a JOIN mailbox m ON m.username = a.username WHERE a.username = '%u' AND m.active = '1' ORDER BY a.id LIMIT 1 OFFSET ${slot}
-`;
+/** The documented slot query (docs/app-passwords.md): the mailbox's `slot`-th app password while it is active. */
+function appPasswordSlotQuery(slot: number): string {
+  return `SELECT a.username AS user, a.password_hash AS password FROM mailbox_app_password a JOIN mailbox m ON m.username = a.username WHERE a.username = '%u' AND m.active = '1' ORDER BY a.id LIMIT 1 OFFSET ${slot}`;
+}
+
+/** The driver and `connect` lines of the database the demo uses. */
+function sqlConnectionText(options: DovecotServerOptions): string {
+  if (options.postgresUrl !== undefined) {
+    return `driver = pgsql\nconnect = ${pgsqlConnectString(options.postgresUrl)}\n`;
+  }
+  if (options.mysql !== undefined) return `driver = mysql\nconnect = ${mysqlConnectString(options.mysql)}\n`;
+  if (options.sqlitePath === undefined)
+    throw new TypeError('startDovecot needs sqlitePath, mysql or postgresUrl');
+  return `driver = sqlite\nconnect = ${resolve(options.sqlitePath)}\n`;
+}
+
+function appPasswordSqlText(options: DovecotServerOptions, slot: number): string {
+  return `${sqlConnectionText(options)}password_query = ${appPasswordSlotQuery(slot)}\n`;
 }
 
 function configText(dir: string, port: number, authCacheSize: string, appPasswordSlots: number): string {
@@ -214,7 +227,7 @@ password_query = SELECT username AS user, password FROM mailbox WHERE username =
  * Writes a standalone config (includes nothing from /etc/dovecot), starts `dovecot -F` and waits for
  * the IMAP greeting. The SQL passdb runs Dovecot's usual Postfixadmin query on SQLite, and
  * Postfixadmin's documented expiry-aware one on MariaDB/MySQL and PostgreSQL; with `appPasswordSlots`
- * (SQLite) the mailbox's app passwords log in too.
+ * the mailbox's app passwords log in too.
  *
  * @example
  * ```ts
@@ -233,15 +246,10 @@ export async function startDovecot(options: DovecotServerOptions): Promise<Dovec
   // May hold the database password: readable by its owner only.
   await writeFile(join(dir, 'dovecot-sql.conf.ext'), sqlConfigText(options), { mode: 0o600 });
   const appPasswordSlots = options.appPasswordSlots ?? 0;
-  if (appPasswordSlots > 0 && options.sqlitePath === undefined) {
-    throw new TypeError('startDovecot reads app passwords from SQLite only');
-  }
   for (let slot = 0; slot < appPasswordSlots; slot += 1) {
-    await writeFile(
-      join(dir, `dovecot-app-password-${slot}.conf.ext`),
-      appPasswordSqlText(options.sqlitePath ?? '', slot),
-      { mode: 0o600 },
-    );
+    await writeFile(join(dir, `dovecot-app-password-${slot}.conf.ext`), appPasswordSqlText(options, slot), {
+      mode: 0o600,
+    });
   }
   await writeFile(configPath, configText(dir, port, options.authCacheSize ?? '1M', appPasswordSlots));
   const child: ChildProcess = spawn(options.dovecot ?? 'dovecot', ['-c', configPath, '-F'], {

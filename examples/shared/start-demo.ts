@@ -147,6 +147,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       notifier,
       resetFallback: options.resetFallback ?? 'account',
       // A revoked app password must stop working at once: flush Dovecot's auth cache, then kick.
+      // The same objects as `revokers`, so a main-password change runs them once, after deleting
+      // the app passwords (docs/app-passwords.md, "One flush per change").
       appPasswordRevokers: revokers,
     });
     const accounts = await seedDemo({

@@ -11,6 +11,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import {
   migrateMysql,
+  mysqlAppPasswordStore,
   mysqlAttemptLimiter,
   mysqlAuditSink,
   mysqlCredentialStore,
@@ -20,6 +21,7 @@ import {
 } from '../../src/adapters/mysql/index.js';
 import {
   migratePostgres,
+  postgresAppPasswordStore,
   postgresAttemptLimiter,
   postgresAuditSink,
   postgresCredentialStore,
@@ -89,8 +91,8 @@ export interface Storage {
   /** Password reset by e-mail: tokens (digests only), recovery addresses, request limits. */
   readonly reset: ResetStorage;
   /**
-   * The mailboxes' app passwords (Postfixadmin 4's `mailbox_app_password`), or `null` where
-   * passrotate has no adapter yet (PostgreSQL, MySQL): the pages then hide the Devices section.
+   * The mailboxes' app passwords (Postfixadmin 4's `mailbox_app_password`, in the same database),
+   * or `null` where there are none: the pages then hide the Devices section.
    */
   readonly appPasswords: AppPasswordStore | null;
   close(): Promise<void>;
@@ -145,7 +147,11 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       sqlitePath: null,
       mysql: null,
       postgresUrl: database,
-      credentials: postgresCredentialStore({ pool }),
+      // Sessions in this database are ended inside the password write (one round trip, no window).
+      credentials: postgresCredentialStore({
+        pool,
+        ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+      }),
       sessions: redisParts?.sessions ?? postgresSessionStore({ pool }),
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: postgresAuditSink({ pool }),
@@ -158,7 +164,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
           client: postgresAttemptLimiter({ pool, ...RESET_LIMITS.client }),
         },
       },
-      appPasswords: null,
+      appPasswords: postgresAppPasswordStore({ pool }),
       close: async () => {
         await closeRedis();
         await pool.end();
@@ -176,7 +182,10 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       sqlitePath: null,
       mysql: settings,
       postgresUrl: null,
-      credentials: mysqlCredentialStore({ pool }),
+      credentials: mysqlCredentialStore({
+        pool,
+        ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+      }),
       sessions: redisParts?.sessions ?? mysqlSessionStore({ pool }),
       limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: mysqlAuditSink({ pool }),
@@ -189,7 +198,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
           client: mysqlAttemptLimiter({ pool, ...RESET_LIMITS.client }),
         },
       },
-      appPasswords: null,
+      appPasswords: mysqlAppPasswordStore({ pool }),
       close: async () => {
         await closeRedis();
         await pool.end();
@@ -212,7 +221,10 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     sqlitePath: path,
     mysql: null,
     postgresUrl: null,
-    credentials: sqliteCredentialStore({ db }),
+    credentials: sqliteCredentialStore({
+      db,
+      ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+    }),
     sessions: redisParts?.sessions ?? sqliteSessionStore({ db }),
     limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),
     audit: sqliteAuditSink({ db }),

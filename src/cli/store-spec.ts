@@ -120,7 +120,7 @@ export async function openStore(
     db.pragma('busy_timeout = 5000');
     return {
       spec,
-      credentials: sqlite.sqliteCredentialStore({ db }),
+      credentials: sqlite.sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' }),
       sessions: sqlite.sqliteSessionStore({ db }),
       audit: sqlite.sqliteAuditSink({ db }),
       migrate: async () => sqlite.migrateSqlite({ db, mailboxTable: options.create }),
@@ -137,7 +137,7 @@ export async function openStore(
     const pool = mysql2.createPool({ ...settings, connectionLimit: 4 });
     return {
       spec,
-      credentials: mysql.mysqlCredentialStore({ pool }),
+      credentials: mysql.mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
       sessions: mysql.mysqlSessionStore({ pool }),
       audit: mysql.mysqlAuditSink({ pool }),
       migrate: () => mysql.migrateMysql({ pool, mailboxTable: options.create }),
@@ -150,7 +150,7 @@ export async function openStore(
   const pool = new pg.Pool({ connectionString: spec.url, max: 4 });
   return {
     spec,
-    credentials: postgres.postgresCredentialStore({ pool }),
+    credentials: postgres.postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
     sessions: postgres.postgresSessionStore({ pool }),
     audit: postgres.postgresAuditSink({ pool }),
     migrate: () => postgres.migratePostgres({ pool, mailboxTable: options.create }),

@@ -60,7 +60,8 @@ export interface PassrotateOptions extends Omit<RotationOptions, 'hasher'> {
  * import { postgresCredentialStore, postgresSessionStore } from 'passrotate/adapters/postgres';
  *
  * const passrotate = createPassrotate({
- *   store: postgresCredentialStore({ pool }),
+ *   // The sessions share the pool: the store ends them inside the password write.
+ *   store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
  *   sessions: postgresSessionStore({ pool }),
  *   policy: presets.mailbox,
  *   hash: { scheme: 'ARGON2ID' },

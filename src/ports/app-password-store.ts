@@ -54,7 +54,8 @@ export type AppPasswordCreateResult =
   | { readonly ok: false; readonly code: 'limit_reached' };
 
 /**
- * Stores app passwords. Adapters: memory, SQLite (Postfixadmin 4's `mailbox_app_password` table).
+ * Stores app passwords. Adapters: memory, SQLite, PostgreSQL, MySQL/MariaDB (Postfixadmin 4's
+ * `mailbox_app_password` table).
  *
  * Guarantees: `create` counts and inserts atomically, so racing creates never leave an account with
  * more than `limit` app passwords; `revoke` matches the id *and* the account (an owner cannot

@@ -59,9 +59,18 @@ export interface AuditEvent {
  *
  * @example
  * ```ts
- * const sink: AuditSink = { record: async (event) => { log.info(event); } };
+ * const sink: AuditSink = {
+ *   record: async (event) => { log.info(event); },
+ *   recordAll: async (events) => { for (const event of events) log.info(event); },
+ * };
  * ```
  */
 export interface AuditSink {
   record(event: AuditEvent): Promise<void>;
+  /**
+   * Optional: records several events at once, in order (a database sink writes them with one
+   * statement, one round trip). The flows pass the events one step emits together, e.g. a
+   * password change and the web-session revocation its write carried out.
+   */
+  recordAll?(events: readonly AuditEvent[]): Promise<void>;
 }

@@ -140,7 +140,16 @@ export interface PasswordWrite {
  * ```
  */
 export type PasswordWriteResult =
-  | { readonly ok: true; readonly version: number }
+  | {
+      readonly ok: true;
+      readonly version: number;
+      /**
+       * Ids of the `pendingRevocations` the store carried out inside the write itself (e.g. the
+       * web sessions of a session store in the same database, ended in the same transaction) and
+       * therefore did not insert into the outbox. Absent or empty: every row was inserted.
+       */
+      readonly appliedRevocations?: readonly string[];
+    }
   | { readonly ok: false; readonly code: 'conflict' | 'not_found' };
 
 /**
@@ -171,6 +180,9 @@ export interface MailboxPage {
  *   The new hash, the history push, the version bump and the outbox rows are written all together
  *   or not at all, so a failed write leaves the old password working.
  * - A write that ends in `conflict` or `not_found` changes nothing and inserts no outbox row.
+ * - A store may carry out some outbox rows inside the write (same transaction) instead of inserting
+ *   them; it lists their ids in `appliedRevocations`, and the flows then neither run their revoker
+ *   nor complete them.
  * - Accounts and domains are matched case-insensitively (stored lower-case).
  * - `listByDomain` pages in ascending account order; the cursor is opaque; `limit` defaults to 100.
  * - `listPendingRevocations` returns rows with `nextAttemptAt <= now`, ordered by `nextAttemptAt`

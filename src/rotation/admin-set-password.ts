@@ -135,7 +135,7 @@ export async function adminSetPassword(
       at: result.changedAt,
       details: { generated: generate, temporary, revokers: result.rows.map((r) => r.revoker) },
     }),
-    runRevocations(rt, result.rows, input.actor.name),
+    runRevocations(rt, result.rows, input.actor.name, result.applied),
   ]);
   await rt.notify({ kind: 'password_set_by_admin', account, at: result.changedAt, actor: input.actor.name });
   return {

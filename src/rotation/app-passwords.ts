@@ -2,10 +2,13 @@
 import { PassrotateError } from '../errors.js';
 import { generateAppPassword } from '../generator/app-password.js';
 import type { AppPasswordRecord, AppPasswordStore } from '../ports/app-password-store.js';
-import { errorCode } from './decisions.js';
+import type { PendingRevocation } from '../ports/credential-store.js';
+import { outboxRows } from './decisions.js';
+import { queueRevocations } from './queue-revocations.js';
+import { runRevocations } from './run-revocations.js';
 import { type Runtime, refuser, runtime, stored } from './runtime.js';
 import type { StorageFailure } from './storage-failure.js';
-import type { RotationDeps } from './types.js';
+import type { RevocationReport, RotationDeps } from './types.js';
 
 /** The longest device name, in code points (Postfixadmin's `description` is VARCHAR(255)). */
 const MAX_NAME_LENGTH = 64;
@@ -76,18 +79,20 @@ export interface RevokeAppPasswordInput {
 }
 
 /**
- * The outcome of {@link revokeAppPassword}. `done` and `failed` name the `appPasswordRevokers`
- * that ran after the delete; a failed one (e.g. the auth-cache flush) may leave a cached login
- * working until the mail server's cache expires, so report it.
+ * The outcome of {@link revokeAppPassword}. `revocation` names the outbox rows of the
+ * `appPasswordRevokers` (`app-password:<name>`) that ran after the delete (`done`) and those left
+ * for `resumePendingRevocations` to retry (`pending`): until then a cached login made with the
+ * revoked app password may keep working, so tell the owner. `conflict` when the mailbox changed
+ * concurrently three times in a row (nothing was revoked; try again).
  *
  * @example
  * ```ts
- * if (result.ok && result.failed.length > 0) warn('the mail server was not reached');
+ * if (result.ok && result.revocation.pending.length > 0) warn('the mail server was not reached yet');
  * ```
  */
 export type RevokeAppPasswordResult =
-  | { readonly ok: true; readonly done: readonly string[]; readonly failed: readonly string[] }
-  | { readonly ok: false; readonly code: 'not_found' }
+  | { readonly ok: true; readonly revocation: RevocationReport }
+  | { readonly ok: false; readonly code: 'not_found' | 'conflict' }
   | StorageFailure;
 
 function appPasswordStore(deps: RotationDeps): AppPasswordStore {
@@ -172,34 +177,26 @@ export async function listAppPasswords(deps: RotationDeps, account: string): Pro
   return listed.ok ? { ok: true, appPasswords: listed.value } : listed;
 }
 
-/** Runs `appPasswordRevokers` in order; returns the names that ran and those that threw. */
-async function runMailServerRevokers(
-  rt: Runtime,
-  account: string,
-): Promise<{ done: string[]; failed: string[]; errors: string[] }> {
-  const report = { done: [] as string[], failed: [] as string[], errors: [] as string[] };
-  for (const revoker of rt.deps.appPasswordRevokers ?? []) {
-    try {
-      await revoker.revoke({ account, keepSessionDigest: null });
-      report.done.push(revoker.name);
-    } catch (error) {
-      report.failed.push(revoker.name);
-      report.errors.push(errorCode(error, 'revoker_failed'));
-    }
-  }
-  return report;
+/** Removes outbox rows whose revocation will not happen (the delete did not); a failure leaves harmless rows. */
+async function withdraw(rt: Runtime, rows: readonly PendingRevocation[]): Promise<void> {
+  await Promise.all(rows.map((row) => stored(() => rt.deps.store.completeRevocation(row.id))));
 }
 
 /**
- * Revokes one app password of `account`: deletes it (the mail server's passdb stops accepting it),
- * then runs `appPasswordRevokers` so cached logins and live connections made with it end (with
- * Dovecot, `doveadm kick` drops all the user's connections). `not_found` when the id is not one of
- * the account's. Audits `app_password_revoked` with the id and any failed revoker.
+ * Revokes one app password of `account`: queues one outbox row per `appPasswordRevokers` entry
+ * (named `app-password:<name>`, in a flags-only compare-and-set write of the mailbox that changes
+ * neither its password nor its dates), deletes the app password (the mail server's passdb stops
+ * accepting it), then runs the rows so cached logins and live connections made with it end (with
+ * Dovecot, `doveadm kick` drops all the user's connections). A row that fails stays in the outbox
+ * for `resumePendingRevocations`, so a failed flush is retried, never dropped. `not_found` when the
+ * id is not one of the account's (no row is left behind). Audits `app_password_revoked` with the
+ * id and any pending row.
  *
  * @throws PassrotateError `app_passwords_not_configured` without `deps.appPasswords`.
  * @example
  * ```ts
  * const result = await revokeAppPassword(deps, { account: 'alice@example.org', id: '3' });
+ * if (result.ok && result.revocation.pending.length > 0) console.log('retried by passrotate resume');
  * ```
  */
 export async function revokeAppPassword(
@@ -211,16 +208,33 @@ export async function revokeAppPassword(
   const account = input.account.toLowerCase();
   const actor = input.actor ?? account;
   const refuse = refuser(rt, 'app_password_revoked', account, actor);
+  const listed = await stored(() => store.list(account));
+  if (!listed.ok) return refuse(listed);
+  if (!listed.value.some((p) => p.id === input.id)) return refuse({ ok: false, code: 'not_found' } as const);
+  const rows = outboxRows({
+    account,
+    revokers: rt.appPasswordRevokers,
+    keepSessionDigest: null,
+    now: rt.clock.now(),
+    leaseMs: rt.retryBaseMs,
+    newId: rt.newId,
+  });
+  if (rows.length > 0) {
+    const queued = await queueRevocations(rt, account, rows);
+    if (!queued.ok) return refuse(queued);
+  }
   const removed = await stored(() => store.revoke(account, input.id));
-  if (!removed.ok) return refuse(removed);
-  if (!removed.value) return refuse({ ok: false, code: 'not_found' } as const);
-  const { done, failed, errors } = await runMailServerRevokers(rt, account);
+  if (!removed.ok || !removed.value) {
+    await withdraw(rt, rows);
+    return refuse(removed.ok ? ({ ok: false, code: 'not_found' } as const) : removed);
+  }
+  const revocation = await runRevocations(rt, rows, actor);
   await rt.audit({
     type: 'app_password_revoked',
     account,
     actor,
-    outcome: failed.length === 0 ? 'ok' : 'revocation_failed',
-    details: { id: input.id, ...(failed.length === 0 ? {} : { failed, errors }) },
+    outcome: revocation.pending.length === 0 ? 'ok' : 'revocation_pending',
+    details: { id: input.id, ...(revocation.pending.length === 0 ? {} : { pending: revocation.pending }) },
   });
-  return { ok: true, done, failed };
+  return { ok: true, revocation };
 }

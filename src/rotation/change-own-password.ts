@@ -143,7 +143,7 @@ export async function changeOwnPassword(
       at: result.changedAt,
       details: { revoke, revokers: result.rows.map((r) => r.revoker) },
     }),
-    runRevocations(rt, result.rows, account),
+    runRevocations(rt, result.rows, account, result.applied),
   ]);
   await rt.notify({ kind: 'password_changed', account, at: result.changedAt, actor: 'self' });
   return { ok: true, version: result.version, changedAt: result.changedAt, revocation };

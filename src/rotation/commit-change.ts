@@ -43,7 +43,7 @@ export interface ChangePlan {
  * const result = await commitChange(rt, plan);
  * if (result.ok) {
  *   const committed: CommittedChange = result;
- *   console.log(committed.version, committed.rows.length);
+ *   console.log(committed.version, committed.rows.length, committed.applied.length);
  * }
  * ```
  */
@@ -51,8 +51,10 @@ export interface CommittedChange {
   readonly ok: true;
   readonly version: number;
   readonly changedAt: Date;
-  /** The outbox rows written with it, for `runRevocations`. */
+  /** The outbox rows of the change, for `runRevocations` (including those the store applied). */
   readonly rows: readonly PendingRevocation[];
+  /** Ids of the rows the store carried out inside the write (`appliedRevocations`), already done. */
+  readonly applied: readonly string[];
 }
 
 /**
@@ -64,7 +66,7 @@ export interface CommittedChange {
  * ```ts
  * const result = await commitChange(rt, { record, password, mustChange: false, expiresAt: null,
  *   revoke: 'all', keepSessionId: null, now: new Date() });
- * if (result.ok) await runRevocations(rt, result.rows, 'self');
+ * if (result.ok) await runRevocations(rt, result.rows, 'self', result.applied);
  * ```
  */
 export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<CommittedChange | WriteRefusal> {
@@ -73,7 +75,7 @@ export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<Commi
   const keep = plan.revoke === 'others' ? plan.keepSessionId : null;
   const rows = outboxRows({
     account: plan.record.account,
-    revokers: selectRevokers(rt.revokers, plan.revoke),
+    revokers: selectRevokers(rt.changeRevokers, plan.revoke),
     keepSessionDigest: keep === null ? null : await sessionIdDigest(keep),
     now,
     leaseMs: rt.retryBaseMs,
@@ -93,5 +95,6 @@ export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<Commi
   );
   if (!written.ok) return written;
   if (!written.value.ok) return { ok: false, code: written.value.code } as const;
-  return { ok: true, version: written.value.version, changedAt: now, rows };
+  const applied = written.value.appliedRevocations ?? [];
+  return { ok: true, version: written.value.version, changedAt: now, rows, applied };
 }

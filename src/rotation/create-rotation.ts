@@ -96,6 +96,9 @@ export interface Rotation {
  * Wires the rotation flows once: with `sessions`, the `web-sessions` revoker
  * ({@link sessionStoreRevoker}) comes first, then `revokers`; the ports are checked now (duplicate
  * revoker names throw here, not on the first password change) and every flow is bound to them.
+ * When `sessions` lives in the store's database, give the SQL credential store
+ * `revokeSessionsInWrite: 'web-sessions'`: it ends the sessions in the password write's own
+ * transaction and the flows report the `web-sessions` row done without calling the revoker.
  * The root entry stays pure; `createPassrotate` in `passrotate/node` adds the worker-pool hasher
  * and the Dovecot revokers on top of this.
  *

@@ -78,7 +78,7 @@ export async function expirePassword(
   const rows = outboxRows({
     account,
     // The hash does not change, so `none` runs nothing, not even `alwaysRun` revokers.
-    revokers: revoke === 'none' ? [] : rt.revokers,
+    revokers: revoke === 'none' ? [] : rt.changeRevokers,
     keepSessionDigest: null,
     now,
     leaseMs: rt.retryBaseMs,
@@ -105,8 +105,11 @@ export async function expirePassword(
     await audit(written.value.code);
     return { ok: false, code: written.value.code };
   }
-  await audit('ok');
-  const revocation = await runRevocations(rt, rows, input.actor.name);
+  // The expiry's audit event is recorded while the revokers run: neither waits for the other.
+  const [, revocation] = await Promise.all([
+    audit('ok'),
+    runRevocations(rt, rows, input.actor.name, written.value.appliedRevocations ?? []),
+  ]);
   await rt.notify({ kind: 'password_expired', account, at: now, actor: input.actor.name });
   return { ok: true, version: written.value.version, revocation };
 }

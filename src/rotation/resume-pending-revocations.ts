@@ -32,7 +32,8 @@ export type ResumeResult =
 
 /**
  * Runs every outbox row that is due (`nextAttemptAt <= now`), batch after batch, through the
- * revoker it names (`deps.revokers`). A success removes the row; a failure (or a revoker name no
+ * revoker it names: one of `deps.revokers` (or `app-passwords`), or, for a row queued by
+ * `revokeAppPassword`, `app-password:<name>`, one of `deps.appPasswordRevokers`. A success removes the row; a failure (or a revoker name no
  * longer configured, `unknown_revoker`) bumps `attempts` and schedules the next try after
  * `retryBaseMs · 2^(attempts-1)`, capped at `retryMaxMs`. Run it from a timer or `passrotate resume`.
  * Safe to run concurrently with the flows and with itself (revokers are idempotent).

@@ -220,15 +220,18 @@ async function rotateOneOrThrow(
     });
     return { ...result, account };
   }
-  await rt.audit({
-    type: 'password_set_by_admin',
-    account,
-    actor: actor.name,
-    outcome: 'ok',
-    at: now,
-    details: { generated: true, temporary, bulk: true },
-  });
-  const revocation = await runRevocations(rt, result.rows, actor.name);
+  // The change's audit event is recorded while the revokers run: neither waits for the other.
+  const [, revocation] = await Promise.all([
+    rt.audit({
+      type: 'password_set_by_admin',
+      account,
+      actor: actor.name,
+      outcome: 'ok',
+      at: now,
+      details: { generated: true, temporary, bulk: true },
+    }),
+    runRevocations(rt, result.rows, actor.name, result.applied),
+  ]);
   await rt.notify({ kind: 'password_set_by_admin', account, at: now, actor: actor.name });
   return {
     ok: true,

@@ -7,19 +7,24 @@ import type { RevocationReport } from './types.js';
 /**
  * Runs each row's revoker (concurrently). A success completes the row; a failure (or an unknown
  * revoker name) records the attempt with an exponential back-off and leaves the row for
- * `resumePendingRevocations`. Never throws; audits `sessions_revoked` / `revocation_failed`.
+ * `resumePendingRevocations`. A row whose id is in `applied` was carried out by the store inside
+ * the password write (it never reached the outbox): it is reported done and audited, and neither
+ * its revoker nor the store is called. Never throws; audits `sessions_revoked` / `revocation_failed`.
  *
  * @example
  * ```ts
- * const report = await runRevocations(rt, rows, 'alice@example.org');
+ * const report = await runRevocations(rt, rows, 'alice@example.org', result.applied);
  * ```
  */
 export async function runRevocations(
   rt: Runtime,
   rows: readonly PendingRevocation[],
   actor: string,
+  applied: readonly string[] = [],
 ): Promise<RevocationReport> {
-  const outcomes = await Promise.all(rows.map((row) => runOne(rt, row, actor)));
+  const outcomes = await Promise.all(
+    rows.map((row) => (applied.includes(row.id) ? auditApplied(rt, row, actor) : runOne(rt, row, actor))),
+  );
   return {
     done: rows.filter((_, i) => outcomes[i]).map((r) => r.revoker),
     pending: rows.filter((_, i) => !outcomes[i]).map((r) => r.revoker),
@@ -35,8 +40,20 @@ async function settle(call: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Audits a row the store carried out inside the write; it is done. */
+async function auditApplied(rt: Runtime, row: PendingRevocation, actor: string): Promise<boolean> {
+  await rt.audit({
+    type: 'sessions_revoked',
+    account: row.account,
+    actor,
+    outcome: 'ok',
+    details: { revoker: row.revoker, attempts: row.attempts + 1, inWrite: true },
+  });
+  return true;
+}
+
 async function runOne(rt: Runtime, row: PendingRevocation, actor: string): Promise<boolean> {
-  const revoker = rt.revokers.find((r) => r.name === row.revoker);
+  const revoker = rt.revokerNamed(row.revoker);
   let failure: string | null = null;
   if (!revoker) {
     failure = 'unknown_revoker';

@@ -1,7 +1,7 @@
 /** @module Thin helpers the orchestrators share: defaults, safe audit/notify, store calls, the limiter. */
 
 import { encodeHex } from '../hash/encoding.js';
-import type { AuditEvent, AuditEventType } from '../ports/audit-sink.js';
+import type { AuditEvent, AuditEventType, AuditSink } from '../ports/audit-sink.js';
 import { type Clock, systemClock } from '../ports/clock.js';
 import type { PasswordNotification } from '../ports/notifier.js';
 import { cryptoRandomSource, type RandomSource } from '../ports/random-source.js';
@@ -24,7 +24,16 @@ export interface Runtime {
   readonly deps: RotationDeps;
   readonly clock: Clock;
   readonly random: RandomSource;
-  readonly revokers: readonly SessionRevoker[];
+  /**
+   * The revokers a password change writes outbox rows for: `deps.revokers` and `app-passwords`,
+   * without those `app-passwords` already runs after its delete (the same objects in
+   * `appPasswordRevokers`).
+   */
+  readonly changeRevokers: readonly SessionRevoker[];
+  /** `appPasswordRevokers` under their outbox names (`app-password:<name>`), run by `revokeAppPassword`. */
+  readonly appPasswordRevokers: readonly SessionRevoker[];
+  /** The revoker an outbox row names: one of `deps.revokers`, `app-passwords`, or `app-password:<name>`. */
+  revokerNamed(name: string): SessionRevoker | undefined;
   readonly temporaryPasswordTtlMs: number;
   readonly retryBaseMs: number;
   readonly retryMaxMs: number;
@@ -48,8 +57,50 @@ function boundAccount(account: string): string {
 }
 
 /**
+ * Records through `sink`: with `recordAll`, the events recorded in the same turn of the event loop
+ * (a flow's concurrent steps) are written together in one call, in order; else one by one.
+ */
+function auditBatcher(sink: AuditSink | undefined): (event: AuditEvent) => Promise<void> {
+  if (!sink) return async () => {};
+  const recordAll = sink.recordAll?.bind(sink);
+  if (!recordAll) return (event) => sink.record(event);
+  let batch: AuditEvent[] | null = null;
+  let written: Promise<void> = Promise.resolve();
+  return (event) => {
+    if (batch === null) {
+      const events: AuditEvent[] = [];
+      batch = events;
+      written = Promise.resolve().then(() => {
+        batch = null;
+        return recordAll(events);
+      });
+    }
+    batch.push(event);
+    return written;
+  };
+}
+
+/**
+ * The prefix of the outbox names of `appPasswordRevokers` when `revokeAppPassword` queues them, so
+ * they never clash with `revokers` of the same name (`dovecot-auth-cache` and
+ * `app-password:dovecot-auth-cache` are two rows, each resolved to its own revoker).
+ */
+const APP_PASSWORD_OUTBOX_PREFIX = 'app-password:';
+
+/** `revoker` under the outbox name `app-password:<name>`. */
+function appPasswordOutboxRevoker(revoker: SessionRevoker): SessionRevoker {
+  return {
+    name: `${APP_PASSWORD_OUTBOX_PREFIX}${revoker.name}`,
+    revoke: (request) => revoker.revoke(request),
+  };
+}
+
+/**
  * Resolves `deps` into a {@link Runtime}; throws a `TypeError` for duplicate revoker names. With
- * `appPasswords` and `revokeAppPasswordsOnChange` not `false`, the `app-passwords` revoker is added.
+ * `appPasswords` and `revokeAppPasswordsOnChange` not `false`, the `app-passwords` revoker is added;
+ * it runs `appPasswordRevokers` after deleting the app passwords, so a change writes no separate
+ * row for a revoker that is also in `revokers` (the same object): each runs once per change, after
+ * the delete (a flush before the delete could be refilled by a login with an app password).
  *
  * @example
  * ```ts
@@ -62,27 +113,34 @@ export function runtime(deps: RotationDeps): Runtime {
       ? [appPasswordRevoker(deps.appPasswords, deps.appPasswordRevokers)]
       : [];
   const revokers = [...(deps.revokers ?? []), ...appPasswordsOnChange];
-  const names = new Set(revokers.map((r) => r.name));
-  if (names.size !== revokers.length) throw new TypeError('rotation: revoker names must be unique');
+  const runAfterDelete = new Set<SessionRevoker>(
+    appPasswordsOnChange.length > 0 ? deps.appPasswordRevokers : [],
+  );
+  const changeRevokers = revokers.filter((r) => !runAfterDelete.has(r));
+  const appPasswordRevokers = (deps.appPasswordRevokers ?? []).map(appPasswordOutboxRevoker);
+  const byName = new Map([...revokers, ...appPasswordRevokers].map((r) => [r.name, r]));
+  if (byName.size !== revokers.length + appPasswordRevokers.length) {
+    throw new TypeError('rotation: revoker names must be unique');
+  }
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? cryptoRandomSource;
+  const recordAudit = auditBatcher(deps.audit);
   const rt: Runtime = {
     deps,
     clock,
     random,
-    revokers,
+    changeRevokers,
+    appPasswordRevokers,
+    revokerNamed: (name) => byName.get(name),
     temporaryPasswordTtlMs: deps.temporaryPasswordTtlMs ?? 72 * 3_600_000,
     retryBaseMs: deps.retryBaseMs ?? 30_000,
     retryMaxMs: deps.retryMaxMs ?? 3_600_000,
     newId: () => encodeHex(random.fill(new Uint8Array(16))),
     async audit(event) {
       if (!deps.audit) return;
+      const full = { ...event, account: boundAccount(event.account), at: event.at ?? clock.now() };
       try {
-        await deps.audit.record({
-          ...event,
-          account: boundAccount(event.account),
-          at: event.at ?? clock.now(),
-        });
+        await recordAudit(full);
       } catch {
         // The audit sink must not undo or hide the outcome; nothing else to report it to.
       }

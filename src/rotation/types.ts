@@ -87,10 +87,13 @@ export interface RotationDeps {
   /** Most app passwords per account. Default 5 (the passdb slots of the documented Dovecot setup). */
   readonly appPasswordLimit?: number;
   /**
-   * Run after app passwords are deleted — by `revokeAppPassword`, or by a main-password change when
-   * `revokeAppPasswordsOnChange` — so connections and cached logins made with them end: e.g.
-   * `dovecotRevokers(…)` (auth-cache flush, then `doveadm kick`, which drops *all* the user's
-   * IMAP/POP connections; Dovecot cannot tell which password a connection used). Default none.
+   * Run after app passwords are deleted — by `revokeAppPassword` (each as its own outbox row named
+   * `app-password:<name>`, retried by `resumePendingRevocations`), or inside the `app-passwords`
+   * revoker of a main-password change when `revokeAppPasswordsOnChange` — so connections and cached
+   * logins made with them end: e.g. `dovecotRevokers(…)` (auth-cache flush, then `doveadm kick`,
+   * which drops *all* the user's IMAP/POP connections; Dovecot cannot tell which password a
+   * connection used). Pass the same objects as in `revokers` to have a change run them once, after
+   * the delete. Default none.
    */
   readonly appPasswordRevokers?: readonly SessionRevoker[];
   /**

@@ -421,6 +421,32 @@ export function testCredentialStore(
       );
 
       it(
+        'queues rows without a password change: a write of the record as read moves only the version',
+        withStore(async (store) => {
+          const { account } = await fresh(store);
+          await store.setPassword(write(account, { mustChange: true, expiresAt: at(50) }));
+          const before = await store.get(account);
+          if (!before) throw new Error('mailbox missing');
+          const r = row(account, { revoker: 'app-password:dovecot-auth-cache' });
+          expect(
+            await store.setPassword({
+              account,
+              expectedVersion: before.version,
+              passwordHash: before.passwordHash,
+              changedAt: before.changedAt,
+              mustChange: before.mustChange,
+              expiresAt: before.expiresAt,
+              historyLimit: before.previousHashes.length,
+              keepHistory: true,
+              pendingRevocations: [r],
+            }),
+          ).toEqual({ ok: true, version: before.version + 1 });
+          expect(await store.get(account)).toEqual({ ...before, version: before.version + 1 });
+          expect(await outboxOf(store, account)).toEqual([r]);
+        }),
+      );
+
+      it(
         'writes rows only with a winning write in a race',
         withStore(async (store) => {
           const { account } = await fresh(store);

@@ -3,8 +3,12 @@
  * orchestration overhead is mostly these, so a regression shows here whatever the machine's load.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memorySessionStore } from '../../src/adapters/memory/index.js';
-import { migrateMysql, mysqlAuditSink, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
+import {
+  migrateMysql,
+  mysqlAuditSink,
+  mysqlCredentialStore,
+  mysqlSessionStore,
+} from '../../src/adapters/mysql/index.js';
 import {
   migratePostgres,
   postgresAuditSink,
@@ -76,17 +80,31 @@ describe.skipIf(pgUrl === undefined && process.env.CI !== 'true')(
       await scratch?.drop();
     });
 
-    it('an admin set and an own change each take 6 round trips on the postgres stores (9 before)', async () => {
+    it('an admin set and an own change each take 3 round trips with the sessions revoked in the write (9, then 6 before)', async () => {
       const pool = scratch.pool;
-      const sessions = postgresSessionStore({ pool });
+      const deps: RotationDeps = {
+        store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+        hasher: cheapHasher(),
+        policy,
+        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
+        audit: postgresAuditSink({ pool }),
+      };
+      // get, the write (with the log-out), one INSERT of both audit events.
+      const { admin, own } = await roundTripsOfRotations(deps, 'alice@example.org');
+      expect({ admin: admin.postgres, own: own.postgres }).toEqual({ admin: 3, own: 3 });
+    });
+
+    it('take 6 with the sessions revoked after the write through the outbox', async () => {
+      const pool = scratch.pool;
       const deps: RotationDeps = {
         store: postgresCredentialStore({ pool }),
         hasher: cheapHasher(),
         policy,
-        revokers: [sessionStoreRevoker(sessions)],
+        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
         audit: postgresAuditSink({ pool }),
       };
-      const { admin, own } = await roundTripsOfRotations(deps, 'alice@example.org');
+      // get, the write, then the change's audit event ∥ revoke-all, then the completed row ∥ its audit event.
+      const { admin, own } = await roundTripsOfRotations(deps, 'bob@example.org');
       expect({ admin: admin.postgres, own: own.postgres }).toEqual({ admin: 6, own: 6 });
     });
   },
@@ -102,16 +120,32 @@ describe.skipIf(skipMysql)('round trips per rotation: mysql (MariaDB)', () => {
     await scratch?.drop();
   });
 
-  it('an admin set and an own change each take 12 round trips on the mysql stores (14 before)', async () => {
+  it('an admin set and an own change each take 3 round trips with the sessions revoked in the write (17, then 12 before)', async () => {
+    const pool = scratch.pool;
+    const deps: RotationDeps = {
+      store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+      hasher: cheapHasher(),
+      policy,
+      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
+      audit: mysqlAuditSink({ pool }),
+    };
+    // get, the write procedure (with the log-out), one INSERT of both audit events.
+    const { admin, own } = await roundTripsOfRotations(deps, 'alice@example.org');
+    expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 3, own: 3 });
+  });
+
+  it('take 6 with the sessions revoked after the write through the outbox', async () => {
     const pool = scratch.pool;
     const deps: RotationDeps = {
       store: mysqlCredentialStore({ pool }),
       hasher: cheapHasher(),
       policy,
-      revokers: [sessionStoreRevoker(memorySessionStore())],
+      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
       audit: mysqlAuditSink({ pool }),
     };
-    const { admin, own } = await roundTripsOfRotations(deps, 'alice@example.org');
-    expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 12, own: 12 });
+    // get, the write procedure, then the change's audit event ∥ the revoke-all procedure, then the
+    // completed row ∥ its audit event.
+    const { admin, own } = await roundTripsOfRotations(deps, 'bob@example.org');
+    expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 6, own: 6 });
   });
 });

@@ -41,6 +41,8 @@ describe.skipIf(dovecotBinary === undefined || chromiumBinary === undefined)(
       await page.fill('#login-password', DEMO_PASSWORD);
       await Promise.all([page.waitForEvent('load'), page.click('button[type=submit]')]);
       await page.goto(`${demo.urls.webmail}/account`);
+      await page.locator('#devices').scrollIntoViewIfNeeded();
+      await screenshot(page, 'app-passwords-00-webmail-form');
       await page.fill('#device-name', 'Phone');
       await Promise.all([page.waitForEvent('load'), page.click('button:has-text("Create app password")')]);
       const password = (await page.locator('#new-app-password').textContent()) ?? '';
@@ -58,6 +60,8 @@ describe.skipIf(dovecotBinary === undefined || chromiumBinary === undefined)(
 
       await page.goto(`${demo.urls.webmail}/account`);
       expect(await page.locator('#new-app-password').count()).toBe(0); // never shown again
+      await page.locator('#devices').scrollIntoViewIfNeeded();
+      await screenshot(page, 'app-passwords-01b-webmail-list');
       await Promise.all([page.waitForEvent('load'), page.click('button:has-text("Revoke")')]);
       await screenshot(page, 'app-passwords-02-revoked');
       expect(await page.locator('.app-password-list').count()).toBe(0);
@@ -68,5 +72,36 @@ describe.skipIf(dovecotBinary === undefined || chromiumBinary === undefined)(
       expect(await imapLoginWorks(port, ACCOUNT, password)).toBe(false);
       expect(await imapLoginWorks(port, ACCOUNT, DEMO_PASSWORD)).toBe(true);
     }, 90_000);
+
+    it('user panel: the Devices page, its form, the password shown once, and the list', async () => {
+      const context = await chromium.browser.newContext({ locale: 'en-GB' });
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await page.goto(`${demo.urls.userPanel}/login`);
+      await page.fill('#login-user', 'erin@example.net');
+      await page.fill('#login-password', DEMO_PASSWORD);
+      await Promise.all([page.waitForEvent('load'), page.click('button[type=submit]')]);
+      await Promise.all([page.waitForEvent('load'), page.click('.sidebar-nav a:has-text("Devices")')]);
+      expect(new URL(page.url()).pathname).toBe('/devices');
+      await screenshot(page, 'app-passwords-03-user-panel-form');
+
+      for (const device of ['Laptop', 'Phone']) {
+        await page.fill('#device-name', device);
+        await Promise.all([page.waitForEvent('load'), page.click('button:has-text("Create app password")')]);
+      }
+      const password = (await page.locator('#new-app-password').textContent()) ?? '';
+      expect(password).toMatch(/^[a-z]{4}(?:-[a-z]{4}){3}$/);
+      await screenshot(page, 'app-passwords-04-user-panel-created');
+
+      await page.goto(`${demo.urls.userPanel}/devices`);
+      expect(await page.locator('#new-app-password').count()).toBe(0);
+      expect(await page.locator('.app-password-list tbody tr td:first-child').allTextContents()).toEqual([
+        'Laptop',
+        'Phone',
+      ]);
+      await screenshot(page, 'app-passwords-05-user-panel-list');
+      expect(problems).toEqual([]);
+      await context.close();
+    }, 60_000);
   },
 );

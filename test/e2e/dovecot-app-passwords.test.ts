@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,34 +18,13 @@ import {
   revokeAppPassword,
   verifyLogin,
 } from '../../src/index.js';
+import { appPasswordPassdbs } from '../support/app-password-passdbs.js';
 import { type DovecotInstance, dovecotBinary, startDovecot } from '../support/dovecot.js';
 import { connectImap, imapLoginWorks } from '../support/imap-client.js';
 
 const MAIN = 'Old-Harbor-17!q';
 const NEW = 'Blue-Lantern-42!x';
 const SLOTS = 5;
-
-/**
- * The app-password passdbs of docs/app-passwords.md, one per slot: each reads the k-th app password
- * of the user (a SQL passdb must return at most one row), the last one ends the chain.
- */
-function appPasswordPassdbs(dir: string, database: string): string[] {
-  return Array.from({ length: SLOTS }, (_, slot) => {
-    const conf = join(dir, `dovecot-app-password-${slot}.conf.ext`);
-    writeFileSync(
-      conf,
-      [
-        'driver = sqlite',
-        `connect = ${database}`,
-        `password_query = SELECT a.username AS user, a.password_hash AS password FROM mailbox_app_password a JOIN mailbox m ON m.username = a.username WHERE a.username = '%u' AND m.active = '1' ORDER BY a.id LIMIT 1 OFFSET ${slot}`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(conf, 0o644);
-    const last = slot === SLOTS - 1;
-    return `passdb {\n  driver = sql\n  args = ${conf}\n${last ? '' : '  result_failure = continue\n'}}`;
-  });
-}
 
 describe.skipIf(dovecotBinary === undefined)(
   'App passwords in mailbox_app_password, read by Dovecot next to the main password',
@@ -85,7 +64,7 @@ describe.skipIf(dovecotBinary === undefined)(
       chmodSync(file, 0o666);
       dovecot = await startDovecot({
         passdb: { driver: 'sqlite', database: file },
-        extraPassdbs: appPasswordPassdbs(dir, file),
+        extraPassdbs: appPasswordPassdbs(dir, { driver: 'sqlite', connect: file }, SLOTS),
       });
     });
     afterAll(async () => {
@@ -126,7 +105,10 @@ describe.skipIf(dovecotBinary === undefined)(
       expect((await held.command('SELECT INBOX')).status).toBe('OK');
 
       const result = await revokeAppPassword(deps(), { account: 'alice@example.org', id: tablet.id });
-      expect(result).toEqual({ ok: true, done: ['dovecot-auth-cache', 'dovecot'], failed: [] });
+      expect(result).toEqual({
+        ok: true,
+        revocation: { done: ['app-password:dovecot-auth-cache', 'app-password:dovecot'], pending: [] },
+      });
 
       await held.closed;
       expect(held.transcript()).toContain('* BYE');

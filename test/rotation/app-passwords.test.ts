@@ -111,9 +111,9 @@ describe('revokeAppPassword', () => {
     const laptop = await s.create('Laptop');
     expect(await revokeAppPassword(s.deps, { account: ALICE, id: phone.id })).toEqual({
       ok: true,
-      done: ['dovecot-auth-cache', 'dovecot'],
-      failed: [],
+      revocation: { done: ['app-password:dovecot-auth-cache', 'app-password:dovecot'], pending: [] },
     });
+    expect(await s.store.listPendingRevocations(new Date(8.64e15), 10)).toEqual([]);
     expect(await s.appPasswordWorks(phone.password)).toBe(false);
     expect(await s.appPasswordWorks(laptop.password)).toBe(true);
     expect(s.flush.calls).toEqual([{ account: ALICE, keepSessionDigest: null }]);
@@ -128,16 +128,23 @@ describe('revokeAppPassword', () => {
       code: 'not_found',
     });
     expect(await s.appPasswordWorks(phone.password)).toBe(true);
+    expect(s.flush.calls).toEqual([]);
     s.kick.failing = true;
     expect(await revokeAppPassword(s.deps, { account: ALICE, id: phone.id })).toEqual({
       ok: true,
-      done: ['dovecot-auth-cache'],
-      failed: ['dovecot'],
+      revocation: { done: ['app-password:dovecot-auth-cache'], pending: ['app-password:dovecot'] },
     });
+    expect(s.audit.events).toContainEqual(
+      expect.objectContaining({
+        type: 'revocation_failed',
+        outcome: 'dovecot_down',
+        details: { revoker: 'app-password:dovecot', attempts: 1 },
+      }),
+    );
     expect(s.audit.events.at(-1)).toMatchObject({
       type: 'app_password_revoked',
-      outcome: 'revocation_failed',
-      details: { id: phone.id, failed: ['dovecot'], errors: ['dovecot_down'] },
+      outcome: 'revocation_pending',
+      details: { id: phone.id, pending: ['app-password:dovecot'] },
     });
   });
 });

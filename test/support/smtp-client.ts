@@ -58,3 +58,63 @@ export async function smtpAuthPlain(
     socket.destroySoon();
   }
 }
+
+/** What {@link smtpSendAuthenticated} sends. */
+export interface AuthenticatedMessage {
+  readonly user: string;
+  readonly password: string;
+  readonly from: string;
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+}
+
+/**
+ * Connects to `port`, authenticates with AUTH PLAIN and, when that answers 235, sends one message
+ * (MAIL FROM, RCPT TO, DATA). Returns the AUTH reply code and the final DATA reply code (`null`
+ * when it never got that far).
+ *
+ * @example
+ * ```ts
+ * const sent = await smtpSendAuthenticated(postfix.submissionPort, { user, password, from: user, to, subject: 'Hi', body: 'Hello' });
+ * expect(sent).toEqual({ auth: 235, data: 250 });
+ * ```
+ */
+export async function smtpSendAuthenticated(
+  port: number,
+  message: AuthenticatedMessage,
+): Promise<{ auth: number; data: number | null }> {
+  const socket = connect({ port, host: '127.0.0.1' });
+  const code = (reply: string): number => Number.parseInt(reply.slice(0, 3), 10);
+  try {
+    const reply = replyReader(socket);
+    await reply();
+    socket.write('EHLO client.test.invalid\r\n');
+    await reply();
+    const token = Buffer.from(`\0${message.user}\0${message.password}`, 'utf8').toString('base64');
+    socket.write(`AUTH PLAIN ${token}\r\n`);
+    const auth = code(await reply());
+    if (auth !== 235) return { auth, data: null };
+    for (const command of [`MAIL FROM:<${message.from}>`, `RCPT TO:<${message.to}>`, 'DATA']) {
+      socket.write(`${command}\r\n`);
+      const answer = code(await reply());
+      if (answer >= 400) return { auth, data: answer };
+    }
+    socket.write(
+      [
+        `From: <${message.from}>`,
+        `To: <${message.to}>`,
+        `Subject: ${message.subject}`,
+        '',
+        message.body.replace(/^\./gm, '..'),
+        '.',
+        '',
+      ].join('\r\n'),
+    );
+    const data = code(await reply());
+    socket.write('QUIT\r\n');
+    return { auth, data };
+  } finally {
+    socket.destroySoon();
+  }
+}

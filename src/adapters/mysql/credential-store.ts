@@ -22,7 +22,8 @@ import {
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
-import type { MysqlOptions } from './options.js';
+import type { MysqlCredentialStoreOptions } from './options.js';
+import { CONFLICT, NOT_FOUND, setPasswordProcedure } from './procedures.js';
 import { inTransaction, mysqlErrno } from './transaction.js';
 
 /** `ER_DUP_ENTRY`: the primary key exists already. */
@@ -37,6 +38,20 @@ const DATETIME_FROM_UTC = "CONVERT_TZ(?, '+00:00', @@session.time_zone)";
 
 function utcText(date: Date | null): string | null {
   return date === null ? null : date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** An outbox row as the procedure's `JSON_TABLE` reads it (a missing key is NULL). */
+function storedRow(p: PendingRevocation): Record<string, unknown> {
+  return {
+    id: p.id,
+    account: normalizeAccount(p.account),
+    revoker: p.revoker,
+    ...(p.keepSessionDigest === null ? {} : { keep: p.keepSessionDigest }),
+    created_at: p.createdAt.getTime(),
+    attempts: p.attempts,
+    next_attempt_at: p.nextAttemptAt.getTime(),
+    ...(p.lastError === null ? {} : { last_error: p.lastError }),
+  };
 }
 
 type HistoryRow = MailboxRow & RowDataPacket & { readonly previous_hash: string | null };
@@ -68,22 +83,29 @@ function toRecords(rows: readonly HistoryRow[]): MailboxRecord[] {
  * semantics: a change sets `modified` and `password_expiry` = change time + the domain's days
  * (far future without them, the earlier expiry of a temporary password), never NULL.
  *
- * Atomicity: a write is one InnoDB transaction at READ COMMITTED that first locks the mailbox row
- * and its state row (`SELECT … FOR UPDATE`), then compares the version and writes the new hash,
- * the version bump, the history push and trim and the outbox rows, so exactly one of several
- * racing writers with the same expected version commits and a failed write changes nothing.
- * A `get` is one statement, hence one consistent snapshot. Run `migrateMysql` first.
+ * Atomicity: a write is one call (one round trip) of the stored procedure `migrateMysql` creates:
+ * one InnoDB transaction at READ COMMITTED that first locks the mailbox row and its state row
+ * (`SELECT … FOR UPDATE`), then compares the version and writes the new hash, the version bump,
+ * the history push and trim and the outbox rows, so exactly one of several racing writers with the
+ * same expected version commits and a failed write changes nothing. A `get` is one statement,
+ * hence one consistent snapshot. Run `migrateMysql` first (at every start: it replaces the
+ * procedures after an upgrade).
+ *
+ * With `revokeSessionsInWrite: 'web-sessions'` (the web sessions in `mysqlSessionStore` on the same
+ * database), the same transaction also ends the account's web sessions for that revoker's outbox
+ * rows instead of inserting them, and the result lists them in `appliedRevocations`.
  *
  * @example
  * ```ts
  * import mysql from 'mysql2/promise';
  * const pool = mysql.createPool('mysql://mail:secret@127.0.0.1:3306/mail');
  * await migrateMysql({ pool });
- * const store = mysqlCredentialStore({ pool });
+ * const store = mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' });
+ * const sessions = mysqlSessionStore({ pool });
  * await store.get('alice@example.org');
  * ```
  */
-export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
+export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): CredentialStore {
   const schema = resolveSchema(options.schema, 'mysql');
   const { pool } = options;
   const { q } = schema;
@@ -97,13 +119,6 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
         AND CAST(m.${q.account} AS BINARY) > CAST(? AS BINARY)
       ORDER BY CAST(m.${q.account} AS BINARY) LIMIT ?
     ) p ${historyJoin('p')} ORDER BY CAST(p.account AS BINARY), h.seq DESC`;
-  const lockSql = `SELECT m.${q.account} AS account, m.${q.password} AS password_hash, s.version AS version,
-    ${q.domain ? `m.${q.domain}` : 'NULL'} AS domain FROM ${q.table} m LEFT JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = ? FOR UPDATE`;
-  const setMailbox = [`${q.password} = ?`, q.modified && `${q.modified} = ${DATETIME_FROM_UTC}`].filter(
-    Boolean,
-  );
-  const setExpiry = q.passwordExpiry ? [`${q.passwordExpiry} = ${DATETIME_FROM_UTC}`] : [];
-
   let domainExpiry: Promise<boolean> | undefined;
   /** The domain's password lifetime in days, when Postfixadmin's domain table is there. */
   async function domainDays(db: Pool | PoolConnection, domain: string): Promise<number | null> {
@@ -145,78 +160,39 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
 
   type Outcome = Promise<{ value: PasswordWriteResult; rollback?: boolean }>;
 
-  async function write(connection: PoolConnection, w: PasswordWrite, account: string): Outcome {
-    const [locked] = await connection.query<(MailboxRow & RowDataPacket)[]>(lockSql, [account]);
-    const row = locked[0];
-    if (row === undefined) return { value: { ok: false, code: 'not_found' }, rollback: true };
-    const current = row.version === null ? 1 : Number(row.version);
-    if (current !== w.expectedVersion) return { value: { ok: false, code: 'conflict' }, rollback: true };
-    const version = current + 1;
-    const days = await domainDays(connection, row.domain ?? domainOf(row.account));
-    const times = mailboxWriteTimes(w, days, new Date());
-    const sets = times.expiry === null ? setMailbox : [...setMailbox, ...setExpiry];
-    const mailboxValues = [
-      w.passwordHash,
-      ...(q.modified ? [utcText(times.modified)] : []),
-      ...(q.passwordExpiry && times.expiry !== null ? [utcText(times.expiry)] : []),
-    ];
-    if (row.version === null) {
-      // A mailbox another tool created has no state row yet: write both tables one by one.
-      await connection.query(`UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = ?`, [
-        ...mailboxValues,
-        row.account,
-      ]);
-      await saveState(connection, row.account, { ...w, version });
-    } else {
-      // Both rows are locked: one multi-table UPDATE writes the hash and the state together.
-      await connection.query(
-        `UPDATE ${q.table} m JOIN ${q.state} s ON s.account = m.${q.account}
-         SET ${sets.map((set) => `m.${set}`).join(', ')}, s.version = ?, s.changed_at = ?, s.must_change = ?,
-           s.expires_at = ? WHERE m.${q.account} = ?`,
-        [
-          ...mailboxValues,
-          version,
-          w.changedAt.getTime(),
-          w.mustChange,
-          w.expiresAt?.getTime() ?? null,
-          row.account,
-        ],
-      );
-    }
-    if (w.historyLimit > 0 && !w.keepHistory && w.passwordHash !== row.password_hash) {
-      await connection.query(
-        `INSERT INTO ${q.history} (account, seq, password_hash)
-         SELECT ?, COALESCE(MAX(seq), 0) + 1, ? FROM ${q.history} WHERE account = ?`,
-        [row.account, row.password_hash, row.account],
-      );
-    }
-    // Keeps the newest `historyLimit` rows: deletes from the first one past them down, in one
-    // statement (the derived table is materialized before the delete, as MySQL requires).
-    await connection.query(
-      `DELETE h FROM ${q.history} h JOIN (
-         SELECT seq FROM ${q.history} WHERE account = ? ORDER BY seq DESC LIMIT ?, 1
-       ) dropped ON h.seq <= dropped.seq WHERE h.account = ?`,
-      [row.account, w.historyLimit, row.account],
+  // Only the name matters here: migrateMysql created the procedure for this schema.
+  const setPassword = setPasswordProcedure(schema, { domainExpiry: false, accountType: '' });
+  const applyRevoker = options.revokeSessionsInWrite ?? null;
+  async function write(w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
+    // The domain's days are applied inside the procedure; here the expiry without them.
+    const times = mailboxWriteTimes(w, null, new Date());
+    const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker);
+    const outbox = w.pendingRevocations.filter((p) => p.revoker !== applyRevoker);
+    const [sets] = await pool.query<RowDataPacket[][]>(
+      `CALL ${setPassword.name}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        account,
+        w.expectedVersion,
+        w.passwordHash,
+        w.changedAt.getTime(),
+        w.mustChange,
+        w.expiresAt?.getTime() ?? null,
+        w.historyLimit,
+        w.keepHistory === true,
+        utcText(times.modified),
+        utcText(times.expiry),
+        utcText(w.changedAt),
+        JSON.stringify(outbox.map(storedRow)),
+        JSON.stringify(
+          applied.map((p) => ({ account: normalizeAccount(p.account), keep: p.keepSessionDigest ?? '' })),
+        ),
+      ],
     );
-    if (w.pendingRevocations.length > 0) {
-      await connection.query(
-        `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
-         VALUES ?`,
-        [
-          w.pendingRevocations.map((p) => [
-            p.id,
-            normalizeAccount(p.account),
-            p.revoker,
-            p.keepSessionDigest,
-            p.createdAt.getTime(),
-            p.attempts,
-            p.nextAttemptAt.getTime(),
-            p.lastError,
-          ]),
-        ],
-      );
-    }
-    return { value: { ok: true, version } };
+    const version = Number(sets[0]?.[0]?.v);
+    if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
+    if (version === CONFLICT) return { ok: false, code: 'conflict' };
+    if (applied.length === 0) return { ok: true, version };
+    return { ok: true, version, appliedRevocations: applied.map((p) => p.id) };
   }
 
   async function create(connection: PoolConnection, m: NewMailbox, account: string): Outcome {
@@ -266,7 +242,7 @@ export function mysqlCredentialStore(options: MysqlOptions): CredentialStore {
     async setPassword(w): Promise<PasswordWriteResult> {
       checkHistoryLimit(w.historyLimit);
       const account = normalizeAccount(w.account);
-      return inTransaction(pool, (connection) => write(connection, w, account));
+      return write(w, account);
     },
     async createMailbox(m): Promise<PasswordWriteResult> {
       const account = normalizeAccount(m.account);

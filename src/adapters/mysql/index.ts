@@ -7,11 +7,16 @@
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
 export type { MigrateOptions } from '../sql/migrate-options.js';
+export {
+  appPasswordTableStatements,
+  type MysqlAppPasswordOptions,
+  mysqlAppPasswordStore,
+} from './app-password-store.js';
 export { type MysqlAttemptLimiterOptions, mysqlAttemptLimiter } from './attempt-limiter.js';
 export { mysqlAuditSink } from './audit-sink.js';
 export { mysqlCredentialStore } from './credential-store.js';
 export { migrateMysql } from './migrate.js';
-export type { MysqlOptions } from './options.js';
+export type { MysqlCredentialStoreOptions, MysqlOptions } from './options.js';
 export { mysqlRecoveryAddresses } from './recovery-addresses.js';
 export { mysqlResetTokenStore } from './reset-token-store.js';
 export { mysqlSessionStore } from './session-store.js';

@@ -18,3 +18,23 @@ export interface MysqlOptions {
   /** Table and column names (default: Postfixadmin's `mailbox`, tables prefixed `passrotate_`). */
   readonly schema?: Partial<MailboxSchema>;
 }
+
+/**
+ * Options of `mysqlCredentialStore`: {@link MysqlOptions} plus where the web sessions live.
+ *
+ * @example
+ * ```ts
+ * const store = mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' });
+ * ```
+ */
+export interface MysqlCredentialStoreOptions extends MysqlOptions {
+  /**
+   * The name of the session revoker (`sessionStoreRevoker`'s, `web-sessions` by default) whose
+   * outbox rows this store carries out inside the password write, on the session tables of the
+   * same database (`mysqlSessionStore` over the same pool and `schema`): the epoch raise and the
+   * deletion of the sessions (but the kept one) commit with the new hash, so no session outlives
+   * the old password, and the rotation saves the revoker call and the outbox round trips. Set it
+   * only when the web sessions are in `mysqlSessionStore` on this database. Default: none.
+   */
+  readonly revokeSessionsInWrite?: string;
+}

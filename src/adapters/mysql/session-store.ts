@@ -1,22 +1,24 @@
 /** @module SessionStore over MySQL/MariaDB; ids are stored as SHA-256 digests. */
-import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import type { RowDataPacket } from 'mysql2/promise';
 import type { SessionStore, WebSession } from '../../ports/index.js';
 import { normalizeAccount } from '../shared/accounts.js';
 import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import { type SessionRow, toWebSession } from '../sql/records.js';
 import type { MysqlOptions } from './options.js';
-import { inTransaction } from './transaction.js';
+import { revokeSessions } from './procedures.js';
 
 /**
  * A `SessionStore` in the `passrotate_sessions` table on an injected `mysql2/promise` pool, for
  * MariaDB (tested: 10.11) and MySQL 8. Only the SHA-256 digest of a session id is stored. Epochs
  * live in `passrotate_session_epochs`; `get` compares a session's epoch with its account's in the
- * same `SELECT`. `revokeAll` is one InnoDB transaction at READ COMMITTED whose first statement
+ * same `SELECT`. `revokeAll` is one call (one round trip) of a stored procedure `migrateMysql`
+ * creates: one InnoDB transaction at READ COMMITTED whose first statement
  * (`INSERT … ON DUPLICATE KEY UPDATE epoch = epoch + 1`) takes the account's epoch row lock until
  * commit; the move of the kept session and the `DELETE` after it read the latest committed rows,
  * so racing `revokeAll` calls on many panel instances serialize per account and none loses the
- * kept session. Run `migrateMysql` first.
+ * kept session. Run `migrateMysql` first (at every start: it replaces the procedures after an
+ * upgrade).
  *
  * @example
  * ```ts
@@ -25,8 +27,11 @@ import { inTransaction } from './transaction.js';
  * ```
  */
 export function mysqlSessionStore(options: MysqlOptions): SessionStore {
-  const { q } = resolveSchema(options.schema, 'mysql');
+  const schema = resolveSchema(options.schema, 'mysql');
+  const { q } = schema;
   const { pool } = options;
+  // Only the name matters here: migrateMysql created the procedure for this prefix.
+  const revoke = revokeSessions(schema);
   return {
     async create(session: WebSession) {
       await pool.query(
@@ -64,32 +69,11 @@ export function mysqlSessionStore(options: MysqlOptions): SessionStore {
       return Number(rows[0]?.epoch ?? 0);
     },
     async revokeAll(account, opts = {}) {
-      const normalized = normalizeAccount(account);
-      return inTransaction(pool, async (connection) => {
-        // The upsert locks the account's epoch row until commit, so a racing revokeAll waits here;
-        // the statements after it read the rows that revokeAll committed.
-        await connection.query(
-          `INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (?, 1)
-           ON DUPLICATE KEY UPDATE epoch = epoch + 1`,
-          [normalized],
-        );
-        const [bumped] = await connection.query<RowDataPacket[]>(
-          `SELECT epoch FROM ${q.sessionEpochs} WHERE account = ?`,
-          [normalized],
-        );
-        const epoch = Number(bumped[0]?.epoch);
-        if (opts.exceptDigest) {
-          await connection.query(
-            `UPDATE ${q.sessions} SET epoch = ? WHERE account = ? AND id_digest = ? AND epoch >= ?`,
-            [epoch, normalized, opts.exceptDigest, epoch - 1],
-          );
-        }
-        const [removed] = await connection.query<ResultSetHeader>(
-          `DELETE FROM ${q.sessions} WHERE account = ? AND epoch < ?`,
-          [normalized, epoch],
-        );
-        return { value: removed.affectedRows };
-      });
+      const [sets] = await pool.query<RowDataPacket[][]>(`CALL ${revoke.name}(?, ?)`, [
+        normalizeAccount(account),
+        opts.exceptDigest ?? null,
+      ]);
+      return Number(sets[0]?.[0]?.removed ?? 0);
     },
   };
 }

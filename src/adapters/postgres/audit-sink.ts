@@ -1,11 +1,11 @@
 /** @module AuditSink over PostgreSQL: one row per event in `passrotate_audit`. */
-import type { AuditSink } from '../../ports/index.js';
+import type { AuditEvent, AuditSink } from '../../ports/index.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { PostgresOptions } from './options.js';
 
 /**
- * An `AuditSink` appending to the `passrotate_audit` table (details as JSON). Events carry no
- * secret by the port's contract. Run `migratePostgres` first.
+ * An `AuditSink` appending to the `passrotate_audit` table (details as JSON; `recordAll` writes its
+ * events with one INSERT). Events carry no secret by the port's contract. Run `migratePostgres` first.
  *
  * @example
  * ```ts
@@ -17,19 +17,26 @@ import type { PostgresOptions } from './options.js';
 export function postgresAuditSink(options: PostgresOptions): AuditSink {
   const { q } = resolveSchema(options.schema);
   const { pool } = options;
+  const values = (event: AuditEvent): unknown[] => [
+    event.type,
+    event.account,
+    event.actor,
+    event.at.getTime(),
+    event.outcome,
+    event.details === undefined ? null : JSON.stringify(event.details),
+  ];
+  /** One INSERT of `count` rows (`$1`…`$6`, `$7`…`$12`, …). */
+  const insert = (count: number): string =>
+    `INSERT INTO ${q.audit} (type, account, actor, at, outcome, details) VALUES ${Array.from(
+      { length: count },
+      (_, i) => `(${Array.from({ length: 6 }, (_, j) => `$${i * 6 + j + 1}`).join(', ')})`,
+    ).join(', ')}`;
   return {
     async record(event) {
-      await pool.query(
-        `INSERT INTO ${q.audit} (type, account, actor, at, outcome, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [
-          event.type,
-          event.account,
-          event.actor,
-          event.at.getTime(),
-          event.outcome,
-          event.details === undefined ? null : JSON.stringify(event.details),
-        ],
-      );
+      await pool.query(insert(1), values(event));
+    },
+    async recordAll(events) {
+      if (events.length > 0) await pool.query(insert(events.length), events.flatMap(values));
     },
   };
 }

@@ -23,7 +23,7 @@ import {
   toPendingRevocation,
 } from '../sql/records.js';
 import { hasDomainExpiry } from './domain-expiry.js';
-import type { PostgresOptions } from './options.js';
+import type { PostgresCredentialStoreOptions } from './options.js';
 import { CONFLICT, NOT_FOUND, setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
 
@@ -52,18 +52,25 @@ function storedRow(p: PendingRevocation): Record<string, unknown> {
  * of several racing writers with the same expected version commits and a failed write changes
  * nothing. Run `migratePostgres` first (at every start: it replaces the function after an upgrade).
  *
+ * With `revokeSessionsInWrite: 'web-sessions'` (the web sessions in `postgresSessionStore` on the
+ * same database), the same transaction also ends the account's web sessions for that revoker's
+ * outbox rows (epoch raise, sessions deleted but the kept one) instead of inserting the rows, and
+ * the result lists them in `appliedRevocations`: one round trip for the write and the log-out.
+ *
  * @example
  * ```ts
  * import pg from 'pg';
  * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
  * await migratePostgres({ pool });
- * const store = postgresCredentialStore({ pool });
+ * const store = postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' });
+ * const sessions = postgresSessionStore({ pool });
  * await store.get('alice@example.org');
  * ```
  */
-export function postgresCredentialStore(options: PostgresOptions): CredentialStore {
+export function postgresCredentialStore(options: PostgresCredentialStoreOptions): CredentialStore {
   const schema = resolveSchema(options.schema);
   const { pool } = options;
+  const applyRevoker = options.revokeSessionsInWrite ?? null;
   const { q } = schema;
   // Named statements are parsed and planned once per connection; the name covers the schema.
   const statementName = (what: string): string =>
@@ -85,7 +92,7 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
     const times = mailboxWriteTimes(w, null, new Date());
     const res = await pool.query<{ v: string }>({
       name: statementName('write'),
-      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb) AS v`,
+      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13) AS v`,
       values: [
         account,
         w.expectedVersion,
@@ -99,12 +106,14 @@ export function postgresCredentialStore(options: PostgresOptions): CredentialSto
         times.expiry,
         w.changedAt,
         JSON.stringify(w.pendingRevocations.map(storedRow)),
+        applyRevoker,
       ],
     });
     const version = Number(res.rows[0]?.v);
     if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
     if (version === CONFLICT) return { ok: false, code: 'conflict' };
-    return { ok: true, version };
+    const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker).map((p) => p.id);
+    return applied.length > 0 ? { ok: true, version, appliedRevocations: applied } : { ok: true, version };
   }
 
   let domainExpiry: Promise<boolean> | undefined;

@@ -6,11 +6,16 @@
 export type { LimiterSettings } from '../shared/limiter-settings.js';
 export { type MailboxSchema, postfixadminSchema } from '../sql/mailbox-schema.js';
 export type { MigrateOptions } from '../sql/migrate-options.js';
+export {
+  appPasswordTableStatements,
+  type PostgresAppPasswordOptions,
+  postgresAppPasswordStore,
+} from './app-password-store.js';
 export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './attempt-limiter.js';
 export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';
 export { migratePostgres } from './migrate.js';
-export type { PostgresOptions } from './options.js';
+export type { PostgresCredentialStoreOptions, PostgresOptions } from './options.js';
 export { postgresRecoveryAddresses } from './recovery-addresses.js';
 export { postgresResetTokenStore } from './reset-token-store.js';
 export { postgresSessionStore } from './session-store.js';

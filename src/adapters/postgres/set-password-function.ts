@@ -1,6 +1,7 @@
 /** @module The compare-and-set password write as one PL/pgSQL function, so a write costs one round trip. */
 import type { ResolvedSchema } from '../sql/mailbox-schema.js';
 import { domainExpiryDaysQuery } from '../sql/queries.js';
+import { revokeSessionsFunction } from './revoke-sessions-function.js';
 
 /**
  * What the function returns instead of a version when nothing was written.
@@ -27,7 +28,9 @@ export const CONFLICT = -2;
  * Inside, in one transaction: lock the mailbox row and its state row (`FOR UPDATE`; a mailbox
  * another tool created gets its state row at version 1 first), compare the version, then write
  * the hash and `modified`, the password expiry (unless `p_expiry` is null: the write keeps the
- * password), the new version and flags, the history push and trim, and the outbox rows. With
+ * password), the new version and flags, the history push and trim, and the outbox rows — except
+ * those of the revoker named `p_apply_revoker`, which it carries out instead by calling the
+ * session revoke-all function (`revokeSessionsFunction`) in the same transaction. With
  * `domainExpiry`, the expiry is capped at `p_base` plus the domain's days from Postfixadmin's
  * domain table, as Postfixadmin computes it. Each statement of a volatile PL/pgSQL function takes
  * a fresh snapshot under READ COMMITTED, so everything after the lock sees every write committed
@@ -35,7 +38,7 @@ export const CONFLICT = -2;
  *
  * Arguments: account, expected version, hash, changed-at (ms), must-change, expires-at (ms),
  * history limit, keep-history, modified (timestamptz), expiry (timestamptz or null), expiry base
- * (timestamptz), outbox rows (jsonb).
+ * (timestamptz), outbox rows (jsonb), the revoker applied in the write (text or null).
  *
  * @example
  * ```ts
@@ -69,7 +72,8 @@ export function setPasswordFunction(
       FROM ${q.table} m JOIN ${q.state} s ON s.account = m.${q.account} WHERE m.${q.account} = p_account FOR UPDATE;`;
   const ddl = `CREATE OR REPLACE FUNCTION ${name}(p_account text, p_expected bigint, p_hash text,
     p_changed_at bigint, p_must_change boolean, p_expires_at bigint, p_history_limit integer,
-    p_keep_history boolean, p_modified timestamptz, p_expiry timestamptz, p_base timestamptz, p_outbox jsonb)
+    p_keep_history boolean, p_modified timestamptz, p_expiry timestamptz, p_base timestamptz, p_outbox jsonb,
+    p_apply_revoker text)
   RETURNS bigint LANGUAGE plpgsql VOLATILE AS $passrotate$
   DECLARE
     v_account text;
@@ -100,7 +104,13 @@ export function setPasswordFunction(
     INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
       SELECT id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error
       FROM jsonb_to_recordset(p_outbox) AS r(id text, account text, revoker text, keep_session_digest text,
-        created_at bigint, attempts bigint, next_attempt_at bigint, last_error text);
+        created_at bigint, attempts bigint, next_attempt_at bigint, last_error text)
+      WHERE r.revoker IS DISTINCT FROM p_apply_revoker;
+    IF p_apply_revoker IS NOT NULL THEN
+      PERFORM ${revokeSessionsFunction(schema).name}(r.account, r.keep_session_digest)
+        FROM jsonb_to_recordset(p_outbox) AS r(account text, revoker text, keep_session_digest text)
+        WHERE r.revoker = p_apply_revoker;
+    END IF;
     RETURN v_version + 1;
   END
   $passrotate$`;

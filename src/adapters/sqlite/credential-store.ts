@@ -21,7 +21,8 @@ import {
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
-import type { SqliteOptions } from './options.js';
+import type { SqliteCredentialStoreOptions } from './options.js';
+import { sqliteRevokeSessions } from './revoke-sessions.js';
 
 /** Postfixadmin's DATETIME text, UTC: `2026-01-31 12:00:00`. */
 function sqlTime(date: Date): string {
@@ -39,6 +40,10 @@ function sqlTime(date: Date): string {
  * `PRAGMA secure_delete = ON` on the connection, so a done outbox row is overwritten, not left in
  * free pages. Run `migrateSqlite` first.
  *
+ * With `revokeSessionsInWrite: 'web-sessions'` (the web sessions in `sqliteSessionStore` on the
+ * same database), the same transaction also ends the account's web sessions for that revoker's
+ * outbox rows instead of inserting them, and the result lists them in `appliedRevocations`.
+ *
  * @example
  * ```ts
  * import Database from 'better-sqlite3';
@@ -48,9 +53,11 @@ function sqlTime(date: Date): string {
  * await store.get('alice@example.org');
  * ```
  */
-export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
+export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): CredentialStore {
   const schema = resolveSchema(options.schema);
   const { db } = options;
+  const applyRevoker = options.revokeSessionsInWrite ?? null;
+  const revokeSessions = sqliteRevokeSessions(db, schema);
   db.pragma('secure_delete = ON');
   const { q } = schema;
   let statements: ReturnType<typeof prepare> | undefined;
@@ -155,7 +162,13 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
       s().pushHistory.run({ account: row.account, hash: row.password_hash });
     }
     s().trimHistory.run({ account: row.account, keep: w.historyLimit });
+    const applied: string[] = [];
     for (const p of w.pendingRevocations) {
+      if (p.revoker === applyRevoker) {
+        revokeSessions(normalizeAccount(p.account), p.keepSessionDigest);
+        applied.push(p.id);
+        continue;
+      }
       s().insertOutbox.run({
         id: p.id,
         account: normalizeAccount(p.account),
@@ -167,7 +180,7 @@ export function sqliteCredentialStore(options: SqliteOptions): CredentialStore {
         lastError: p.lastError,
       });
     }
-    return { ok: true, version };
+    return applied.length > 0 ? { ok: true, version, appliedRevocations: applied } : { ok: true, version };
   });
 
   const create = db.transaction((m: NewMailbox, account: string): PasswordWriteResult => {

@@ -15,7 +15,7 @@ export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attemp
 export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';
 export { migrateSqlite } from './migrate.js';
-export type { SqliteOptions } from './options.js';
+export type { SqliteCredentialStoreOptions, SqliteOptions } from './options.js';
 export { sqliteRecoveryAddresses } from './recovery-addresses.js';
 export { sqliteResetTokenStore } from './reset-token-store.js';
 export { sqliteSessionStore } from './session-store.js';

@@ -17,3 +17,22 @@ export interface SqliteOptions {
   /** Table and column names (default: Postfixadmin's `mailbox`, tables prefixed `passrotate_`). */
   readonly schema?: Partial<MailboxSchema>;
 }
+
+/**
+ * Options of `sqliteCredentialStore`: {@link SqliteOptions} plus where the web sessions live.
+ *
+ * @example
+ * ```ts
+ * const store = sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' });
+ * ```
+ */
+export interface SqliteCredentialStoreOptions extends SqliteOptions {
+  /**
+   * The name of the session revoker (`sessionStoreRevoker`'s, `web-sessions` by default) whose
+   * outbox rows this store carries out inside the password write, on the session tables of the
+   * same database (`sqliteSessionStore` over the same `db` and `schema`): the epoch raise and the
+   * deletion of the sessions (but the kept one) commit with the new hash. Set it only when the web
+   * sessions are in `sqliteSessionStore` on this database. Default: none.
+   */
+  readonly revokeSessionsInWrite?: string;
+}

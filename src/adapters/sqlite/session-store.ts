@@ -6,6 +6,7 @@ import { digestSessionId } from '../shared/session-digest.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import { type SessionRow, toWebSession } from '../sql/records.js';
 import type { SqliteOptions } from './options.js';
+import { sqliteRevokeSessions } from './revoke-sessions.js';
 
 /**
  * A `SessionStore` in the `passrotate_sessions` table of an injected better-sqlite3 database.
@@ -23,7 +24,8 @@ import type { SqliteOptions } from './options.js';
  * ```
  */
 export function sqliteSessionStore(options: SqliteOptions): SessionStore {
-  const { q } = resolveSchema(options.schema);
+  const schema = resolveSchema(options.schema);
+  const { q } = schema;
   const { db } = options;
   db.pragma('secure_delete = ON');
   let statements: ReturnType<typeof prepare> | undefined;
@@ -46,22 +48,10 @@ export function sqliteSessionStore(options: SqliteOptions): SessionStore {
         [string],
         { epoch: number }
       >,
-      bump: db.prepare(
-        `INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (?, 1)
-         ON CONFLICT (account) DO UPDATE SET epoch = epoch + 1 RETURNING epoch`,
-      ) as Statement<[string], { epoch: number }>,
-      keep: db.prepare(
-        `UPDATE ${q.sessions} SET epoch = @epoch WHERE account = @account AND id_digest = @keep AND epoch >= @epoch - 1`,
-      ),
-      revokeBelow: db.prepare(`DELETE FROM ${q.sessions} WHERE account = ? AND epoch < ?`),
     };
   }
   const epochOf = (account: string): number => s().epoch.get(account)?.epoch ?? 0;
-  const revokeAll = db.transaction((account: string, keep: string | null): number => {
-    const epoch = (s().bump.get(account) as { epoch: number }).epoch;
-    if (keep !== null) s().keep.run({ epoch, account, keep });
-    return s().revokeBelow.run(account, epoch).changes;
-  });
+  const revokeAll = db.transaction(sqliteRevokeSessions(db, schema));
   return {
     async create(session: WebSession) {
       s().insert.run(

@@ -54,14 +54,17 @@ export const CLI_ACTOR: Actor = { name: 'cli', superadmin: true, domains: [] };
 export function cliRevokers(opened: OpenedStore, options: StoreCommandOptions): SessionRevoker[] {
   const revokers: SessionRevoker[] = [];
   if (opened.sessions) revokers.push(sessionStoreRevoker(opened.sessions));
-  if (options.dovecotConfig !== undefined) {
-    const dovecot = {
-      config: options.dovecotConfig,
-      ...(options.doveadm === undefined ? {} : { doveadm: options.doveadm }),
-    };
-    revokers.push(...dovecotRevokers(dovecot));
-  }
+  revokers.push(...cliDovecotRevokers(options));
   return revokers;
+}
+
+/** With `--dovecot-config`, Dovecot's auth-cache flush and kick; else none. */
+function cliDovecotRevokers(options: StoreCommandOptions): SessionRevoker[] {
+  if (options.dovecotConfig === undefined) return [];
+  return dovecotRevokers({
+    config: options.dovecotConfig,
+    ...(options.doveadm === undefined ? {} : { doveadm: options.doveadm }),
+  });
 }
 
 /**
@@ -89,6 +92,8 @@ export async function withRotation<T>(
       hasher,
       policy,
       revokers: cliRevokers(opened, options),
+      // So `resume` also runs the flush + kick queued by a panel's app-password revocation.
+      appPasswordRevokers: cliDovecotRevokers(options),
       ...(opened.audit ? { audit: opened.audit } : {}),
     };
     return await work(deps, opened);

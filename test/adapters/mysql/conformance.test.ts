@@ -9,6 +9,7 @@ import {
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
@@ -25,6 +26,15 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
   });
 
   testCredentialStore('mysql', () => mysqlCredentialStore({ pool: scratch.pool }), { concurrency: 16 });
+  testInWriteRevocation(
+    'mysql',
+    () => ({
+      store: mysqlCredentialStore({ pool: scratch.pool, revokeSessionsInWrite: 'web-sessions' }),
+      sessions: mysqlSessionStore({ pool: scratch.pool }),
+      revoker: 'web-sessions',
+    }),
+    { concurrency: 16 },
+  );
   testSessionStore('mysql', () => mysqlSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('mysql', (config) => mysqlAttemptLimiter({ pool: scratch.pool, ...config }));
   testResetTokenStore('mysql', () => mysqlResetTokenStore({ pool: scratch.pool }), { concurrency: 16 });

@@ -9,6 +9,7 @@ import {
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
@@ -25,6 +26,11 @@ describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
   });
 
   testCredentialStore('postgres', () => postgresCredentialStore({ pool: scratch.pool }));
+  testInWriteRevocation('postgres', () => ({
+    store: postgresCredentialStore({ pool: scratch.pool, revokeSessionsInWrite: 'web-sessions' }),
+    sessions: postgresSessionStore({ pool: scratch.pool }),
+    revoker: 'web-sessions',
+  }));
   testSessionStore('postgres', () => postgresSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('postgres', (config) => postgresAttemptLimiter({ pool: scratch.pool, ...config }));
   testResetTokenStore('postgres', () => postgresResetTokenStore({ pool: scratch.pool }), { concurrency: 16 });

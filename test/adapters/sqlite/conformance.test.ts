@@ -13,6 +13,7 @@ import {
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
@@ -27,6 +28,11 @@ afterAll(() => {
 });
 
 testCredentialStore('sqlite', () => sqliteCredentialStore({ db }));
+testInWriteRevocation('sqlite', () => ({
+  store: sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' }),
+  sessions: sqliteSessionStore({ db }),
+  revoker: 'web-sessions',
+}));
 testSessionStore('sqlite', () => sqliteSessionStore({ db }));
 testAttemptLimiter('sqlite', (config) => sqliteAttemptLimiter({ db, ...config }));
 testResetTokenStore('sqlite', () => sqliteResetTokenStore({ db }));

@@ -7,7 +7,7 @@ import { type RunningDemo, startDemo } from '../../../examples/shared/start-demo
 import { dovecotRevokers } from '../../../src/adapters/dovecot/index.js';
 import { type MemoryNotifier, memoryNotifier } from '../../../src/adapters/memory/index.js';
 import { createHasher, createNodeEngine } from '../../../src/hash/node.js';
-import type { PasswordHasher } from '../../../src/index.js';
+import type { PasswordHasher, SessionRevoker } from '../../../src/index.js';
 
 /** The password every seeded account gets in the tests. */
 export const DEMO_PASSWORD = 'Harbor-Lantern-47!';
@@ -39,11 +39,14 @@ export async function startTestDemo(
     redisPrefix?: string;
     /** Mail owners through this SMTP server (`PASSROTATE_SMTP_URL` of the demo). */
     smtpUrl?: string;
+    /** Wraps the Dovecot revokers the demo builds (e.g. to count their runs). */
+    wrapDovecotRevokers?: (revokers: readonly SessionRevoker[]) => readonly SessionRevoker[];
   } = {},
 ): Promise<TestDemo> {
   const dir = await mkdtemp(join(tmpdir(), 'passrotate-e2e-'));
   const engine = createNodeEngine({ threads: 2 });
   const wrap = options.wrapHasher ?? ((hasher: PasswordHasher) => hasher);
+  const wrapRevokers = options.wrapDovecotRevokers ?? ((revokers: readonly SessionRevoker[]) => revokers);
   const notifications = memoryNotifier();
   const demo = await startDemo({
     notifier: notifications,
@@ -59,7 +62,7 @@ export async function startTestDemo(
       ? {
           dovecot: true,
           dovecotBinary: options.dovecotBinary,
-          dovecotRevokers: (server) => dovecotRevokers({ config: server.configPath }),
+          dovecotRevokers: (server) => wrapRevokers(dovecotRevokers({ config: server.configPath })),
         }
       : {}),
   });
