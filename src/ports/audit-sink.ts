@@ -20,7 +20,8 @@ export type AuditEventType =
   | 'revocation_failed'
   | 'notification_failed'
   | 'app_password_created'
-  | 'app_password_revoked';
+  | 'app_password_revoked'
+  | 'expiry_reminder_sent';
 
 /**
  * One audit event. Never holds a password, a hash or a session id: only who, what, when and the

@@ -8,5 +8,6 @@ export {
   testAttemptLimiter,
 } from './attempt-limiter-suite.js';
 export { type CredentialStoreSuiteOptions, testCredentialStore } from './credential-store-suite.js';
+export { type ExpiryReminderLogSuiteOptions, testExpiryReminderLog } from './expiry-reminder-log-suite.js';
 export { resolveTestRunner, type TestRunner, useTestRunner } from './runner.js';
 export { type SessionStoreSuiteOptions, testSessionStore } from './session-store-suite.js';
