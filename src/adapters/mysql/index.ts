@@ -10,6 +10,7 @@ export type { MigrateOptions } from '../sql/migrate-options.js';
 export { type MysqlAttemptLimiterOptions, mysqlAttemptLimiter } from './attempt-limiter.js';
 export { mysqlAuditSink } from './audit-sink.js';
 export { mysqlCredentialStore } from './credential-store.js';
+export { mysqlExpiryReminderLog } from './expiry-reminder-log.js';
 export { migrateMysql } from './migrate.js';
 export type { MysqlOptions } from './options.js';
 export { mysqlSessionStore } from './session-store.js';

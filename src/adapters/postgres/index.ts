@@ -9,6 +9,7 @@ export type { MigrateOptions } from '../sql/migrate-options.js';
 export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './attempt-limiter.js';
 export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';
+export { postgresExpiryReminderLog } from './expiry-reminder-log.js';
 export { migratePostgres } from './migrate.js';
 export type { PostgresOptions } from './options.js';
 export { postgresSessionStore } from './session-store.js';

@@ -81,6 +81,8 @@ export function createStatements(
     `CREATE TABLE IF NOT EXISTS ${q.audit} (id ${pg ? 'BIGSERIAL PRIMARY KEY' : my ? 'BIGINT AUTO_INCREMENT PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT'},
       type ${text} NOT NULL, account ${text} NOT NULL, actor ${text} NOT NULL, at ${int} NOT NULL,
       outcome ${text} NOT NULL, details ${text})${ownOptions}`,
+    `CREATE TABLE IF NOT EXISTS ${q.expiryReminders} (account ${short} NOT NULL, expires_at ${int} NOT NULL,
+      days ${int} NOT NULL, claimed_at ${int} NOT NULL, PRIMARY KEY (account, expires_at, days))${ownOptions}`,
   ];
   if (options.mailboxTable === false) return statements.slice(1);
   if (q.domain !== null) {

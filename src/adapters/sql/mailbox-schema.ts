@@ -47,7 +47,7 @@ export interface MailboxSchema {
   readonly domainTableKey: string;
   /** The password lifetime in days of `domainTable` (0: none). Default `password_expiry`. */
   readonly domainExpiryDays: string;
-  /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit). Default `passrotate_`. */
+  /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit, expiry reminders). Default `passrotate_`. */
   readonly prefix: string;
 }
 
@@ -112,6 +112,8 @@ export interface QuotedNames {
   readonly outbox: string;
   readonly attempts: string;
   readonly audit: string;
+  /** Claimed expiry reminders (see `ExpiryReminderLog`). */
+  readonly expiryReminders: string;
 }
 
 /**
@@ -195,6 +197,7 @@ export function resolveSchema(
       outbox: own('outbox'),
       attempts: own('attempts'),
       audit: own('audit'),
+      expiryReminders: own('expiry_reminders'),
     },
   };
 }

@@ -3,9 +3,15 @@ import {
   migrateMysql,
   mysqlAttemptLimiter,
   mysqlCredentialStore,
+  mysqlExpiryReminderLog,
   mysqlSessionStore,
 } from '../../../src/adapters/mysql/index.js';
-import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import {
+  testAttemptLimiter,
+  testCredentialStore,
+  testExpiryReminderLog,
+  testSessionStore,
+} from '../../../src/testing/index.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
 
 describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
@@ -21,4 +27,5 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
   testCredentialStore('mysql', () => mysqlCredentialStore({ pool: scratch.pool }), { concurrency: 16 });
   testSessionStore('mysql', () => mysqlSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('mysql', (config) => mysqlAttemptLimiter({ pool: scratch.pool, ...config }));
+  testExpiryReminderLog('mysql', () => mysqlExpiryReminderLog({ pool: scratch.pool }));
 });

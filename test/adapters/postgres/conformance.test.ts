@@ -3,9 +3,15 @@ import {
   migratePostgres,
   postgresAttemptLimiter,
   postgresCredentialStore,
+  postgresExpiryReminderLog,
   postgresSessionStore,
 } from '../../../src/adapters/postgres/index.js';
-import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import {
+  testAttemptLimiter,
+  testCredentialStore,
+  testExpiryReminderLog,
+  testSessionStore,
+} from '../../../src/testing/index.js';
 import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../../support/postgres.js';
 
 describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
@@ -21,4 +27,5 @@ describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
   testCredentialStore('postgres', () => postgresCredentialStore({ pool: scratch.pool }));
   testSessionStore('postgres', () => postgresSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('postgres', (config) => postgresAttemptLimiter({ pool: scratch.pool, ...config }));
+  testExpiryReminderLog('postgres', () => postgresExpiryReminderLog({ pool: scratch.pool }));
 });

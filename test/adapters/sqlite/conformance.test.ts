@@ -7,9 +7,15 @@ import {
   migrateSqlite,
   sqliteAttemptLimiter,
   sqliteCredentialStore,
+  sqliteExpiryReminderLog,
   sqliteSessionStore,
 } from '../../../src/adapters/sqlite/index.js';
-import { testAttemptLimiter, testCredentialStore, testSessionStore } from '../../../src/testing/index.js';
+import {
+  testAttemptLimiter,
+  testCredentialStore,
+  testExpiryReminderLog,
+  testSessionStore,
+} from '../../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-sqlite-'));
 const db = new Database(join(dir, 'mail.sqlite'));
@@ -23,3 +29,6 @@ afterAll(() => {
 testCredentialStore('sqlite', () => sqliteCredentialStore({ db }));
 testSessionStore('sqlite', () => sqliteSessionStore({ db }));
 testAttemptLimiter('sqlite', (config) => sqliteAttemptLimiter({ db, ...config }));
+testExpiryReminderLog('sqlite', () =>
+  sqliteExpiryReminderLog({ db: new Database(join(dir, 'mail.sqlite')) }),
+);
