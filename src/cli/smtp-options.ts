@@ -1,5 +1,5 @@
 /** @module The CLI's mail settings (--smtp, --from, --locale) and the SMTP notifier they build. */
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { type SmtpNotifier, smtpNotifier } from '../adapters/smtp/index.js';
 import { PassrotateError } from '../errors.js';
 import type { LocaleId } from '../policy/locales/messages.js';
@@ -10,11 +10,11 @@ import { oneOf } from './parse-options.js';
  *
  * @example
  * ```ts
- * const options: SmtpCommandOptions = { smtp: new URL('smtp://127.0.0.1:25'), from: 'no-reply@example.org' };
+ * const options: SmtpCommandOptions = { smtp: 'smtp://127.0.0.1:25', from: 'no-reply@example.org' };
  * ```
  */
 export interface SmtpCommandOptions {
-  readonly smtp?: URL;
+  readonly smtp?: string;
   readonly from?: string;
   readonly locale?: LocaleId;
 }
@@ -24,26 +24,26 @@ export const SMTP_PASSWORD_VARIABLE = 'PASSROTATE_SMTP_PASSWORD';
 
 /**
  * Parses `--smtp`: an `smtp://` (STARTTLS when offered) or `smtps://` (TLS) URL, optionally with
- * a user name; a password in the URL is a usage error.
+ * a user name. Parsed here rather than by commander, whose usage error would echo the value: a
+ * password in the URL is refused without repeating it.
  *
+ * @throws PassrotateError `invalid_smtp_options` for anything else.
  * @example
  * ```ts
  * parseSmtpUrl('smtp://mailer@127.0.0.1:587'); // URL
  * ```
  */
 export function parseSmtpUrl(value: string): URL {
+  const invalid = (why: string) => new PassrotateError('invalid_smtp_options', `--smtp ${why}`);
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidArgumentError('must be a URL such as smtp://127.0.0.1:25');
+    throw invalid('must be a URL such as smtp://127.0.0.1:25');
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-    throw new InvalidArgumentError('must start with smtp:// or smtps://');
-  }
-  if (url.password !== '') {
-    throw new InvalidArgumentError(`must not hold a password: set ${SMTP_PASSWORD_VARIABLE} instead`);
-  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw invalid('must start with smtp:// or smtps://');
+  if (url.password !== '') throw invalid(`must not hold a password: set ${SMTP_PASSWORD_VARIABLE} instead`);
   return url;
 }
 
@@ -60,7 +60,6 @@ export function addSmtpOptions(command: Command): Command {
     .option(
       '--smtp <url>',
       `mail server: smtp://[USER@]HOST[:PORT] or smtps://… (password from ${SMTP_PASSWORD_VARIABLE})`,
-      parseSmtpUrl,
     )
     .option('--from <address>', 'sender of the mails, e.g. "Mail service <no-reply@example.org>"')
     .option(
@@ -85,8 +84,8 @@ export function cliNotifier(
   options: SmtpCommandOptions,
   env: Readonly<Record<string, string | undefined>>,
 ): SmtpNotifier | null {
-  const url = options.smtp;
-  if (url === undefined) return null;
+  if (options.smtp === undefined) return null;
+  const url = parseSmtpUrl(options.smtp);
   if (options.from === undefined) throw new PassrotateError('invalid_smtp_options', '--smtp needs --from');
   const user = decodeURIComponent(url.username);
   const password = env[SMTP_PASSWORD_VARIABLE];
