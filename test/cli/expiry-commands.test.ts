@@ -50,13 +50,10 @@ async function seededStore(dir: string): Promise<string> {
   return `sqlite:${file}`;
 }
 
-describe('passrotate remind / expire --due', { timeout: 120_000 }, () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'pr-expiry-cli-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = mkdtempSync(join(tmpdir(), 'pr-expiry-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('passrotate remind / expire --due', { timeout: 120_000 }, () => {
   it('expire --due marks only the aged-out password must-change, once, and prints JSON', async () => {
     const store = await seededStore(mkdtempSync(join(dir, 'due-')));
     const first = await runCli(['expire', '--due', '--store', store, '--json']);
@@ -112,8 +109,12 @@ describe('passrotate remind / expire --due', { timeout: 120_000 }, () => {
     expect(due.code).toBe(2);
     expect(due.stderr).toContain('unsupported_store');
   });
+});
 
-  describe.skipIf(postfixBinary === undefined && process.env.CI !== 'true')('through a real Postfix', () => {
+describe.skipIf(postfixBinary === undefined && process.env.CI !== 'true')(
+  'passrotate remind / expire --due through a real Postfix',
+  { timeout: 120_000 },
+  () => {
     let postfix: PostfixInstance;
     beforeAll(async () => {
       postfix = await startPostfix({
@@ -177,5 +178,5 @@ describe('passrotate remind / expire --due', { timeout: 120_000 }, () => {
       const [mail] = (await postfix.waitForMessages('old@example.org', 1)).map(parseMail);
       expect(mail?.header('subject')).toMatch(/Passwort/);
     });
-  });
-});
+  },
+);
