@@ -19,24 +19,29 @@ import type { SqliteOptions } from './options.js';
 export function sqliteExpiryReminderLog(options: SqliteOptions): ExpiryReminderLog {
   const { q } = resolveSchema(options.schema);
   const { db } = options;
-  const insert = db.prepare(
-    `INSERT INTO ${q.expiryReminders} (account, expires_at, days, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
-  const remove = db.prepare(
-    `DELETE FROM ${q.expiryReminders} WHERE account = ? AND expires_at = ? AND days = ?`,
-  );
-  const prune = db.prepare(`DELETE FROM ${q.expiryReminders} WHERE expires_at < ?`);
+  // Prepared on first use: the log may be built before `migrateSqlite` created its table.
+  const prepare = () => ({
+    insert: db.prepare(
+      `INSERT INTO ${q.expiryReminders} (account, expires_at, days, claimed_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    remove: db.prepare(`DELETE FROM ${q.expiryReminders} WHERE account = ? AND expires_at = ? AND days = ?`),
+    prune: db.prepare(`DELETE FROM ${q.expiryReminders} WHERE expires_at < ?`),
+  });
+  let statements: ReturnType<typeof prepare> | undefined;
+  const s = () => {
+    statements ??= prepare();
+    return statements;
+  };
   return {
     async claim(r, at) {
-      return (
-        insert.run(normalizeAccount(r.account), r.expiresAt.getTime(), r.days, at.getTime()).changes === 1
-      );
+      const account = normalizeAccount(r.account);
+      return s().insert.run(account, r.expiresAt.getTime(), r.days, at.getTime()).changes === 1;
     },
     async release(r) {
-      remove.run(normalizeAccount(r.account), r.expiresAt.getTime(), r.days);
+      s().remove.run(normalizeAccount(r.account), r.expiresAt.getTime(), r.days);
     },
     async pruneBefore(instant) {
-      return prune.run(instant.getTime()).changes;
+      return s().prune.run(instant.getTime()).changes;
     },
   };
 }
