@@ -30,7 +30,8 @@ const fakeHash = (label: string): string => `{SSHA512}${label}-${uniqueTag()}+/=
 /**
  * Registers a suite (with vitest, node:test or any {@link TestRunner}) that checks every documented guarantee of a {@link CredentialStore}:
  * compare-and-set under concurrency, the atomic history push and limit, outbox rows written with
- * the hash and listed/completed/failed correctly, case-insensitive accounts, paging by domain.
+ * the hash and listed/completed/failed correctly, case-insensitive accounts, paging by domain, and
+ * (when the store has it) `listExpiringBefore`.
  * `makeStore` is called for every test; tests use fresh random account and domain names, so one
  * shared database works.
  *
