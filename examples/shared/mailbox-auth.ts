@@ -86,6 +86,7 @@ export function mountMailboxAuth(
     if (result.sessionEpoch === null) throw new TypeError('services.rotation needs the session store');
     await startSession(c, config.session, result.account, result.sessionEpoch, {
       mustChange: result.mustChange ? '1' : '0',
+      expired: result.expired ? '1' : '0',
     });
     return c.redirect(result.mustChange ? config.passwordPath : '/', 303);
   });

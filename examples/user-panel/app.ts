@@ -98,8 +98,12 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
   ): Promise<Response> => {
     const t = c.get('t');
     const who = await user(c);
-    const mustChange = signedIn(c).data.mustChange === '1';
-    const shown = notice ?? (mustChange ? { kind: 'info' as const, text: t('mustChange') } : null);
+    const session = signedIn(c);
+    const mustChange = session.data.mustChange === '1';
+    const expired = session.data.expired === '1';
+    const shown =
+      notice ??
+      (mustChange ? { kind: 'info' as const, text: t(expired ? 'passwordExpired' : 'mustChange') } : null);
     const passwordFields = passwordBlock(c, services, { ...who, variant: 'owner', idPrefix: 'new-password' });
     const body = renderPasswordPage({
       t,

@@ -95,7 +95,10 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
     const who = await user(session.account);
     const passwordFields = passwordBlock(c, services, { ...who, variant: 'owner', idPrefix: 'new-password' });
     const mustChange = session.data.mustChange === '1';
-    const shown = notice ?? (mustChange ? { kind: 'info' as const, text: t('mustChange') } : null);
+    const expired = session.data.expired === '1';
+    const shown =
+      notice ??
+      (mustChange ? { kind: 'info' as const, text: t(expired ? 'passwordExpired' : 'mustChange') } : null);
     // Until a must-change password is replaced, the page offers the password form only.
     const devices: AppPasswordsView | null = mustChange
       ? null

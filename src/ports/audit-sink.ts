@@ -23,7 +23,8 @@ export type AuditEventType =
   | 'app_password_revoked'
   | 'password_reset_requested'
   | 'password_reset_refused'
-  | 'password_reset_completed';
+  | 'password_reset_completed'
+  | 'expiry_reminder_sent';
 
 /**
  * One audit event. Never holds a password, a hash or a session id: only who, what, when and the

@@ -12,6 +12,7 @@ export type { BreachChecker } from './breach-checker.js';
 export { type Clock, systemClock } from './clock.js';
 export type {
   CredentialStore,
+  ExpiringListOptions,
   MailboxPage,
   MailboxRecord,
   NewMailbox,
@@ -19,6 +20,7 @@ export type {
   PasswordWriteResult,
   PendingRevocation,
 } from './credential-store.js';
+export type { ExpiryReminder, ExpiryReminderLog } from './expiry-reminder-log.js';
 export type {
   Notifier,
   PasswordNotification,

@@ -3,6 +3,7 @@ import type { MailboxRecord } from '../ports/credential-store.js';
 import { resetTokenDigest } from '../ports/reset-token-digest.js';
 import type { ResetTokenRecord, ResetTokenStore } from '../ports/reset-token-store.js';
 import { commitChange } from './commit-change.js';
+import { domainOf, maxAgeExpiry } from './decisions.js';
 import { checkPolicy } from './policy-check.js';
 import { isResetTokenShaped } from './reset-token.js';
 import { runRevocations } from './run-revocations.js';
@@ -166,7 +167,7 @@ export async function completePasswordReset(
     record,
     password: input.newPassword,
     mustChange: false,
-    expiresAt: null,
+    expiresAt: maxAgeExpiry(deps.passwordMaxAge, domainOf(account) ?? record.domain, now),
     revoke: 'all',
     keepSessionId: null,
     now,

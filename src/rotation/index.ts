@@ -33,6 +33,12 @@ export {
   connectSessionRevoker,
 } from './connect-session-revoker.js';
 export { createRotation, type Rotation, type RotationOptions } from './create-rotation.js';
+export type { PasswordMaxAge } from './decisions.js';
+export {
+  type ExpireDuePasswordsInput,
+  type ExpireDuePasswordsResult,
+  expireDuePasswords,
+} from './expire-due-passwords.js';
 export {
   type ExpirePasswordInput,
   type ExpirePasswordResult,
@@ -65,6 +71,11 @@ export {
   type RotatedMailbox,
   rotateDomain,
 } from './rotate-domain.js';
+export {
+  type SendExpiryRemindersInput,
+  type SendExpiryRemindersResult,
+  sendExpiryReminders,
+} from './send-expiry-reminders.js';
 export {
   type StorageFailure,
   type StorageFailureCause,

@@ -6,6 +6,7 @@ import type { AuditSink } from '../ports/audit-sink.js';
 import type { BreachChecker } from '../ports/breach-checker.js';
 import type { Clock } from '../ports/clock.js';
 import type { CredentialStore } from '../ports/credential-store.js';
+import type { ExpiryReminderLog } from '../ports/expiry-reminder-log.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { RandomSource } from '../ports/random-source.js';
@@ -13,6 +14,7 @@ import type { RecoveryAddressSource } from '../ports/recovery-address-source.js'
 import type { ResetTokenStore } from '../ports/reset-token-store.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
 import type { SessionStore } from '../ports/session-store.js';
+import type { PasswordMaxAge } from './decisions.js';
 import type { StorageFailure } from './storage-failure.js';
 
 /**
@@ -69,6 +71,21 @@ export interface RotationDeps {
    * giving a figure; three days covers a weekend for handing the password over.
    */
   readonly temporaryPasswordTtlMs?: number;
+  /**
+   * How long an ordinary password lives: every password a flow sets that is not temporary gets
+   * `expiresAt = changedAt + days` (per domain or for all). Default none (never expires). On
+   * Postfixadmin's schema the SQL stores also apply the domain's `password_expiry` days, and the
+   * earlier of the two wins (see docs/expiry.md).
+   */
+  readonly passwordMaxAge?: PasswordMaxAge;
+  /**
+   * How long after an ordinary password aged out its owner may still sign in on the web to change
+   * it (`verifyLogin` answers `mustChange: true, expired: true`). Past it, `password_expired`.
+   * Default no limit. Temporary passwords are refused as soon as they expire, whatever this says.
+   */
+  readonly expiredPasswordGraceMs?: number;
+  /** Remembers sent expiry reminders, for `sendExpiryReminders`. Default none. */
+  readonly expiryReminders?: ExpiryReminderLog;
   /** First retry delay of a failed revocation; doubles per attempt. Default 30 seconds. */
   readonly retryBaseMs?: number;
   /** Longest retry delay of a failed revocation. Default 1 hour. */

@@ -13,6 +13,7 @@ export {
   testAttemptLimiter,
 } from './attempt-limiter-suite.js';
 export { type CredentialStoreSuiteOptions, testCredentialStore } from './credential-store-suite.js';
+export { type ExpiryReminderLogSuiteOptions, testExpiryReminderLog } from './expiry-reminder-log-suite.js';
 export {
   type InWriteRevocationStores,
   type InWriteRevocationSuiteOptions,

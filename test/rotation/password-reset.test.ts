@@ -224,6 +224,14 @@ describe('completePasswordReset', () => {
     for (const p of plaintexts()) expect(recorded).not.toContain(p);
   });
 
+  it('gives the new password the max age of its domain (passwordMaxAge)', async () => {
+    const f = await resetFixture({ passwordMaxAge: { days: 90, domains: { 'example.org': 30 } } });
+    await f.request();
+    expect(await f.complete(f.lastToken())).toMatchObject({ ok: true });
+    const record = await f.store.get(ALICE);
+    expect(record?.expiresAt).toEqual(new Date(f.clock.now().getTime() + 30 * 86_400_000));
+  });
+
   it('keeps the token usable after a policy or confirmation refusal', async () => {
     const f = await resetFixture();
     await f.request();

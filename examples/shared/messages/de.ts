@@ -38,6 +38,7 @@ export const de: Messages = {
   tryLater:
     'Etwas ist schiefgelaufen, das Passwort wurde nicht geändert. Bitte versuchen Sie es später erneut.',
   mustChange: 'Ihr Administrator bittet Sie, vor dem Fortfahren ein neues Passwort zu wählen.',
+  passwordExpired: 'Ihr Passwort ist abgelaufen. Wählen Sie ein neues, um fortzufahren.',
   revocationPending: 'Ihr Passwort wurde geändert. Einige Sitzungen werden in Kürze beendet.',
   webmailName: 'Webmail',
   inbox: 'Posteingang',

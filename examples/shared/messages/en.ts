@@ -36,6 +36,7 @@ export const en = {
   conflict: 'The password was changed somewhere else at the same moment. Please try again.',
   tryLater: 'Something went wrong and the password was not changed. Please try again later.',
   mustChange: 'Your administrator asks you to choose a new password before you continue.',
+  passwordExpired: 'Your password has expired. Choose a new one to continue.',
   revocationPending: 'Your password was changed. Some sessions will be closed in a moment.',
   // webmail
   webmailName: 'Webmail',

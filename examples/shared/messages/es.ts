@@ -37,6 +37,7 @@ export const es: Messages = {
   conflict: 'La contraseña se cambió en otro lugar al mismo tiempo. Vuelva a intentarlo.',
   tryLater: 'Algo salió mal y la contraseña no se cambió. Vuelva a intentarlo más tarde.',
   mustChange: 'Su administrador le pide que elija una nueva contraseña antes de continuar.',
+  passwordExpired: 'Su contraseña ha caducado. Elija una nueva para continuar.',
   revocationPending: 'Su contraseña se ha cambiado. Algunas sesiones se cerrarán en un momento.',
   webmailName: 'Webmail',
   inbox: 'Bandeja de entrada',

@@ -37,6 +37,7 @@ export const fr: Messages = {
   conflict: 'Le mot de passe a été modifié ailleurs au même moment. Veuillez réessayer.',
   tryLater: "Une erreur s'est produite et le mot de passe n'a pas été modifié. Veuillez réessayer plus tard.",
   mustChange: 'Votre administrateur vous demande de choisir un nouveau mot de passe avant de continuer.',
+  passwordExpired: 'Votre mot de passe a expiré. Choisissez-en un nouveau pour continuer.',
   revocationPending: 'Votre mot de passe a été modifié. Certaines sessions seront fermées dans un instant.',
   webmailName: 'Webmail',
   inbox: 'Boîte de réception',

@@ -37,6 +37,7 @@ export const nl: Messages = {
   conflict: 'Het wachtwoord is op hetzelfde moment elders gewijzigd. Probeer het opnieuw.',
   tryLater: 'Er ging iets mis en het wachtwoord is niet gewijzigd. Probeer het later opnieuw.',
   mustChange: 'Uw beheerder vraagt u een nieuw wachtwoord te kiezen voordat u verdergaat.',
+  passwordExpired: 'Uw wachtwoord is verlopen. Kies een nieuw wachtwoord om verder te gaan.',
   revocationPending: 'Uw wachtwoord is gewijzigd. Sommige sessies worden zo dadelijk beëindigd.',
   webmailName: 'Webmail',
   inbox: 'Postvak IN',

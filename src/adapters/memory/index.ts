@@ -9,6 +9,7 @@ export {
   type MemoryCredentialStoreOptions,
   memoryCredentialStore,
 } from './credential-store.js';
+export { memoryExpiryReminderLog } from './expiry-reminder-log.js';
 export { type ManualClock, manualClock } from './manual-clock.js';
 export { type MemoryNotifier, memoryNotifier } from './notifier.js';
 export { memoryRecoveryAddresses } from './recovery-addresses.js';

@@ -86,6 +86,8 @@ export function createStatements(
       account ${short} NOT NULL, version ${int} NOT NULL, created_at ${int} NOT NULL, expires_at ${int} NOT NULL)${ownOptions}`,
     `CREATE INDEX ${ifNotExists}${index('reset_tokens_account')} ON ${q.resetTokens} (account)`,
     `CREATE INDEX ${ifNotExists}${index('reset_tokens_expiry')} ON ${q.resetTokens} (expires_at)`,
+    `CREATE TABLE IF NOT EXISTS ${q.expiryReminders} (account ${short} NOT NULL, expires_at ${int} NOT NULL,
+      days ${int} NOT NULL, claimed_at ${int} NOT NULL, PRIMARY KEY (account, expires_at, days))${ownOptions}`,
   ];
   if (options.mailboxTable === false) return statements.slice(1);
   if (q.domain !== null) {

@@ -52,7 +52,7 @@ export interface MailboxSchema {
   readonly domainTableKey: string;
   /** The password lifetime in days of `domainTable` (0: none). Default `password_expiry`. */
   readonly domainExpiryDays: string;
-  /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit, reset tokens). Default `passrotate_`. */
+  /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit, reset tokens, expiry reminders). Default `passrotate_`. */
   readonly prefix: string;
 }
 
@@ -121,6 +121,8 @@ export interface QuotedNames {
   readonly audit: string;
   /** Outstanding password-reset tokens (digests only). */
   readonly resetTokens: string;
+  /** Claimed expiry reminders (see `ExpiryReminderLog`). */
+  readonly expiryReminders: string;
 }
 
 /**
@@ -206,6 +208,7 @@ export function resolveSchema(
       attempts: own('attempts'),
       audit: own('audit'),
       resetTokens: own('reset_tokens'),
+      expiryReminders: own('expiry_reminders'),
     },
   };
 }

@@ -14,6 +14,7 @@ export {
 export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attempt-limiter.js';
 export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';
+export { sqliteExpiryReminderLog } from './expiry-reminder-log.js';
 export { migrateSqlite } from './migrate.js';
 export type { SqliteCredentialStoreOptions, SqliteOptions } from './options.js';
 export { sqliteRecoveryAddresses } from './recovery-addresses.js';

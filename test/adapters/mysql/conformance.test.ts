@@ -3,12 +3,14 @@ import {
   migrateMysql,
   mysqlAttemptLimiter,
   mysqlCredentialStore,
+  mysqlExpiryReminderLog,
   mysqlResetTokenStore,
   mysqlSessionStore,
 } from '../../../src/adapters/mysql/index.js';
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testExpiryReminderLog,
   testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
@@ -38,4 +40,5 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
   testSessionStore('mysql', () => mysqlSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('mysql', (config) => mysqlAttemptLimiter({ pool: scratch.pool, ...config }));
   testResetTokenStore('mysql', () => mysqlResetTokenStore({ pool: scratch.pool }), { concurrency: 16 });
+  testExpiryReminderLog('mysql', () => mysqlExpiryReminderLog({ pool: scratch.pool }));
 });

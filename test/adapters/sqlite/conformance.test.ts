@@ -7,12 +7,14 @@ import {
   migrateSqlite,
   sqliteAttemptLimiter,
   sqliteCredentialStore,
+  sqliteExpiryReminderLog,
   sqliteResetTokenStore,
   sqliteSessionStore,
 } from '../../../src/adapters/sqlite/index.js';
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testExpiryReminderLog,
   testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
@@ -36,3 +38,6 @@ testInWriteRevocation('sqlite', () => ({
 testSessionStore('sqlite', () => sqliteSessionStore({ db }));
 testAttemptLimiter('sqlite', (config) => sqliteAttemptLimiter({ db, ...config }));
 testResetTokenStore('sqlite', () => sqliteResetTokenStore({ db }));
+testExpiryReminderLog('sqlite', () =>
+  sqliteExpiryReminderLog({ db: new Database(join(dir, 'mail.sqlite')) }),
+);
