@@ -29,7 +29,8 @@ Environment:
   DEMO_PASSWORD          one known password for every seeded account (default: generated, printed once)
   DEMO_DOVECOT=1         same as --dovecot: start a private Dovecot IMAP server on 127.0.0.1
                          (reads the sqlite: or mysql:// database)
-  PASSROTATE_SMTP_URL    smtp://host:port to mail owners when their password changes (default: no mail)
+  PASSROTATE_SMTP_URL    smtp://host:port to mail owners (password changed, reset links); default: print them
+  WEBMAIL_PUBLIC_URL, USER_PANEL_PUBLIC_URL   where users reach the apps (reset links); default: the listen URLs
   PASSROTATE_SMTP_FROM   the sender of those mails (default: passrotate demo <no-reply@example.org>)
 `);
   process.exit(0);
@@ -51,6 +52,10 @@ const demo = await startDemo({
   dovecotRevokers: (server) => dovecotRevokers({ config: server.configPath }),
   ...(process.env.PASSROTATE_SMTP_URL ? { smtpUrl: process.env.PASSROTATE_SMTP_URL } : {}),
   ...(process.env.PASSROTATE_SMTP_FROM ? { smtpFrom: process.env.PASSROTATE_SMTP_FROM } : {}),
+  publicUrls: {
+    ...(process.env.WEBMAIL_PUBLIC_URL ? { webmail: process.env.WEBMAIL_PUBLIC_URL } : {}),
+    ...(process.env.USER_PANEL_PUBLIC_URL ? { userPanel: process.env.USER_PANEL_PUBLIC_URL } : {}),
+  },
 });
 
 const lines = [

@@ -26,6 +26,8 @@ export interface SignInOptions {
   readonly identifierType: 'email' | 'text';
   /** Value to keep in the identifier field after a failed attempt. */
   readonly identifier: string;
+  /** The "Forgot password?" link (mailbox apps), or none. */
+  readonly forgotHref?: string;
 }
 
 /**
@@ -55,6 +57,7 @@ ${renderNotice(options.notice)}
 </div>
 <button type="submit" class="btn btn-primary">${t('signIn')}</button>
 </form>
+${options.forgotHref ? html`<p class="auth-aside"><a href="${options.forgotHref}">${t('forgotPassword')}</a></p>` : ''}
 </div>
 </main>`;
 }

@@ -23,6 +23,8 @@ export interface MailboxAuthConfig {
   readonly passwordPath: string;
   /** Where the password form posts, when not to `passwordPath`. */
   readonly passwordSubmitPath?: string;
+  /** The app's public origin (reset links are built from it), or `undefined` while unknown. */
+  readonly publicOrigin?: () => string | undefined;
 }
 
 /**
@@ -46,6 +48,7 @@ function signInPage(
     identifierLabel: t('emailAddress'),
     identifierType: 'email',
     identifier,
+    forgotHref: '/forgot',
   });
 }
 
@@ -83,6 +86,7 @@ export function mountMailboxAuth(
     if (result.sessionEpoch === null) throw new TypeError('services.rotation needs the session store');
     await startSession(c, config.session, result.account, result.sessionEpoch, {
       mustChange: result.mustChange ? '1' : '0',
+      expired: result.expired ? '1' : '0',
     });
     return c.redirect(result.mustChange ? config.passwordPath : '/', 303);
   });

@@ -9,8 +9,11 @@ import type { ExampleServices } from './services.js';
 export interface PasswordBlockOptions {
   readonly account: string;
   readonly displayName: string | null;
-  /** Webmail and user panel: a confirmation field. Admin dialog: a Copy button instead. */
-  readonly variant: 'owner' | 'admin';
+  /**
+   * Webmail and user panel (`owner`, with the current password; `reset`, without): a confirmation
+   * field. Admin dialog: a Copy button instead.
+   */
+  readonly variant: 'owner' | 'reset' | 'admin';
   readonly idPrefix: string;
 }
 
@@ -33,13 +36,13 @@ export function passwordBlock(
     t,
     inputAttributes: toHtmlAttributes(services.policy),
     policyJson: JSON.stringify(services.policySpec),
-    // An admin does not know the current password, so similarity to it is not checked there.
+    // Without the current password (admin, reset link), similarity to it is not checked.
     requirements: describePolicy(services.policy, { locale })
       .filter((line) => options.variant === 'owner' || line.code !== 'too_similar_to_current')
       .map((line) => ({ code: line.code, text: line.text })),
     account: options.account,
     displayName: options.displayName,
-    confirm: options.variant === 'owner',
+    confirm: options.variant !== 'admin',
     // The owner pages' current-password field (webmail and user panel).
     currentSelector: options.variant === 'owner' ? '#current-password' : null,
     copy: options.variant === 'admin',

@@ -24,6 +24,12 @@ export interface ExampleServices {
   /** The ports of `changeOwnPassword`, `adminSetPassword` and `verifyLogin` (which reads the session epoch). */
   readonly rotation: RotationDeps;
   readonly clock: Clock;
+  /**
+   * The public origin of each mailbox app (`https://mail.example.org`), from which reset links are
+   * built; filled by `startDemo` once the apps listen. A reset link is never built from a request's
+   * `Host` header, which a client chooses.
+   */
+  readonly publicOrigins: { webmail?: string; userPanel?: string };
 }
 
 /** How to build the services. */
@@ -40,6 +46,11 @@ export interface ServicesOptions {
    * Dovecot auth-cache flush + kick). Default none.
    */
   readonly appPasswordRevokers?: readonly SessionRevoker[];
+  /**
+   * Where a reset link goes when the mailbox has no recovery address (`email_other`): `none`, or
+   * `account` (the mailbox itself: the demo's seeded mailboxes have no recovery address). Default `none`.
+   */
+  readonly resetFallback?: 'none' | 'account';
   readonly clock?: Clock;
 }
 
@@ -70,6 +81,7 @@ export function createServices(options: ServicesOptions): ExampleServices {
     policy,
     hasher: options.hasher,
     clock,
+    publicOrigins: {},
     rotation: {
       store: storage.credentials,
       hasher: options.hasher,
@@ -79,6 +91,10 @@ export function createServices(options: ServicesOptions): ExampleServices {
       audit: storage.audit,
       limiter: storage.limiter,
       clock,
+      resetTokens: storage.reset.tokens,
+      recoveryAddresses: storage.reset.recoveryAddresses,
+      resetLimiters: storage.reset.limiters,
+      resetFallback: options.resetFallback ?? 'none',
       ...(options.notifier ? { notifier: options.notifier } : {}),
       ...(storage.appPasswords
         ? {

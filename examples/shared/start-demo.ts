@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { smtpNotifier } from '../../src/adapters/smtp/index.js';
 import {
+  type Notifier,
   type PasswordHasher,
   type PolicySpec,
   resumePendingRevocations,
@@ -16,6 +17,7 @@ import { createAdminPanelApp } from '../admin-panel/app.js';
 import { createUserPanelApp } from '../user-panel/app.js';
 import { createWebmailApp } from '../webmail/app.js';
 import { clientBundles } from './assets.js';
+import { consoleNotifier } from './console-notifier.js';
 import { type DovecotServer, startDovecot } from './dovecot-server.js';
 import { type SeededAccount, seedDemo } from './seed.js';
 import { APP_PASSWORD_LIMIT, createServices, type ExampleServices } from './services.js';
@@ -46,6 +48,18 @@ export interface DemoOptions {
   readonly smtpUrl?: string;
   /** The sender of those mails. Default `passrotate demo <no-reply@example.org>`. */
   readonly smtpFrom?: string;
+  /**
+   * Where a reset link goes for a mailbox without a recovery address (`email_other`). Default
+   * `account`: the seeded mailboxes have none, and the demo's Postfix delivers to the mailboxes.
+   */
+  readonly resetFallback?: 'none' | 'account';
+  /**
+   * The public URLs of the webmail and the user panel (behind a proxy), from which reset links are
+   * built. Default: the URLs they listen on.
+   */
+  readonly publicUrls?: { readonly webmail?: string; readonly userPanel?: string };
+  /** The notifier when `smtpUrl` is not set. Default: print to the console ({@link consoleNotifier}). */
+  readonly notifier?: Notifier;
 }
 
 /** A running demo. */
@@ -115,20 +129,23 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       cleanups.push(() => running.stop());
       revokers.push(...options.dovecotRevokers(dovecot));
     }
-    const notifier =
+    const smtp =
       options.smtpUrl === undefined
         ? undefined
         : smtpNotifier({
             smtp: options.smtpUrl,
             from: options.smtpFrom ?? 'passrotate demo <no-reply@example.org>',
           });
-    if (notifier) cleanups.push(async () => notifier.close());
+    if (smtp) cleanups.push(async () => smtp.close());
+    // Without SMTP the demo prints its mails (reset links included) to the console.
+    const notifier = smtp ?? options.notifier ?? consoleNotifier();
     const services = createServices({
       storage,
       policySpec: options.policySpec,
       hasher: options.hasher,
       revokers,
-      ...(notifier ? { notifier } : {}),
+      notifier,
+      resetFallback: options.resetFallback ?? 'account',
       // A revoked app password must stop working at once: flush Dovecot's auth cache, then kick.
       // The same objects as `revokers`, so a main-password change runs them once, after deleting
       // the app passwords (docs/app-passwords.md, "One flush per change").
@@ -157,6 +174,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       cleanups.push(() => close(running.server));
       urls[name] = `http://${host}:${running.port}`;
     }
+    services.publicOrigins.webmail = new URL(options.publicUrls?.webmail ?? urls.webmail ?? '').origin;
+    services.publicOrigins.userPanel = new URL(options.publicUrls?.userPanel ?? urls.userPanel ?? '').origin;
     return {
       urls: {
         webmail: urls.webmail ?? '',

@@ -15,6 +15,8 @@ import {
   mysqlAttemptLimiter,
   mysqlAuditSink,
   mysqlCredentialStore,
+  mysqlRecoveryAddresses,
+  mysqlResetTokenStore,
   mysqlSessionStore,
 } from '../../src/adapters/mysql/index.js';
 import {
@@ -23,6 +25,8 @@ import {
   postgresAttemptLimiter,
   postgresAuditSink,
   postgresCredentialStore,
+  postgresRecoveryAddresses,
+  postgresResetTokenStore,
   postgresSessionStore,
 } from '../../src/adapters/postgres/index.js';
 import { redisAttemptLimiter, redisSessionStore } from '../../src/adapters/redis/index.js';
@@ -32,6 +36,8 @@ import {
   sqliteAttemptLimiter,
   sqliteAuditSink,
   sqliteCredentialStore,
+  sqliteRecoveryAddresses,
+  sqliteResetTokenStore,
   sqliteSessionStore,
 } from '../../src/adapters/sqlite/index.js';
 import { type MysqlConnectionSettings, mysqlConnectionSettings } from '../../src/cli/mysql-url.js';
@@ -40,6 +46,8 @@ import type {
   AttemptLimiter,
   AuditSink,
   CredentialStore,
+  RecoveryAddressSource,
+  ResetTokenStore,
   SessionStore,
 } from '../../src/index.js';
 import { type AdminStore, sqlAdminStore } from './admin-store.js';
@@ -50,6 +58,20 @@ export const DEFAULT_DATABASE = 'sqlite:./data/demo.db';
 
 /** Failed logins allowed per account and per client address in one window. */
 export const LOGIN_ATTEMPT_LIMIT = { limit: 10, windowMs: 15 * 60_000 } as const;
+
+/** Reset requests allowed per client address, and reset mails per mailbox, in one window. */
+export const RESET_LIMITS = {
+  client: { limit: 10, windowMs: 15 * 60_000 },
+  account: { limit: 3, windowMs: 60 * 60_000 },
+} as const;
+
+/** The reset flows' stores. */
+export interface ResetStorage {
+  readonly tokens: ResetTokenStore;
+  /** Postfixadmin's `mailbox.email_other`. */
+  readonly recoveryAddresses: RecoveryAddressSource;
+  readonly limiters: { readonly account: AttemptLimiter; readonly client: AttemptLimiter };
+}
 
 /** Every store the example servers use. */
 export interface Storage {
@@ -66,6 +88,8 @@ export interface Storage {
   readonly limiter: AttemptLimiter;
   readonly audit: AuditSink;
   readonly admins: AdminStore;
+  /** Password reset by e-mail: tokens (digests only), recovery addresses, request limits. */
+  readonly reset: ResetStorage;
   /**
    * The mailboxes' app passwords (Postfixadmin 4's `mailbox_app_password`, in the same database),
    * or `null` where there are none: the pages then hide the Devices section.
@@ -103,6 +127,10 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     ? {
         sessions: redisSessionStore({ client: redis, prefix }),
         limiter: redisAttemptLimiter({ client: redis, prefix, ...LOGIN_ATTEMPT_LIMIT }),
+        resetLimiters: {
+          account: redisAttemptLimiter({ client: redis, prefix, ...RESET_LIMITS.account }),
+          client: redisAttemptLimiter({ client: redis, prefix, ...RESET_LIMITS.client }),
+        },
       }
     : null;
   const closeRedis = async (): Promise<void> => {
@@ -128,6 +156,14 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: postgresAuditSink({ pool }),
       admins,
+      reset: {
+        tokens: postgresResetTokenStore({ pool }),
+        recoveryAddresses: postgresRecoveryAddresses({ pool }),
+        limiters: redisParts?.resetLimiters ?? {
+          account: postgresAttemptLimiter({ pool, ...RESET_LIMITS.account }),
+          client: postgresAttemptLimiter({ pool, ...RESET_LIMITS.client }),
+        },
+      },
       appPasswords: postgresAppPasswordStore({ pool }),
       close: async () => {
         await closeRedis();
@@ -154,6 +190,14 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
       audit: mysqlAuditSink({ pool }),
       admins,
+      reset: {
+        tokens: mysqlResetTokenStore({ pool }),
+        recoveryAddresses: mysqlRecoveryAddresses({ pool }),
+        limiters: redisParts?.resetLimiters ?? {
+          account: mysqlAttemptLimiter({ pool, ...RESET_LIMITS.account }),
+          client: mysqlAttemptLimiter({ pool, ...RESET_LIMITS.client }),
+        },
+      },
       appPasswords: mysqlAppPasswordStore({ pool }),
       close: async () => {
         await closeRedis();
@@ -185,6 +229,14 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),
     audit: sqliteAuditSink({ db }),
     admins,
+    reset: {
+      tokens: sqliteResetTokenStore({ db }),
+      recoveryAddresses: sqliteRecoveryAddresses({ db }),
+      limiters: redisParts?.resetLimiters ?? {
+        account: sqliteAttemptLimiter({ db, ...RESET_LIMITS.account }),
+        client: sqliteAttemptLimiter({ db, ...RESET_LIMITS.client }),
+      },
+    },
     appPasswords: sqliteAppPasswordStore({ db }),
     close: async () => {
       await closeRedis();

@@ -24,6 +24,7 @@ import { type Notice, renderNotice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
 import { passwordBlock } from '../shared/password-block.js';
+import { mountPasswordReset, RESET_PATH } from '../shared/password-reset.js';
 import type { ExampleServices } from '../shared/services.js';
 import { startSession } from '../shared/session.js';
 import {
@@ -54,13 +55,16 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
       clock: services.clock,
       ttlMs: 8 * 3_600_000,
       sameSite: 'Lax',
+      nullOriginPaths: [RESET_PATH],
     },
+    publicOrigin: () => services.publicOrigins.userPanel,
     appClass: APP_CLASS,
     brand: panelBrand,
     passwordPath: '/password',
   };
   const app = createBaseApp(config.session);
   mountMailboxAuth(app, services, config);
+  mountPasswordReset(app, services, config);
   app.use('/', requireMailbox(config));
   app.use('/password', requireMailbox(config));
   app.use('/devices', requireMailbox(config));
@@ -94,8 +98,12 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
   ): Promise<Response> => {
     const t = c.get('t');
     const who = await user(c);
-    const mustChange = signedIn(c).data.mustChange === '1';
-    const shown = notice ?? (mustChange ? { kind: 'info' as const, text: t('mustChange') } : null);
+    const session = signedIn(c);
+    const mustChange = session.data.mustChange === '1';
+    const expired = session.data.expired === '1';
+    const shown =
+      notice ??
+      (mustChange ? { kind: 'info' as const, text: t(expired ? 'passwordExpired' : 'mustChange') } : null);
     const passwordFields = passwordBlock(c, services, { ...who, variant: 'owner', idPrefix: 'new-password' });
     const body = renderPasswordPage({
       t,

@@ -25,6 +25,7 @@ import type { Notice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
 import { passwordBlock } from '../shared/password-block.js';
+import { mountPasswordReset, RESET_PATH } from '../shared/password-reset.js';
 import type { ExampleServices } from '../shared/services.js';
 import { endSession } from '../shared/session.js';
 import { renderAccountPage, renderInbox, type WebmailUser, webmailBrand } from './pages.js';
@@ -49,7 +50,9 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
       clock: services.clock,
       ttlMs: 8 * 3_600_000,
       sameSite: 'Lax',
+      nullOriginPaths: [RESET_PATH],
     },
+    publicOrigin: () => services.publicOrigins.webmail,
     appClass: APP_CLASS,
     brand: webmailBrand,
     passwordPath: '/account',
@@ -57,6 +60,7 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
   };
   const app = createBaseApp(config.session);
   mountMailboxAuth(app, services, config);
+  mountPasswordReset(app, services, config);
   app.use('/', requireMailbox(config));
   app.use('/account', requireMailbox(config));
   app.use('/account/*', requireMailbox(config));
@@ -91,7 +95,10 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
     const who = await user(session.account);
     const passwordFields = passwordBlock(c, services, { ...who, variant: 'owner', idPrefix: 'new-password' });
     const mustChange = session.data.mustChange === '1';
-    const shown = notice ?? (mustChange ? { kind: 'info' as const, text: t('mustChange') } : null);
+    const expired = session.data.expired === '1';
+    const shown =
+      notice ??
+      (mustChange ? { kind: 'info' as const, text: t(expired ? 'passwordExpired' : 'mustChange') } : null);
     // Until a must-change password is replaced, the page offers the password form only.
     const devices: AppPasswordsView | null = mustChange
       ? null

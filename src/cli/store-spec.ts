@@ -1,7 +1,7 @@
 /** @module The CLI's `--store` option: `sqlite:PATH`, `postgres://…`, `mysql://…`, `ldap://…` or `passwd-file:PATH`, opened lazily. */
 import { passwdFileCredentialStore } from '../adapters/dovecot/index.js';
 import { PassrotateError } from '../errors.js';
-import type { AuditSink, CredentialStore, SessionStore } from '../ports/index.js';
+import type { AuditSink, CredentialStore, ExpiryReminderLog, SessionStore } from '../ports/index.js';
 import { ldapConnectionSettings, parseLdapUrl } from './ldap-url.js';
 import { mysqlConnectionSettings } from './mysql-url.js';
 
@@ -36,6 +36,8 @@ export interface OpenedStore {
   readonly sessions: SessionStore | null;
   /** The audit table in the same database (SQL backends). */
   readonly audit: AuditSink | null;
+  /** Sent expiry reminders in the same database (SQL backends), for `remind`. */
+  readonly expiryReminders: ExpiryReminderLog | null;
   /**
    * Creates passrotate's missing tables (SQL backends), and the mailbox table too when opened with
    * `create`; nothing to do for a passwd-file.
@@ -101,6 +103,7 @@ export async function openStore(
       credentials: passwdFileCredentialStore({ path: spec.path }),
       sessions: null,
       audit: null,
+      expiryReminders: null,
       migrate: async () => undefined,
       close: async () => undefined,
     };
@@ -123,6 +126,7 @@ export async function openStore(
       credentials: sqlite.sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' }),
       sessions: sqlite.sqliteSessionStore({ db }),
       audit: sqlite.sqliteAuditSink({ db }),
+      expiryReminders: sqlite.sqliteExpiryReminderLog({ db }),
       migrate: async () => sqlite.migrateSqlite({ db, mailboxTable: options.create }),
       close: async () => {
         db.close();
@@ -140,6 +144,7 @@ export async function openStore(
       credentials: mysql.mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
       sessions: mysql.mysqlSessionStore({ pool }),
       audit: mysql.mysqlAuditSink({ pool }),
+      expiryReminders: mysql.mysqlExpiryReminderLog({ pool }),
       migrate: () => mysql.migrateMysql({ pool, mailboxTable: options.create }),
       close: () => pool.end(),
     };
@@ -153,6 +158,7 @@ export async function openStore(
     credentials: postgres.postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
     sessions: postgres.postgresSessionStore({ pool }),
     audit: postgres.postgresAuditSink({ pool }),
+    expiryReminders: postgres.postgresExpiryReminderLog({ pool }),
     migrate: () => postgres.migratePostgres({ pool, mailboxTable: options.create }),
     close: () => pool.end(),
   };
@@ -176,6 +182,7 @@ async function openLdapStore(spec: Extract<StoreSpec, { kind: 'ldap' }>): Promis
     credentials: ldap.ldapCredentialStore({ client, layout: ldap.inetOrgPersonLayout(settings.base) }),
     sessions: null,
     audit: null,
+    expiryReminders: null,
     migrate: async () => undefined,
     close: () => client.unbind(),
   };

@@ -20,7 +20,11 @@ export type AuditEventType =
   | 'revocation_failed'
   | 'notification_failed'
   | 'app_password_created'
-  | 'app_password_revoked';
+  | 'app_password_revoked'
+  | 'password_reset_requested'
+  | 'password_reset_refused'
+  | 'password_reset_completed'
+  | 'expiry_reminder_sent';
 
 /**
  * One audit event. Never holds a password, a hash or a session id: only who, what, when and the

@@ -172,6 +172,23 @@ export interface MailboxPage {
 }
 
 /**
+ * Which expiring mailboxes to list: see {@link CredentialStore.listExpiringBefore}.
+ *
+ * @example
+ * ```ts
+ * const options: ExpiringListOptions = { domain: 'example.org', cursor: null, limit: 100 };
+ * ```
+ */
+export interface ExpiringListOptions {
+  /** Only this domain (case-insensitive); default every domain. */
+  readonly domain?: string | null;
+  /** The previous page's `nextCursor`. */
+  readonly cursor?: string | null;
+  /** Page size; default 100. */
+  readonly limit?: number;
+}
+
+/**
  * Stores mailbox credentials. Adapters: memory, SQLite, PostgreSQL, Dovecot passwd-file.
  *
  * Guarantees (checked by `testCredentialStore` in `passrotate/testing`):
@@ -185,6 +202,8 @@ export interface MailboxPage {
  *   nor complete them.
  * - Accounts and domains are matched case-insensitively (stored lower-case).
  * - `listByDomain` pages in ascending account order; the cursor is opaque; `limit` defaults to 100.
+ * - `listExpiringBefore`, when implemented, agrees with `get`: it lists exactly the mailboxes whose
+ *   `expiresAt` is before the instant, in ascending account order.
  * - `listPendingRevocations` returns rows with `nextAttemptAt <= now`, ordered by `nextAttemptAt`
  *   then `id`; `completeRevocation` and `failRevocation` on an unknown id do nothing.
  * - Dates round-trip with at least millisecond precision.
@@ -207,6 +226,12 @@ export interface CredentialStore {
   createMailbox(mailbox: NewMailbox): Promise<PasswordWriteResult>;
   /** Mailboxes of `domain`, ordered by account, paged. */
   listByDomain(domain: string, options?: { cursor?: string | null; limit?: number }): Promise<MailboxPage>;
+  /**
+   * Optional: mailboxes whose `expiresAt` is set and strictly before `before` (active or not,
+   * must-change or not), by account, paged like `listByDomain`. Used by the expiry flows
+   * (`sendExpiryReminders`, `expireDuePasswords`); a store without it cannot run them.
+   */
+  listExpiringBefore?(before: Date, options?: ExpiringListOptions): Promise<MailboxPage>;
   /** Outbox rows whose `nextAttemptAt` is at or before `now`, by `nextAttemptAt` then `id`, at most `limit`. */
   listPendingRevocations(now: Date, limit: number): Promise<readonly PendingRevocation[]>;
   /** Removes a done outbox row (idempotent). */

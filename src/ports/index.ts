@@ -12,6 +12,7 @@ export type { BreachChecker } from './breach-checker.js';
 export { type Clock, systemClock } from './clock.js';
 export type {
   CredentialStore,
+  ExpiringListOptions,
   MailboxPage,
   MailboxRecord,
   NewMailbox,
@@ -19,6 +20,7 @@ export type {
   PasswordWriteResult,
   PendingRevocation,
 } from './credential-store.js';
+export type { ExpiryReminder, ExpiryReminderLog } from './expiry-reminder-log.js';
 export type {
   Notifier,
   PasswordNotification,
@@ -27,6 +29,9 @@ export type {
 } from './notifier.js';
 export type { PasswordHasher } from './password-hasher.js';
 export { cryptoRandomSource, type RandomSource } from './random-source.js';
+export type { RecoveryAddressSource } from './recovery-address-source.js';
+export { resetTokenDigest } from './reset-token-digest.js';
+export type { ResetTokenRecord, ResetTokenStore } from './reset-token-store.js';
 export { sessionIdDigest } from './session-digest.js';
 export type { RevocationRequest, SessionRevoker } from './session-revoker.js';
 export type { SessionStore, WebSession } from './session-store.js';

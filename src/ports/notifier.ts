@@ -1,4 +1,5 @@
 /** @module Port: tells the mailbox owner that something happened to their password. */
+import type { LocaleId } from '../policy/locales/messages.js';
 
 /**
  * Fields every notification carries.
@@ -24,7 +25,8 @@ export interface PasswordNotificationBase {
  * - `password_expired`: the password was expired and must be changed.
  * - `password_expiring`: the password expires at `expiresAt` unless changed before.
  * - `password_reset_requested`: someone asked to reset the password; `url` opens the reset form
- *   until `expiresAt`.
+ *   until `expiresAt`. It goes to `recipient` (the recovery address) when set: the owner who
+ *   forgot the password cannot read the account's own mail.
  * - `app_password_created`: an app password named `label` was created for the mailbox.
  *
  * @example
@@ -47,6 +49,10 @@ export type PasswordNotification =
       readonly kind: 'password_reset_requested';
       readonly url: string;
       readonly expiresAt: Date;
+      /** Where to send it (the recovery address), instead of the account itself. */
+      readonly recipient?: string;
+      /** The language the requester used, for a notifier that localizes. */
+      readonly locale?: LocaleId;
     })
   | (PasswordNotificationBase & { readonly kind: 'app_password_created'; readonly label: string });
 

@@ -1,6 +1,6 @@
 /** @module An admin with rights on the domain sets a mailbox's password, without the current one. */
 import { commitChange } from './commit-change.js';
-import { domainOf, mayManage } from './decisions.js';
+import { domainOf, maxAgeExpiry, mayManage } from './decisions.js';
 import type { GeneratorChoice } from './generator-choice.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
@@ -30,7 +30,8 @@ export interface AdminSetPasswordInput {
   /** With `generate`: password or passphrase, and the generator's options (length, specials…). */
   readonly generator?: GeneratorChoice;
   /**
-   * Must change at next login, and expires after `temporaryPasswordTtlMs`. Default `true`: OWASP
+   * Must change at next login, and expires after `temporaryPasswordTtlMs` (else it expires after
+   * `passwordMaxAge`, when set). Default `true`: OWASP
    * ASVS 5.0 §6.4.1 wants initial passwords to expire soon and never become the long-term password.
    */
   readonly temporary?: boolean;
@@ -114,7 +115,9 @@ export async function adminSetPassword(
     return refuse({ ok: false, code: 'policy_violation', violations } as const);
   }
   const now = rt.clock.now();
-  const expiresAt = temporary ? new Date(now.getTime() + rt.temporaryPasswordTtlMs) : null;
+  const expiresAt = temporary
+    ? new Date(now.getTime() + rt.temporaryPasswordTtlMs)
+    : maxAgeExpiry(deps.passwordMaxAge, domain, now);
   const result = await commitChange(rt, {
     record,
     password: picked.password,

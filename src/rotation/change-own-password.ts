@@ -1,6 +1,6 @@
 /** @module The owner changes their own password (webmail, user panel), giving the current one. */
 import { commitChange } from './commit-change.js';
-import { temporaryPasswordDead } from './decisions.js';
+import { agedOutBeyondGrace, domainOf, maxAgeExpiry, temporaryPasswordDead } from './decisions.js';
 import { checkPolicy } from './policy-check.js';
 import { runRevocations } from './run-revocations.js';
 import { refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
@@ -64,13 +64,15 @@ export type ChangeOwnPasswordResult =
  * verify, so a burst runs at most the limit's worth of guesses; a right current password resets
  * the account's count and gives the client its attempt back) → verify the current
  * password (before anything new is hashed) → confirmation → policy (account context, similarity to
- * the current password, reuse of the last `historySize`) → hash → compare-and-set with one outbox
+ * the current password, reuse of the last `historySize`) → hash (expiring after `passwordMaxAge`,
+ * when set) → compare-and-set with one outbox
  * row per revoker in the same write → run the revokers → audit and notify.
  *
  * Refusals are returned, never thrown: `rate_limited` (+`retryAfterMs`), `not_found`,
  * `invalid_current_password`, `forbidden` (disabled mailbox), `password_expired` (a temporary
- * password past its expiry, which ASVS 5.0 §6.4.1 says may not become the long-term one; an
- * ordinary expired password can still be changed), `confirmation_mismatch`, `policy_violation`
+ * password past its expiry, which ASVS 5.0 §6.4.1 says may not become the long-term one, or an
+ * ordinary password past its expiry plus `expiredPasswordGraceMs`; an ordinary expired password
+ * within the grace can still be changed), `confirmation_mismatch`, `policy_violation`
  * (+every violation), `conflict` (a racing change won), `storage_failure` (the store or the limiter
  * threw; nothing written, the old password still works). After the commit, a failing revoker
  * leaves its outbox row for `resumePendingRevocations` and is listed in `revocation.pending`; audit
@@ -114,7 +116,9 @@ export async function changeOwnPassword(
   await attempt.succeeded();
   if (!record.active) return refuse({ ok: false, code: 'forbidden' } as const);
   const now = rt.clock.now();
-  if (temporaryPasswordDead(record, now)) return refuse({ ok: false, code: 'password_expired' } as const);
+  const graceMs = deps.expiredPasswordGraceMs ?? Number.POSITIVE_INFINITY;
+  if (temporaryPasswordDead(record, now) || agedOutBeyondGrace(record, now, graceMs))
+    return refuse({ ok: false, code: 'password_expired' } as const);
   if (input.newPassword !== input.confirmation)
     return refuse({ ok: false, code: 'confirmation_mismatch' } as const);
 
@@ -127,7 +131,7 @@ export async function changeOwnPassword(
     record,
     password: input.newPassword,
     mustChange: false,
-    expiresAt: null,
+    expiresAt: maxAgeExpiry(deps.passwordMaxAge, domainOf(account) ?? record.domain, now),
     revoke,
     keepSessionId,
     now,

@@ -11,7 +11,19 @@ import {
   type ChangeOwnPasswordResult,
   changeOwnPassword,
 } from './change-own-password.js';
+import {
+  type CheckPasswordResetResult,
+  type CompletePasswordResetInput,
+  type CompletePasswordResetResult,
+  checkPasswordReset,
+  completePasswordReset,
+} from './complete-password-reset.js';
 import { type ExpirePasswordInput, type ExpirePasswordResult, expirePassword } from './expire-password.js';
+import {
+  type RequestPasswordResetInput,
+  type RequestPasswordResetResult,
+  requestPasswordReset,
+} from './request-password-reset.js';
 import {
   type ResumeOptions,
   type ResumeResult,
@@ -60,6 +72,12 @@ export interface Rotation {
   rotateDomain(input: RotateDomainInput): Promise<RotateDomainResult>;
   /** {@link expirePassword} over these ports. */
   expirePassword(input: ExpirePasswordInput): Promise<ExpirePasswordResult>;
+  /** {@link requestPasswordReset} over these ports (needs `resetTokens`). */
+  requestPasswordReset(input: RequestPasswordResetInput): Promise<RequestPasswordResetResult>;
+  /** {@link checkPasswordReset} over these ports (needs `resetTokens`). */
+  checkPasswordReset(input: { readonly token: string }): Promise<CheckPasswordResetResult>;
+  /** {@link completePasswordReset} over these ports (needs `resetTokens`). */
+  completePasswordReset(input: CompletePasswordResetInput): Promise<CompletePasswordResetResult>;
   /** {@link resumePendingRevocations} over these ports; run it from a timer. */
   resumePendingRevocations(options?: ResumeOptions): Promise<ResumeResult>;
   /**
@@ -109,6 +127,9 @@ export function createRotation(options: RotationOptions): Rotation {
     verifyLogin: (input) => verifyLogin(deps, input),
     rotateDomain: (input) => rotateDomain(deps, input),
     expirePassword: (input) => expirePassword(deps, input),
+    requestPasswordReset: (input) => requestPasswordReset(deps, input),
+    checkPasswordReset: (input) => checkPasswordReset(deps, input),
+    completePasswordReset: (input) => completePasswordReset(deps, input),
     resumePendingRevocations: (resume) => resumePendingRevocations(deps, resume),
     async isSessionCurrent(account, epoch) {
       const sessions = deps.sessions;

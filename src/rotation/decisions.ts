@@ -31,17 +31,50 @@ export function mayManage(actor: Actor, domain: string): boolean {
 
 /**
  * Why a correctly verified password still may not log in, or `null` when it may: a disabled
- * mailbox (`inactive`), or a password past its `expiresAt` (`password_expired`).
+ * mailbox (`inactive`), a temporary password past its expiry, or an ordinary password that aged
+ * out more than `graceMs` ago (`password_expired`). An ordinary password within the grace (default:
+ * no limit) logs in to be changed: see {@link passwordAgedOut}.
  *
  * @example
  * ```ts
  * loginRefusal(record, new Date()); // null | 'inactive' | 'password_expired'
  * ```
  */
-export function loginRefusal(record: MailboxRecord, now: Date): 'inactive' | 'password_expired' | null {
+export function loginRefusal(
+  record: MailboxRecord,
+  now: Date,
+  graceMs: number = Number.POSITIVE_INFINITY,
+): 'inactive' | 'password_expired' | null {
   if (!record.active) return 'inactive';
-  if (record.expiresAt !== null && record.expiresAt.getTime() <= now.getTime()) return 'password_expired';
+  if (temporaryPasswordDead(record, now) || agedOutBeyondGrace(record, now, graceMs))
+    return 'password_expired';
   return null;
+}
+
+/**
+ * `true` when an ordinary (not must-change) password is past its `expiresAt`: it still signs in on
+ * the web, but only to be changed (`verifyLogin` answers `mustChange: true, expired: true`).
+ *
+ * @example
+ * ```ts
+ * passwordAgedOut({ ...record, mustChange: false, expiresAt: new Date(0) }, new Date()); // true
+ * ```
+ */
+export function passwordAgedOut(record: MailboxRecord, now: Date): boolean {
+  return !record.mustChange && record.expiresAt !== null && record.expiresAt.getTime() <= now.getTime();
+}
+
+/**
+ * `true` when an aged-out password expired more than `graceMs` ago: then not even its owner may
+ * use it to choose a new one.
+ *
+ * @example
+ * ```ts
+ * agedOutBeyondGrace(record, new Date(), 7 * 86_400_000);
+ * ```
+ */
+export function agedOutBeyondGrace(record: MailboxRecord, now: Date, graceMs: number): boolean {
+  return passwordAgedOut(record, now) && (record.expiresAt as Date).getTime() + graceMs <= now.getTime();
 }
 
 /**
@@ -125,4 +158,71 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
 export function errorCode(error: unknown, fallback: string): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(code) ? code : fallback;
+}
+
+/**
+ * The longest a password may be used before it must be changed: `days` for every domain, or the
+ * `domains` entry for a domain that has one (0 there means "never expires"). Lengths in whole days,
+ * as Postfixadmin's `domain.password_expiry`.
+ *
+ * @example
+ * ```ts
+ * const maxAge: PasswordMaxAge = { days: 365, domains: { 'staff.example.org': 90, 'lists.example.org': 0 } };
+ * ```
+ */
+export interface PasswordMaxAge {
+  /** Days a password lives when its domain has no entry; 0 = never expires. */
+  readonly days: number;
+  /** Per-domain days (lower-case domain names), overriding `days`. */
+  readonly domains?: Readonly<Record<string, number>>;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When a password set at `changedAt` for a mailbox of `domain` ages out under `maxAge`, or `null`
+ * when it never does (no `maxAge`, or 0 days).
+ *
+ * @throws RangeError when a day count is not a non-negative integer.
+ * @example
+ * ```ts
+ * maxAgeExpiry({ days: 90 }, 'example.org', new Date('2030-01-01Z')); // 2030-04-01
+ * ```
+ */
+export function maxAgeExpiry(
+  maxAge: PasswordMaxAge | undefined,
+  domain: string,
+  changedAt: Date,
+): Date | null {
+  if (maxAge === undefined) return null;
+  const own = maxAge.domains?.[domain.toLowerCase()];
+  const days = own ?? maxAge.days;
+  if (!Number.isInteger(days) || days < 0) {
+    throw new RangeError(`passwordMaxAge: days must be a non-negative integer, got ${days}`);
+  }
+  return days === 0 ? null : new Date(changedAt.getTime() + days * DAY_MS);
+}
+
+/**
+ * Expiries at or after this instant mean "never": Postfixadmin's schema writes 9999-12-31 for a
+ * password without expiry, because its column cannot be NULL.
+ */
+const NEVER_EXPIRES_FROM = Date.UTC(9999, 0, 1);
+
+/**
+ * Which reminder a mailbox is due now: the smallest threshold (in days) that `expiresAt - now` has
+ * reached, or `null` when none has, the password already expired, or it never expires
+ * (Postfixadmin's 9999-12-31). Only the nearest threshold is due, so a run that was skipped does
+ * not send the earlier reminders in a burst.
+ *
+ * @example
+ * ```ts
+ * dueReminderDays(new Date('2030-01-10Z'), new Date('2030-01-08Z'), [14, 3, 1]); // 3
+ * ```
+ */
+export function dueReminderDays(expiresAt: Date, now: Date, thresholds: readonly number[]): number | null {
+  const left = expiresAt.getTime() - now.getTime();
+  if (left <= 0 || expiresAt.getTime() >= NEVER_EXPIRES_FROM) return null;
+  const reached = thresholds.filter((days) => left <= days * DAY_MS);
+  return reached.length === 0 ? null : Math.min(...reached);
 }

@@ -21,11 +21,24 @@ export {
   changeOwnPassword,
 } from './change-own-password.js';
 export {
+  type CheckPasswordResetResult,
+  type CompletePasswordResetInput,
+  type CompletePasswordResetResult,
+  checkPasswordReset,
+  completePasswordReset,
+} from './complete-password-reset.js';
+export {
   type ConnectSessionRevokerOptions,
   type ConnectSessionStore,
   connectSessionRevoker,
 } from './connect-session-revoker.js';
 export { createRotation, type Rotation, type RotationOptions } from './create-rotation.js';
+export type { PasswordMaxAge } from './decisions.js';
+export {
+  type ExpireDuePasswordsInput,
+  type ExpireDuePasswordsResult,
+  expireDuePasswords,
+} from './expire-due-passwords.js';
 export {
   type ExpirePasswordInput,
   type ExpirePasswordResult,
@@ -36,6 +49,11 @@ export type { GeneratorChoice } from './generator-choice.js';
 export { refusalLocales } from './locales/index.js';
 export type { RefusalHelpers, RefusalMessages } from './locales/messages.js';
 export type { FlowRefusal, RefusalCode, RefusalOf } from './refusals.js';
+export {
+  type RequestPasswordResetInput,
+  type RequestPasswordResetResult,
+  requestPasswordReset,
+} from './request-password-reset.js';
 export {
   type AttemptKeys,
   type AttemptReservation,
@@ -53,6 +71,11 @@ export {
   type RotatedMailbox,
   rotateDomain,
 } from './rotate-domain.js';
+export {
+  type SendExpiryRemindersInput,
+  type SendExpiryRemindersResult,
+  sendExpiryReminders,
+} from './send-expiry-reminders.js';
 export {
   type StorageFailure,
   type StorageFailureCause,

@@ -1,13 +1,14 @@
 /** @module Every refusal a rotation flow returns, collected from the flows' result types. */
 import type { AdminSetPasswordResult } from './admin-set-password.js';
 import type { ChangeOwnPasswordResult } from './change-own-password.js';
+import type { CompletePasswordResetResult } from './complete-password-reset.js';
 import type { ExpirePasswordResult } from './expire-password.js';
 import type { ResumeResult } from './resume-pending-revocations.js';
 import type { RotateDomainResult, RotatedMailbox } from './rotate-domain.js';
 import type { VerifyLoginResult } from './verify-login.js';
 
 /**
- * Any refusal (`ok: false`) of `changeOwnPassword`, `adminSetPassword`, `verifyLogin`,
+ * Any refusal (`ok: false`) of `changeOwnPassword`, `completePasswordReset`, `adminSetPassword`, `verifyLogin`,
  * `expirePassword`, `rotateDomain` (and each of its mailboxes) or `resumePendingRevocations`. A new
  * code in a flow's result type joins it, and the locales fail to typecheck until they translate it.
  *
@@ -19,6 +20,7 @@ import type { VerifyLoginResult } from './verify-login.js';
  */
 export type FlowRefusal = Extract<
   | ChangeOwnPasswordResult
+  | CompletePasswordResetResult
   | AdminSetPasswordResult
   | VerifyLoginResult
   | ExpirePasswordResult

@@ -1,7 +1,7 @@
 /** @module Breach response: a new compliant password for every mailbox of a domain. */
 import type { MailboxRecord } from '../ports/credential-store.js';
 import { commitChange } from './commit-change.js';
-import { errorCode, mayManage } from './decisions.js';
+import { errorCode, maxAgeExpiry, mayManage } from './decisions.js';
 import { type GeneratorChoice, generateWith } from './generator-choice.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
@@ -205,7 +205,9 @@ async function rotateOneOrThrow(
     record,
     password: picked.password,
     mustChange: temporary,
-    expiresAt: temporary ? new Date(now.getTime() + rt.temporaryPasswordTtlMs) : null,
+    expiresAt: temporary
+      ? new Date(now.getTime() + rt.temporaryPasswordTtlMs)
+      : maxAgeExpiry(rt.deps.passwordMaxAge, record.domain, now),
     revoke: 'all',
     keepSessionId: null,
     now,

@@ -6,11 +6,15 @@ import type { AuditSink } from '../ports/audit-sink.js';
 import type { BreachChecker } from '../ports/breach-checker.js';
 import type { Clock } from '../ports/clock.js';
 import type { CredentialStore } from '../ports/credential-store.js';
+import type { ExpiryReminderLog } from '../ports/expiry-reminder-log.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { PasswordHasher } from '../ports/password-hasher.js';
 import type { RandomSource } from '../ports/random-source.js';
+import type { RecoveryAddressSource } from '../ports/recovery-address-source.js';
+import type { ResetTokenStore } from '../ports/reset-token-store.js';
 import type { SessionRevoker } from '../ports/session-revoker.js';
 import type { SessionStore } from '../ports/session-store.js';
+import type { PasswordMaxAge } from './decisions.js';
 import type { StorageFailure } from './storage-failure.js';
 
 /**
@@ -67,6 +71,21 @@ export interface RotationDeps {
    * giving a figure; three days covers a weekend for handing the password over.
    */
   readonly temporaryPasswordTtlMs?: number;
+  /**
+   * How long an ordinary password lives: every password a flow sets that is not temporary gets
+   * `expiresAt = changedAt + days` (per domain or for all). Default none (never expires). On
+   * Postfixadmin's schema the SQL stores also apply the domain's `password_expiry` days, and the
+   * earlier of the two wins (see docs/expiry.md).
+   */
+  readonly passwordMaxAge?: PasswordMaxAge;
+  /**
+   * How long after an ordinary password aged out its owner may still sign in on the web to change
+   * it (`verifyLogin` answers `mustChange: true, expired: true`). Past it, `password_expired`.
+   * Default no limit. Temporary passwords are refused as soon as they expire, whatever this says.
+   */
+  readonly expiredPasswordGraceMs?: number;
+  /** Remembers sent expiry reminders, for `sendExpiryReminders`. Default none. */
+  readonly expiryReminders?: ExpiryReminderLog;
   /** First retry delay of a failed revocation; doubles per attempt. Default 30 seconds. */
   readonly retryBaseMs?: number;
   /** Longest retry delay of a failed revocation. Default 1 hour. */
@@ -101,6 +120,33 @@ export interface RotationDeps {
    * with `revoke: 'none'`), so a failure is retried. Needs `appPasswords`.
    */
   readonly revokeAppPasswordsOnChange?: boolean;
+  /** Where outstanding password-reset tokens live (digests only). Needed by the reset flows. Default none. */
+  readonly resetTokens?: ResetTokenStore;
+  /**
+   * Where the reset link goes: the mailbox's recovery address (Postfixadmin's `email_other` in the
+   * SQL adapters). Default none, so only `resetFallback: 'account'` sends anything.
+   */
+  readonly recoveryAddresses?: RecoveryAddressSource;
+  /**
+   * When a mailbox has no recovery address: `none` sends nothing (the owner must ask an admin), or
+   * `account` sends the link to the mailbox itself (useful when a phone is still signed in).
+   * The request's answer is the same either way. Default `none`.
+   */
+  readonly resetFallback?: 'none' | 'account';
+  /**
+   * Limits reset requests: `client` (keys `reset-client:<clientKey>`) answers `rate_limited` once
+   * exceeded; `account` (keys `reset-account:<address>`) silently sends nothing more, so it reveals
+   * nothing. Each is an `AttemptLimiter` with its own limit and window, e.g. 3 mails per account per
+   * hour and 10 requests per client per 15 minutes; the keys never meet the login limiter's, so
+   * the SQL and Redis limiters may share its table or prefix. Default none.
+   */
+  readonly resetLimiters?: { readonly account?: AttemptLimiter; readonly client?: AttemptLimiter };
+  /**
+   * Lifetime of a reset link in milliseconds. Default 30 minutes: OWASP's Forgot Password Cheat
+   * Sheet asks for tokens that "expire after an appropriate period" without a figure; half an hour
+   * covers a slow mail delivery and keeps a forgotten mail in an inbox useless soon.
+   */
+  readonly resetTokenTtlMs?: number;
 }
 
 /**

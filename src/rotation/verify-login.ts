@@ -1,5 +1,5 @@
 /** @module Login: verify the password, refuse with a coded reason, upgrade the hash on success. */
-import { loginRefusal } from './decisions.js';
+import { loginRefusal, passwordAgedOut } from './decisions.js';
 import { type Runtime, refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
 import type { StorageFailure } from './storage-failure.js';
 import type { RateLimited, RotationDeps } from './types.js';
@@ -20,7 +20,8 @@ export interface VerifyLoginInput {
 }
 
 /**
- * The outcome of {@link verifyLogin}. A must-change password logs in (`ok: true, mustChange: true`):
+ * The outcome of {@link verifyLogin}. A must-change password, and an ordinary password that aged out
+ * (`expired: true`), log in with `ok: true, mustChange: true`:
  * the app must then allow nothing but the change-password form, which needs this login to prove the
  * owner. `version` is the credential version the login verified. `sessionEpoch` is the account's
  * session epoch, read before the stored hash (`null` without `deps.sessions`): create the session
@@ -37,6 +38,11 @@ export type VerifyLoginResult =
       readonly ok: true;
       readonly account: string;
       readonly mustChange: boolean;
+      /**
+       * The password aged out (past `expiresAt`, within the grace): `mustChange` is `true` too, and
+       * the app should say the password expired rather than that an admin asks for a change.
+       */
+      readonly expired: boolean;
       readonly expiresAt: Date | null;
       readonly version: number;
       /** The account's session epoch read before the hash, for `WebSession.epoch`; `null` without `deps.sessions`. */
@@ -71,7 +77,11 @@ function dummyHash(rt: Runtime): Promise<string> {
  * about as long. Every attempt is counted against the account and the client *before* the verify
  * (so a burst runs at most the limit's worth of verifications); a right password resets the
  * account's count and gives the client its attempt back. Only after the password
- * is verified does it reveal `inactive` (disabled mailbox) or `password_expired` (past `expiresAt`).
+ * is verified does it reveal `inactive` (disabled mailbox) or `password_expired` (a temporary
+ * password past `expiresAt`, or an ordinary one past `expiresAt` + `expiredPasswordGraceMs`). An
+ * ordinary password past `expiresAt` within the grace logs in with `mustChange: true, expired: true`,
+ * so the app shows nothing but the change form (Postfixadmin's schema keeps refusing it over IMAP:
+ * Dovecot's query compares `password_expiry`).
  * When the hasher's `needsRehash` says so, the password is rehashed with the target scheme and
  * written by compare-and-set without touching `changedAt` or the history (audited as
  * `password_rehashed`; a lost race or failure leaves the old hash, which still verifies).
@@ -108,8 +118,11 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
     : (await deps.hasher.verify(input.password, await dummyHash(rt))) && false;
   if (!record || !matches) return refuse({ ok: false, code: 'invalid_credentials' } as const);
   await attempt.succeeded();
-  const refusal = loginRefusal(record, rt.clock.now());
+  const now = rt.clock.now();
+  const refusal = loginRefusal(record, now, deps.expiredPasswordGraceMs);
   if (refusal) return refuse({ ok: false, code: refusal } as const);
+  const expired = passwordAgedOut(record, now);
+  const mustChange = record.mustChange || expired;
 
   let version = record.version;
   let rehashed = false;
@@ -138,12 +151,13 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
     type: 'login_succeeded',
     account,
     actor: account,
-    outcome: record.mustChange ? 'must_change' : 'ok',
+    outcome: expired ? 'expired' : mustChange ? 'must_change' : 'ok',
   });
   return {
     ok: true,
     account,
-    mustChange: record.mustChange,
+    mustChange,
+    expired,
     expiresAt: record.expiresAt,
     version,
     sessionEpoch: epoch.value,

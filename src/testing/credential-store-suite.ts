@@ -30,7 +30,8 @@ const fakeHash = (label: string): string => `{SSHA512}${label}-${uniqueTag()}+/=
 /**
  * Registers a suite (with vitest, node:test or any {@link TestRunner}) that checks every documented guarantee of a {@link CredentialStore}:
  * compare-and-set under concurrency, the atomic history push and limit, outbox rows written with
- * the hash and listed/completed/failed correctly, case-insensitive accounts, paging by domain.
+ * the hash and listed/completed/failed correctly, case-insensitive accounts, paging by domain, and
+ * (when the store has it) `listExpiringBefore`.
  * `makeStore` is called for every test; tests use fresh random account and domain names, so one
  * shared database works.
  *
@@ -508,6 +509,59 @@ export function testCredentialStore(
             mailboxes: [],
             nextCursor: null,
           });
+        }),
+      );
+    });
+
+    describe('listExpiringBefore (when the store has it)', () => {
+      it(
+        'pages through exactly the passwords expiring before the instant, in account order, by domain',
+        withStore(async (store) => {
+          const list = store.listExpiringBefore?.bind(store);
+          if (list === undefined) return;
+          const domain = `d${uniqueTag()}.test`;
+          const expiring: string[] = [];
+          for (let i = 0; i < 4; i++) {
+            const { account } = await fresh(store, domain);
+            const expiresAt = at(10 + i);
+            expect(await store.setPassword(write(account, { expiresAt, mustChange: i === 3 }))).toMatchObject(
+              { ok: true },
+            );
+            expiring.push(account);
+          }
+          const created = `u${uniqueTag()}@${domain}`;
+          await store.createMailbox({
+            account: created,
+            passwordHash: fakeHash('c'),
+            changedAt: T0,
+            expiresAt: at(5),
+          });
+          expiring.push(created);
+          await fresh(store, domain);
+          const late = (await fresh(store, domain)).account;
+          await store.setPassword(write(late, { expiresAt: at(500) }));
+          const elsewhere = (await fresh(store)).account;
+          await store.setPassword(write(elsewhere, { expiresAt: at(10) }));
+          expiring.sort();
+          const seen: string[] = [];
+          let cursor: string | null = null;
+          let pages = 0;
+          do {
+            const page = await list(at(100), { domain: domain.toUpperCase(), cursor, limit: 2 });
+            seen.push(...page.mailboxes.map((m) => m.account));
+            expect(page.mailboxes.every((m) => m.expiresAt !== null && m.expiresAt < at(100))).toBe(true);
+            cursor = page.nextCursor;
+            pages += 1;
+          } while (cursor !== null && pages < 10);
+          expect(seen).toEqual(expiring);
+          expect(pages).toBe(3);
+          const before = await list(at(12), { domain });
+          expect(before.mailboxes.map((m) => m.expiresAt?.getTime()).sort()).toEqual(
+            [at(5), at(10), at(11)].map((d) => d.getTime()),
+          );
+          expect((await list(at(5), { domain })).mailboxes).toEqual([]);
+          const everywhere = await list(at(11), { limit: 1000 });
+          expect(everywhere.mailboxes.some((m) => m.account === elsewhere)).toBe(true);
         }),
       );
     });

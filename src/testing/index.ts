@@ -1,7 +1,8 @@
 /** @module passrotate/testing */
 // Conformance suites every store and limiter adapter must pass (CredentialStore, SessionStore,
-// AppPasswordStore and AttemptLimiter adapters, ours and third parties'). Runner-agnostic: they register with the
-// `describe`/`it` of vitest, node:test, jest or mocha and bring their own small `expect`.
+// AppPasswordStore, AttemptLimiter and ResetTokenStore adapters, ours and third parties').
+// Runner-agnostic: they register with the `describe`/`it` of vitest, node:test, jest or mocha and
+// bring their own small `expect`.
 export {
   type AppPasswordStoreSuiteOptions,
   testAppPasswordStore,
@@ -12,10 +13,12 @@ export {
   testAttemptLimiter,
 } from './attempt-limiter-suite.js';
 export { type CredentialStoreSuiteOptions, testCredentialStore } from './credential-store-suite.js';
+export { type ExpiryReminderLogSuiteOptions, testExpiryReminderLog } from './expiry-reminder-log-suite.js';
 export {
   type InWriteRevocationStores,
   type InWriteRevocationSuiteOptions,
   testInWriteRevocation,
 } from './in-write-revocation-suite.js';
+export { type ResetTokenStoreSuiteOptions, testResetTokenStore } from './reset-token-store-suite.js';
 export { resolveTestRunner, type TestRunner, useTestRunner } from './runner.js';
 export { type SessionStoreSuiteOptions, testSessionStore } from './session-store-suite.js';

@@ -4,7 +4,8 @@ import {
   POSTFIXADMIN_EXPIRY_PASSWORD_QUERY,
 } from '../../examples/shared/dovecot-server.js';
 import { migrateMysql, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
-import { hashPassword } from '../../src/hash/index.js';
+import { createHasher, hashPassword } from '../../src/hash/index.js';
+import { presets, verifyLogin } from '../../src/index.js';
 import { type DovecotInstance, doveadm, dovecotBinary, startDovecot } from '../support/dovecot.js';
 import { connectImap, imapLoginWorks } from '../support/imap-client.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../support/mysql.js';
@@ -89,6 +90,17 @@ describe.skipIf(dovecotBinary === undefined || skipMysql)(
 
     it('honours password_expiry as Dovecot reads it: expired refused, a temporary password admitted', async () => {
       expect(await imapLoginWorks(dovecot.port, 'erin@expiring.org', OLD)).toBe(false);
+      // The same aged-out password still signs in on the web, but only to be changed.
+      const web = {
+        store: credentials(),
+        hasher: createHasher({ default: { scheme: 'SHA512-CRYPT' } }),
+        policy: presets.mailbox,
+      };
+      expect(await verifyLogin(web, { account: 'erin@expiring.org', password: OLD })).toMatchObject({
+        ok: true,
+        mustChange: true,
+        expired: true,
+      });
       const run = await runCli(
         [
           'set',

@@ -4,14 +4,36 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateMysql, mysqlCredentialStore } from '../../src/adapters/mysql/index.js';
-import { migratePostgres, postgresCredentialStore } from '../../src/adapters/postgres/index.js';
+import { memoryNotifier } from '../../src/adapters/memory/index.js';
+import {
+  migrateMysql,
+  mysqlCredentialStore,
+  mysqlExpiryReminderLog,
+  mysqlRecoveryAddresses,
+} from '../../src/adapters/mysql/index.js';
+import {
+  migratePostgres,
+  postgresCredentialStore,
+  postgresExpiryReminderLog,
+  postgresRecoveryAddresses,
+} from '../../src/adapters/postgres/index.js';
 import { parseSqlTime } from '../../src/adapters/sql/password-expiry.js';
-import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
+import {
+  migrateSqlite,
+  sqliteCredentialStore,
+  sqliteExpiryReminderLog,
+  sqliteRecoveryAddresses,
+} from '../../src/adapters/sqlite/index.js';
 import { createHasher } from '../../src/hash/index.js';
 import { presets } from '../../src/index.js';
-import type { CredentialStore } from '../../src/ports/index.js';
-import { changeOwnPassword, type RotationDeps, verifyLogin } from '../../src/rotation/index.js';
+import type { CredentialStore, ExpiryReminderLog, RecoveryAddressSource } from '../../src/ports/index.js';
+import {
+  changeOwnPassword,
+  expireDuePasswords,
+  type RotationDeps,
+  sendExpiryReminders,
+  verifyLogin,
+} from '../../src/rotation/index.js';
 import { createScratchMysqlDatabase, skipMysql } from '../support/mysql.js';
 import {
   createPostfixadmin,
@@ -35,10 +57,15 @@ interface Backend {
   /** passrotate's own tables beside Postfixadmin's (what the CLI does at start). */
   migrate(): Promise<void>;
   store(): CredentialStore;
+  /** The mailbox's `email_other` as our recovery-address adapter reads it. */
+  recoveryAddresses(): RecoveryAddressSource;
   /** The mailbox row as stored, times as Dates. */
   row(account: string): Promise<{ password: string; modified: Date; expiry: Date }>;
   /** Makes every password write of `account` fail inside the database. */
   lock(account: string): Promise<void>;
+  /** Sets the mailbox's `password_expiry` as Postfixadmin would store `when`. */
+  backdate(account: string, when: Date): Promise<void>;
+  reminders(): ExpiryReminderLog;
   close(): Promise<void>;
 }
 
@@ -55,6 +82,7 @@ async function sqliteBackend(): Promise<Backend> {
     database: { kind: 'sqlite', file },
     migrate: async () => migrateSqlite({ db: open(), mailboxTable: false }),
     store: () => sqliteCredentialStore({ db: open() }),
+    recoveryAddresses: () => sqliteRecoveryAddresses({ db: open() }),
     async row(account) {
       const r = open()
         .prepare('SELECT password, modified, password_expiry FROM mailbox WHERE username = ?')
@@ -65,6 +93,12 @@ async function sqliteBackend(): Promise<Backend> {
         expiry: parseSqlTime(r.password_expiry) as Date,
       };
     },
+    async backdate(account, when) {
+      open()
+        .prepare('UPDATE mailbox SET password_expiry = ? WHERE username = ?')
+        .run(when.toISOString().slice(0, 19).replace('T', ' '), account);
+    },
+    reminders: () => sqliteExpiryReminderLog({ db: open() }),
     async lock(account) {
       open().exec(`CREATE TRIGGER locked BEFORE UPDATE OF password ON mailbox WHEN NEW.username = '${account}'
         BEGIN SELECT RAISE(ABORT, 'locked'); END`);
@@ -83,6 +117,7 @@ async function postgresBackend(): Promise<Backend> {
     database: { kind: 'postgres', url: scratch.url },
     migrate: () => migratePostgres({ pool: scratch.pool, mailboxTable: false }),
     store: () => postgresCredentialStore({ pool: scratch.pool }),
+    recoveryAddresses: () => postgresRecoveryAddresses({ pool: scratch.pool }),
     async row(account) {
       const res = await scratch.pool.query<{ password: string; modified: Date; password_expiry: Date }>(
         'SELECT password, modified, password_expiry FROM mailbox WHERE username = $1',
@@ -92,6 +127,13 @@ async function postgresBackend(): Promise<Backend> {
       if (!r) throw new Error(`no row ${account}`);
       return { password: r.password, modified: r.modified, expiry: r.password_expiry };
     },
+    async backdate(account, when) {
+      await scratch.pool.query('UPDATE mailbox SET password_expiry = $1 WHERE username = $2', [
+        when,
+        account,
+      ]);
+    },
+    reminders: () => postgresExpiryReminderLog({ pool: scratch.pool }),
     async lock(account) {
       await scratch.pool.query(
         `ALTER TABLE mailbox ADD CONSTRAINT locked CHECK (username <> '${account}' OR password = '') NOT VALID`,
@@ -114,6 +156,7 @@ async function mariadbBackend(): Promise<Backend> {
     database: { kind: 'mysql', url: scratch.url },
     migrate: () => migrateMysql({ pool: scratch.pool, mailboxTable: false }),
     store: () => mysqlCredentialStore({ pool: scratch.pool }),
+    recoveryAddresses: () => mysqlRecoveryAddresses({ pool: scratch.pool }),
     async row(account) {
       const [rows] = await scratch.pool.query<RowDataPacket[]>(
         `SELECT password, ${epochMs('modified')} AS modified, ${epochMs('password_expiry')} AS expiry
@@ -128,6 +171,13 @@ async function mariadbBackend(): Promise<Backend> {
         expiry: new Date(Number(r.expiry)),
       };
     },
+    async backdate(account, when) {
+      await scratch.pool.query(
+        "UPDATE mailbox SET password_expiry = CONVERT_TZ(?, '+00:00', @@session.time_zone) WHERE username = ?",
+        [when.toISOString().slice(0, 19).replace('T', ' '), account],
+      );
+    },
+    reminders: () => mysqlExpiryReminderLog({ pool: scratch.pool }),
     async lock(account) {
       await scratch.pool.query(
         `CREATE TRIGGER locked BEFORE UPDATE ON mailbox FOR EACH ROW BEGIN
@@ -191,6 +241,14 @@ for (const [name, makeBackend, skipBackend] of backends) {
       afterAll(async () => {
         pfa?.remove();
         await backend?.close();
+      });
+
+      it("reads the recovery address Postfixadmin's CLI stores in email_other ('' is none)", async () => {
+        await pfa.cli(['mailbox', 'update', 'frank@example.org', '--email-other', 'frank@home.example']);
+        const addresses = backend.recoveryAddresses();
+        expect(await addresses.recoveryAddress('Frank@example.org')).toBe('frank@home.example');
+        expect(await addresses.recoveryAddress('erin@example.org')).toBeNull();
+        expect(await addresses.recoveryAddress('nobody@example.org')).toBeNull();
       });
 
       it('reads changedAt of a mailbox passrotate never wrote from its modified column', async () => {
@@ -305,6 +363,67 @@ for (const [name, makeBackend, skipBackend] of backends) {
           expect(await pfa.login(account, password)).toBe(true);
           near((await backend.row(account)).expiry, Date.now() + 30 * DAY);
         }
+      });
+
+      it("follows the domain's password_expiry: listed, reminded once, expired to a forced change, renewed by the change", async () => {
+        await pfa.addDomain('aged.org', { passwordExpiryDays: 10 });
+        await pfa.addMailbox('kim@aged.org', OLD);
+        await pfa.addMailbox('leo@aged.org', OLD);
+        const store = backend.store();
+        // Mailboxes Postfixadmin wrote (no passrotate state): the expiry is its column, as the domain has days.
+        near((await store.get('leo@aged.org'))?.expiresAt ?? new Date(0), Date.now() + 10 * DAY);
+        expect((await store.get('carol@never.org'))?.expiresAt).toBeNull();
+        await backend.backdate('kim@aged.org', new Date(Date.now() - DAY));
+        const listed = await store.listExpiringBefore?.(new Date(Date.now() + 11 * DAY), {
+          domain: 'aged.org',
+        });
+        expect(listed?.mailboxes.map((m) => m.account)).toEqual(['kim@aged.org', 'leo@aged.org']);
+
+        const notifier = memoryNotifier();
+        const deps: RotationDeps = {
+          store,
+          hasher: createHasher({ default: { scheme: 'SHA512-CRYPT', params: { rounds: 5000 } } }),
+          policy: presets.mailbox,
+          revokers: [],
+          notifier,
+          expiryReminders: backend.reminders(),
+        };
+        const runs = await Promise.all([
+          sendExpiryReminders(deps, { days: [14, 3], domain: 'aged.org' }),
+          sendExpiryReminders(deps, { days: [14, 3], domain: 'aged.org' }),
+        ]);
+        expect(runs.map((r) => (r.ok ? r.sent : -1)).sort()).toEqual([0, 1]);
+        expect(notifier.sent.map((n) => [n.kind, n.account])).toEqual([
+          ['password_expiring', 'leo@aged.org'],
+        ]);
+
+        expect(await expireDuePasswords(deps, { domain: 'aged.org' })).toMatchObject({
+          ok: true,
+          expired: ['kim@aged.org'],
+        });
+        expect(await expireDuePasswords(deps, { domain: 'aged.org' })).toMatchObject({
+          ok: true,
+          expired: [],
+        });
+        expect(await verifyLogin(deps, { account: 'kim@aged.org', password: OLD })).toMatchObject({
+          ok: true,
+          mustChange: true,
+        });
+        // Dovecot's query still refuses it over IMAP: the column stays in the past until the change.
+        expect((await backend.row('kim@aged.org')).expiry.getTime()).toBeLessThan(Date.now());
+        expect(
+          await changeOwnPassword(deps, {
+            account: 'kim@aged.org',
+            currentPassword: OLD,
+            newPassword: NEW,
+            confirmation: NEW,
+          }),
+        ).toMatchObject({ ok: true });
+        const renewed = await store.get('kim@aged.org');
+        expect(renewed?.mustChange).toBe(false);
+        near(renewed?.expiresAt ?? new Date(0), Date.now() + 10 * DAY);
+        near((await backend.row('kim@aged.org')).expiry, Date.now() + 10 * DAY);
+        expect(await pfa.login('kim@aged.org', NEW)).toBe(true);
       });
 
       it('reports the cause of a storage failure, not the bare code, and changes nothing', async () => {

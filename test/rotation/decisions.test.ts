@@ -45,11 +45,16 @@ describe('rotation decisions', () => {
     expect(mayManage({ name: 'a', domains: [], superadmin: false }, 'any.test')).toBe(false);
   });
 
-  it('refuses a login for a disabled mailbox first, then for an expiry at or before now', () => {
+  it('refuses a disabled mailbox first, then an expired temporary password or one aged out beyond the grace', () => {
     const past = new Date(NOW.getTime() - 1);
     expect(loginRefusal(record(), NOW)).toBeNull();
     expect(loginRefusal(record({ expiresAt: new Date(NOW.getTime() + 1) }), NOW)).toBeNull();
-    expect(loginRefusal(record({ expiresAt: NOW }), NOW)).toBe('password_expired');
+    expect(loginRefusal(record({ expiresAt: NOW }), NOW)).toBeNull();
+    expect(loginRefusal(record({ expiresAt: NOW, mustChange: true }), NOW)).toBe('password_expired');
+    expect(loginRefusal(record({ expiresAt: past }), NOW, NOW.getTime() - past.getTime())).toBe(
+      'password_expired',
+    );
+    expect(loginRefusal(record({ expiresAt: past }), NOW, NOW.getTime() - past.getTime() + 1)).toBeNull();
     expect(loginRefusal(record({ expiresAt: past, active: false }), NOW)).toBe('inactive');
   });
 

@@ -28,6 +28,7 @@ const samples: { readonly [C in RefusalCode]: FlowRefusal & { code: C } } = {
   invalid_credentials: { ok: false, code: 'invalid_credentials' },
   inactive: { ok: false, code: 'inactive' },
   failed: { ok: false, code: 'failed', account: 'alice@example.org', reason: 'malformed_hash' },
+  invalid_token: { ok: false, code: 'invalid_token' },
 };
 
 const ids = Object.keys(refusalLocales) as LocaleId[];

@@ -11,6 +11,7 @@ describe('verifyLogin', () => {
       ok: true,
       account: ALICE,
       mustChange: false,
+      expired: false,
       expiresAt: null,
       version: 1,
       sessionEpoch: null,
@@ -192,12 +193,19 @@ describe('verifyLogin', () => {
     expect((await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).ok).toBe(true);
   });
 
-  it('reveals inactive and password_expired only to the right password', async () => {
+  it('reveals inactive, an expired temporary password and an aged-out one only to the right password', async () => {
     const f = await fixture();
     const hash = await f.hasher.hash('Some-Password-55');
+    const now = f.clock.now();
     await f.store.createMailbox({ account: 'off@example.org', passwordHash: hash, active: false });
-    await f.store.createMailbox({ account: 'old@example.org', passwordHash: hash, expiresAt: f.clock.now() });
-    for (const account of ['off@example.org', 'old@example.org']) {
+    await f.store.createMailbox({ account: 'old@example.org', passwordHash: hash, expiresAt: now });
+    await f.store.createMailbox({
+      account: 'tmp@example.org',
+      passwordHash: hash,
+      expiresAt: now,
+      mustChange: true,
+    });
+    for (const account of ['off@example.org', 'old@example.org', 'tmp@example.org']) {
       expect(await verifyLogin(f.deps, { account, password: 'Wrong-Guess-000' })).toEqual({
         ok: false,
         code: 'invalid_credentials',
@@ -207,10 +215,33 @@ describe('verifyLogin', () => {
       ok: false,
       code: 'inactive',
     });
-    expect(await verifyLogin(f.deps, { account: 'old@example.org', password: 'Some-Password-55' })).toEqual({
+    expect(await verifyLogin(f.deps, { account: 'tmp@example.org', password: 'Some-Password-55' })).toEqual({
       ok: false,
       code: 'password_expired',
     });
+    expect(
+      await verifyLogin(f.deps, { account: 'old@example.org', password: 'Some-Password-55' }),
+    ).toMatchObject({
+      ok: true,
+      mustChange: true,
+      expired: true,
+      expiresAt: now,
+    });
+    expect(f.audit.events.at(-1)).toMatchObject({ type: 'login_succeeded', outcome: 'expired' });
+  });
+
+  it('refuses an aged-out password once the grace has passed', async () => {
+    const f = await fixture();
+    const hash = await f.hasher.hash('Some-Password-55');
+    const expiresAt = new Date(f.clock.now().getTime() - 1000);
+    await f.store.createMailbox({ account: 'old@example.org', passwordHash: hash, expiresAt });
+    const login = (graceMs: number) =>
+      verifyLogin(
+        { ...f.deps, expiredPasswordGraceMs: graceMs },
+        { account: 'old@example.org', password: 'Some-Password-55' },
+      );
+    expect(await login(1001)).toMatchObject({ ok: true, mustChange: true, expired: true });
+    expect(await login(1000)).toEqual({ ok: false, code: 'password_expired' });
   });
 
   it('logs a must-change password in with mustChange: true', async () => {
@@ -227,6 +258,7 @@ describe('verifyLogin', () => {
     ).toMatchObject({
       ok: true,
       mustChange: true,
+      expired: false,
       expiresAt,
     });
     expect(f.audit.events.at(-1)).toMatchObject({ type: 'login_succeeded', outcome: 'must_change' });

@@ -38,6 +38,7 @@ export const de: Messages = {
   tryLater:
     'Etwas ist schiefgelaufen, das Passwort wurde nicht geändert. Bitte versuchen Sie es später erneut.',
   mustChange: 'Ihr Administrator bittet Sie, vor dem Fortfahren ein neues Passwort zu wählen.',
+  passwordExpired: 'Ihr Passwort ist abgelaufen. Wählen Sie ein neues, um fortzufahren.',
   revocationPending: 'Ihr Passwort wurde geändert. Einige Sitzungen werden in Kürze beendet.',
   webmailName: 'Webmail',
   inbox: 'Posteingang',
@@ -103,4 +104,24 @@ export const de: Messages = {
   appPasswordNotFound: 'Dieses App-Passwort gibt es nicht mehr.',
   appPasswordTryLater:
     'Etwas ist schiefgegangen, nichts wurde geändert. Bitte versuchen Sie es später erneut.',
+  forgotPassword: 'Passwort vergessen?',
+  resetRequestTitle: 'Passwort zurücksetzen',
+  resetRequestIntro:
+    'Geben Sie die Adresse Ihres Postfachs ein. Wir senden einen Link zum Festlegen eines neuen Passworts an die dafür hinterlegte Wiederherstellungsadresse.',
+  sendResetLink: 'Link senden',
+  resetSentTitle: 'Sehen Sie in Ihr Postfach',
+  resetSent:
+    'Wenn diese Adresse zu einem Postfach mit Wiederherstellungsadresse gehört, ist ein Link zum Festlegen eines neuen Passworts dorthin unterwegs. Er gilt einmal, 30 Minuten lang.',
+  resetFormTitle: 'Neues Passwort wählen',
+  resetFormIntro:
+    'Neues Passwort für {account}. Alle an diesem Postfach angemeldeten Geräte werden abgemeldet.',
+  setNewPassword: 'Neues Passwort setzen und überall abmelden',
+  resetLinkInvalid:
+    'Dieser Link ist nicht mehr gültig: Er wurde benutzt, ist abgelaufen, oder das Passwort wurde seitdem geändert. Fordern Sie einen neuen an.',
+  requestNewLink: 'Neuen Link anfordern',
+  passwordResetSignIn:
+    'Ihr Passwort wurde zurückgesetzt und alle Geräte wurden abgemeldet. Melden Sie sich mit dem neuen Passwort an.',
+  backToSignIn: 'Zurück zur Anmeldung',
+  tooManyResetRequests:
+    'Zu viele Anfragen aus diesem Netz. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
 };

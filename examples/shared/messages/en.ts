@@ -36,6 +36,7 @@ export const en = {
   conflict: 'The password was changed somewhere else at the same moment. Please try again.',
   tryLater: 'Something went wrong and the password was not changed. Please try again later.',
   mustChange: 'Your administrator asks you to choose a new password before you continue.',
+  passwordExpired: 'Your password has expired. Choose a new one to continue.',
   revocationPending: 'Your password was changed. Some sessions will be closed in a moment.',
   // webmail
   webmailName: 'Webmail',
@@ -102,6 +103,24 @@ export const en = {
   appPasswordLimitReached: 'You already have {limit} app passwords. Revoke one before creating another.',
   appPasswordNotFound: 'That app password does not exist any more.',
   appPasswordTryLater: 'Something went wrong and nothing was changed. Please try again later.',
+  forgotPassword: 'Forgot password?',
+  resetRequestTitle: 'Reset your password',
+  resetRequestIntro:
+    'Enter the address of your mailbox. We send a link to set a new password to the recovery address saved for it.',
+  sendResetLink: 'Send reset link',
+  resetSentTitle: 'Check your mail',
+  resetSent:
+    'If this address belongs to a mailbox with a recovery address, a link to set a new password is on its way there. It works once, within 30 minutes.',
+  resetFormTitle: 'Choose a new password',
+  resetFormIntro: 'New password for {account}. Every device signed in to this mailbox will be signed out.',
+  setNewPassword: 'Set new password and sign out everywhere',
+  resetLinkInvalid:
+    'This reset link is not valid any more: it was used, it expired, or the password changed since. Ask for a new one.',
+  requestNewLink: 'Ask for a new link',
+  passwordResetSignIn:
+    'Your password was reset and every device was signed out. Sign in with the new password.',
+  backToSignIn: 'Back to sign in',
+  tooManyResetRequests: 'Too many reset requests from this network. Please wait a few minutes and try again.',
 };
 
 /** The keys of the interface catalogue. */

@@ -37,6 +37,7 @@ export const es: Messages = {
   conflict: 'La contraseña se cambió en otro lugar al mismo tiempo. Vuelva a intentarlo.',
   tryLater: 'Algo salió mal y la contraseña no se cambió. Vuelva a intentarlo más tarde.',
   mustChange: 'Su administrador le pide que elija una nueva contraseña antes de continuar.',
+  passwordExpired: 'Su contraseña ha caducado. Elija una nueva para continuar.',
   revocationPending: 'Su contraseña se ha cambiado. Algunas sesiones se cerrarán en un momento.',
   webmailName: 'Webmail',
   inbox: 'Bandeja de entrada',
@@ -101,4 +102,23 @@ export const es: Messages = {
   appPasswordLimitReached: 'Ya tiene {limit} contraseñas de aplicación. Revoque una antes de crear otra.',
   appPasswordNotFound: 'Esa contraseña de aplicación ya no existe.',
   appPasswordTryLater: 'Algo salió mal y no se cambió nada. Vuelva a intentarlo más tarde.',
+  forgotPassword: '¿Olvidó la contraseña?',
+  resetRequestTitle: 'Restablecer la contraseña',
+  resetRequestIntro:
+    'Escriba la dirección de su buzón. Enviamos un enlace para elegir una contraseña nueva a la dirección de recuperación guardada para él.',
+  sendResetLink: 'Enviar enlace',
+  resetSentTitle: 'Revise su correo',
+  resetSent:
+    'Si esta dirección pertenece a un buzón con dirección de recuperación, se ha enviado allí un enlace para elegir una contraseña nueva. Sirve una vez, durante 30 minutos.',
+  resetFormTitle: 'Elija una contraseña nueva',
+  resetFormIntro:
+    'Contraseña nueva para {account}. Se cerrará la sesión de todos los dispositivos conectados a este buzón.',
+  setNewPassword: 'Guardar y cerrar sesión en todas partes',
+  resetLinkInvalid:
+    'Este enlace ya no es válido: se usó, caducó o la contraseña cambió desde entonces. Solicite uno nuevo.',
+  requestNewLink: 'Solicitar un enlace nuevo',
+  passwordResetSignIn:
+    'Su contraseña se restableció y se cerró la sesión de todos los dispositivos. Inicie sesión con la contraseña nueva.',
+  backToSignIn: 'Volver al inicio de sesión',
+  tooManyResetRequests: 'Demasiadas solicitudes desde esta red. Espere unos minutos y vuelva a intentarlo.',
 };

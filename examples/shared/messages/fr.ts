@@ -37,6 +37,7 @@ export const fr: Messages = {
   conflict: 'Le mot de passe a été modifié ailleurs au même moment. Veuillez réessayer.',
   tryLater: "Une erreur s'est produite et le mot de passe n'a pas été modifié. Veuillez réessayer plus tard.",
   mustChange: 'Votre administrateur vous demande de choisir un nouveau mot de passe avant de continuer.',
+  passwordExpired: 'Votre mot de passe a expiré. Choisissez-en un nouveau pour continuer.',
   revocationPending: 'Votre mot de passe a été modifié. Certaines sessions seront fermées dans un instant.',
   webmailName: 'Webmail',
   inbox: 'Boîte de réception',
@@ -102,4 +103,24 @@ export const fr: Messages = {
     "Vous avez déjà {limit} mots de passe d'application. Révoquez-en un avant d'en créer un autre.",
   appPasswordNotFound: "Ce mot de passe d'application n'existe plus.",
   appPasswordTryLater: "Une erreur s'est produite et rien n'a été modifié. Veuillez réessayer plus tard.",
+  forgotPassword: 'Mot de passe oublié ?',
+  resetRequestTitle: 'Réinitialiser votre mot de passe',
+  resetRequestIntro:
+    'Saisissez l’adresse de votre boîte. Nous envoyons un lien pour choisir un nouveau mot de passe à l’adresse de secours enregistrée pour elle.',
+  sendResetLink: 'Envoyer le lien',
+  resetSentTitle: 'Consultez votre messagerie',
+  resetSent:
+    'Si cette adresse correspond à une boîte dotée d’une adresse de secours, un lien pour choisir un nouveau mot de passe y est envoyé. Il sert une fois, pendant 30 minutes.',
+  resetFormTitle: 'Choisissez un nouveau mot de passe',
+  resetFormIntro:
+    'Nouveau mot de passe pour {account}. Tous les appareils connectés à cette boîte seront déconnectés.',
+  setNewPassword: 'Enregistrer et me déconnecter partout',
+  resetLinkInvalid:
+    'Ce lien n’est plus valable : il a servi, il a expiré, ou le mot de passe a changé depuis. Demandez-en un nouveau.',
+  requestNewLink: 'Demander un nouveau lien',
+  passwordResetSignIn:
+    'Votre mot de passe a été réinitialisé et tous les appareils ont été déconnectés. Connectez-vous avec le nouveau mot de passe.',
+  backToSignIn: 'Retour à la connexion',
+  tooManyResetRequests:
+    'Trop de demandes depuis ce réseau. Veuillez patienter quelques minutes et réessayer.',
 };

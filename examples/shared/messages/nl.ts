@@ -37,6 +37,7 @@ export const nl: Messages = {
   conflict: 'Het wachtwoord is op hetzelfde moment elders gewijzigd. Probeer het opnieuw.',
   tryLater: 'Er ging iets mis en het wachtwoord is niet gewijzigd. Probeer het later opnieuw.',
   mustChange: 'Uw beheerder vraagt u een nieuw wachtwoord te kiezen voordat u verdergaat.',
+  passwordExpired: 'Uw wachtwoord is verlopen. Kies een nieuw wachtwoord om verder te gaan.',
   revocationPending: 'Uw wachtwoord is gewijzigd. Sommige sessies worden zo dadelijk beëindigd.',
   webmailName: 'Webmail',
   inbox: 'Postvak IN',
@@ -101,4 +102,23 @@ export const nl: Messages = {
     'U hebt al {limit} app-wachtwoorden. Trek er een in voordat u een nieuwe aanmaakt.',
   appPasswordNotFound: 'Dat app-wachtwoord bestaat niet meer.',
   appPasswordTryLater: 'Er ging iets mis en er is niets gewijzigd. Probeer het later opnieuw.',
+  forgotPassword: 'Wachtwoord vergeten?',
+  resetRequestTitle: 'Wachtwoord opnieuw instellen',
+  resetRequestIntro:
+    'Vul het adres van uw mailbox in. We sturen een link om een nieuw wachtwoord te kiezen naar het hersteladres dat ervoor is opgeslagen.',
+  sendResetLink: 'Link versturen',
+  resetSentTitle: 'Kijk in uw mail',
+  resetSent:
+    'Als dit adres bij een mailbox met een hersteladres hoort, is er een link om een nieuw wachtwoord te kiezen naar onderweg. Hij werkt één keer, 30 minuten lang.',
+  resetFormTitle: 'Kies een nieuw wachtwoord',
+  resetFormIntro:
+    'Nieuw wachtwoord voor {account}. Alle apparaten die bij deze mailbox zijn aangemeld, worden afgemeld.',
+  setNewPassword: 'Nieuw wachtwoord instellen en overal afmelden',
+  resetLinkInvalid:
+    'Deze link is niet meer geldig: hij is gebruikt, verlopen, of het wachtwoord is sindsdien gewijzigd. Vraag een nieuwe aan.',
+  requestNewLink: 'Nieuwe link aanvragen',
+  passwordResetSignIn:
+    'Uw wachtwoord is opnieuw ingesteld en alle apparaten zijn afgemeld. Meld u aan met het nieuwe wachtwoord.',
+  backToSignIn: 'Terug naar aanmelden',
+  tooManyResetRequests: 'Te veel aanvragen vanaf dit netwerk. Wacht een paar minuten en probeer het opnieuw.',
 };

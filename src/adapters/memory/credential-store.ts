@@ -139,6 +139,25 @@ export function memoryCredentialStore(options: MemoryCredentialStoreOptions = {}
       return { mailboxes: page, nextCursor: all.length > limit && last ? last.account : null };
     },
 
+    async listExpiringBefore(
+      before,
+      { domain = null, cursor = null, limit = 100 } = {},
+    ): Promise<MailboxPage> {
+      const wanted = domain?.toLowerCase() ?? null;
+      const all = [...mailboxes.values()]
+        .filter(
+          (m) =>
+            m.expiresAt !== null &&
+            m.expiresAt.getTime() < before.getTime() &&
+            (wanted === null || m.domain === wanted) &&
+            (cursor === null || m.account > cursor),
+        )
+        .sort((a, b) => (a.account < b.account ? -1 : 1));
+      const page = all.slice(0, limit).map(copy);
+      const last = page.at(-1);
+      return { mailboxes: page, nextCursor: all.length > limit && last ? last.account : null };
+    },
+
     async listPendingRevocations(now, limit) {
       return [...outbox.values()]
         .filter((row) => row.nextAttemptAt.getTime() <= now.getTime())

@@ -9,7 +9,10 @@ export {
   type MemoryCredentialStoreOptions,
   memoryCredentialStore,
 } from './credential-store.js';
+export { memoryExpiryReminderLog } from './expiry-reminder-log.js';
 export { type ManualClock, manualClock } from './manual-clock.js';
 export { type MemoryNotifier, memoryNotifier } from './notifier.js';
+export { memoryRecoveryAddresses } from './recovery-addresses.js';
+export { type MemoryResetTokenStore, memoryResetTokenStore } from './reset-token-store.js';
 export { seededRandomSource } from './seeded-random-source.js';
 export { memorySessionStore } from './session-store.js';

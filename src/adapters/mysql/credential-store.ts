@@ -13,7 +13,13 @@ import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
 import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import { mailboxPasswordExpiry, mailboxWriteTimes } from '../sql/password-expiry.js';
-import { domainCondition, domainExpiryDaysQuery, mailboxSelect } from '../sql/queries.js';
+import {
+  domainCondition,
+  domainExpiryDaysQuery,
+  domainExpiryJoin,
+  expiringCondition,
+  mailboxSelect,
+} from '../sql/queries.js';
 import {
   checkHistoryLimit,
   escapeLike,
@@ -55,6 +61,14 @@ function storedRow(p: PendingRevocation): Record<string, unknown> {
 }
 
 type HistoryRow = MailboxRow & RowDataPacket & { readonly previous_hash: string | null };
+
+/** A page of records from the rows of `limit + 1` mailboxes (the extra one only tells that more follow). */
+function pageOf(rows: readonly HistoryRow[], limit: number): MailboxPage {
+  const all = toRecords(rows);
+  const mailboxes = all.slice(0, limit);
+  const last = mailboxes[mailboxes.length - 1];
+  return { mailboxes, nextCursor: all.length > limit && last ? last.account : null };
+}
 
 /** Folds rows of `mailbox ⟕ history` (newest first per account, accounts in order) into records. */
 function toRecords(rows: readonly HistoryRow[]): MailboxRecord[] {
@@ -112,19 +126,30 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
   const withHistory = `, h.password_hash AS previous_hash`;
   const historyJoin = (alias: string) =>
     `LEFT JOIN ${q.history} h ON h.account = ${alias}.${alias === 'm' ? q.account : 'account'}`;
-  const getSql = `SELECT ${mailboxSelect(schema, withHistory)} ${historyJoin('m')}
-    WHERE m.${q.account} = ? ORDER BY h.seq DESC`;
-  const pageSql = `SELECT p.*${withHistory} FROM (
-      SELECT ${mailboxSelect(schema)} WHERE ${domainCondition(schema, '?')}
+  /** The statements, reading Postfixadmin's expiry too when its domain table is there. */
+  const sqlFor = (expiry: boolean) => {
+    const dialect = expiry ? 'mysql' : null;
+    const paged = (where: string) => `SELECT p.*${withHistory} FROM (
+      SELECT ${mailboxSelect(schema, '', dialect)} WHERE ${where}
         AND CAST(m.${q.account} AS BINARY) > CAST(? AS BINARY)
       ORDER BY CAST(m.${q.account} AS BINARY) LIMIT ?
     ) p ${historyJoin('p')} ORDER BY CAST(p.account AS BINARY), h.seq DESC`;
+    const expiring = expiringCondition(schema, dialect, '?');
+    return {
+      get: `SELECT ${mailboxSelect(schema, withHistory, dialect)} ${historyJoin('m')}
+        WHERE m.${q.account} = ? ORDER BY h.seq DESC`,
+      page: paged(domainCondition(schema, '?')),
+      expiring: paged(expiring),
+      expiringInDomain: paged(`${expiring} AND ${domainCondition(schema, '?')}`),
+    };
+  };
+  const statementsFor = { [String(true)]: sqlFor(true), [String(false)]: sqlFor(false) };
+  const sql = async () => statementsFor[String(await hasExpiryDays(pool))] as ReturnType<typeof sqlFor>;
   let domainExpiry: Promise<boolean> | undefined;
-  /** The domain's password lifetime in days, when Postfixadmin's domain table is there. */
-  async function domainDays(db: Pool | PoolConnection, domain: string): Promise<number | null> {
-    const sql = domainExpiryDaysQuery(schema, '?');
+  /** Whether Postfixadmin's domain table with its expiry days is there (asked once). */
+  function hasExpiryDays(db: Pool | PoolConnection): Promise<boolean> {
     const { domainTable, domainTableKey, domainExpiryDays } = schema.names;
-    if (sql === null || domainTable === null) return null;
+    if (domainTable === null) return Promise.resolve(false);
     domainExpiry ??= db
       .query<RowDataPacket[]>(
         `SELECT COUNT(DISTINCT column_name) AS found FROM information_schema.columns
@@ -136,7 +161,12 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
         domainExpiry = undefined;
         throw error;
       });
-    if (!(await domainExpiry)) return null;
+    return domainExpiry;
+  }
+  /** The domain's password lifetime in days, when Postfixadmin's domain table is there. */
+  async function domainDays(db: Pool | PoolConnection, domain: string): Promise<number | null> {
+    const sql = domainExpiryDaysQuery(schema, '?');
+    if (sql === null || !(await hasExpiryDays(db))) return null;
     const [rows] = await db.query<RowDataPacket[]>(sql, [domain]);
     const days = rows[0]?.days as number | string | null | undefined;
     return days === undefined || days === null ? null : Number(days);
@@ -236,7 +266,7 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
 
   return {
     async get(account) {
-      const [rows] = await pool.query<HistoryRow[]>(getSql, [normalizeAccount(account)]);
+      const [rows] = await pool.query<HistoryRow[]>((await sql()).get, [normalizeAccount(account)]);
       return toRecords(rows)[0] ?? null;
     },
     async setPassword(w): Promise<PasswordWriteResult> {
@@ -251,15 +281,31 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
     async listByDomain(domain, opts = {}): Promise<MailboxPage> {
       const limit = pageLimit(opts.limit);
       const d = domain.trim().toLowerCase();
-      const [rows] = await pool.query<HistoryRow[]>(pageSql, [
+      const [rows] = await pool.query<HistoryRow[]>((await sql()).page, [
         q.domain ? d : `%@${escapeLike(d)}`,
         opts.cursor ?? '',
         limit + 1,
       ]);
-      const all = toRecords(rows);
-      const mailboxes = all.slice(0, limit);
-      const last = mailboxes[mailboxes.length - 1];
-      return { mailboxes, nextCursor: all.length > limit && last ? last.account : null };
+      return pageOf(rows, limit);
+    },
+    async listExpiringBefore(before, opts = {}): Promise<MailboxPage> {
+      const limit = pageLimit(opts.limit);
+      const d = opts.domain?.trim().toLowerCase() ?? null;
+      const expiry = await hasExpiryDays(pool);
+      const statements = statementsFor[String(expiry)] as ReturnType<typeof sqlFor>;
+      // With Postfixadmin's expiry joined, the condition takes the instant twice.
+      const twice = expiry && domainExpiryJoin(schema, 'mysql') !== null;
+      const [rows] = await pool.query<HistoryRow[]>(
+        d === null ? statements.expiring : statements.expiringInDomain,
+        [
+          before.getTime(),
+          ...(twice ? [before.getTime()] : []),
+          ...(d === null ? [] : [q.domain ? d : `%@${escapeLike(d)}`]),
+          opts.cursor ?? '',
+          limit + 1,
+        ],
+      );
+      return pageOf(rows, limit);
     },
     async listPendingRevocations(now, limit): Promise<readonly PendingRevocation[]> {
       const [rows] = await pool.query<(OutboxRow & RowDataPacket)[]>(

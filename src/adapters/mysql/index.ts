@@ -15,6 +15,9 @@ export {
 export { type MysqlAttemptLimiterOptions, mysqlAttemptLimiter } from './attempt-limiter.js';
 export { mysqlAuditSink } from './audit-sink.js';
 export { mysqlCredentialStore } from './credential-store.js';
+export { mysqlExpiryReminderLog } from './expiry-reminder-log.js';
 export { migrateMysql } from './migrate.js';
 export type { MysqlCredentialStoreOptions, MysqlOptions } from './options.js';
+export { mysqlRecoveryAddresses } from './recovery-addresses.js';
+export { mysqlResetTokenStore } from './reset-token-store.js';
 export { mysqlSessionStore } from './session-store.js';

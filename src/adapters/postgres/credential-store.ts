@@ -1,6 +1,6 @@
 /** @module CredentialStore over PostgreSQL: Postfixadmin's mailbox table plus passrotate's state, history and outbox. */
 import { createHash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type {
   CredentialStore,
   MailboxPage,
@@ -13,7 +13,7 @@ import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
 import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import { mailboxPasswordExpiry, mailboxWriteTimes } from '../sql/password-expiry.js';
-import { domainCondition, domainExpiryDaysQuery, mailboxSelect } from '../sql/queries.js';
+import { domainCondition, domainExpiryDaysQuery, expiringCondition, mailboxSelect } from '../sql/queries.js';
 import {
   checkHistoryLimit,
   escapeLike,
@@ -78,12 +78,20 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
       .update(`${JSON.stringify(schema.names)}:${what}`)
       .digest('hex')
       .slice(0, 24)}`;
-  const select = mailboxSelect(
-    schema,
-    `, ARRAY(SELECT h.password_hash FROM ${q.history} h WHERE h.account = m.${q.account} ORDER BY h.seq DESC) AS previous_hashes`,
-  );
+  const history = `, ARRAY(SELECT h.password_hash FROM ${q.history} h WHERE h.account = m.${q.account} ORDER BY h.seq DESC) AS previous_hashes`;
+  /** The mailbox SELECT, reading Postfixadmin's expiry too when its domain table is there. */
+  const selectFor = (expiry: boolean): string => mailboxSelect(schema, history, expiry ? 'postgres' : null);
   const withHistory = (row: MailboxRow & { previous_hashes: string[] }) =>
     toMailboxRecord(row, row.previous_hashes);
+  /** A page of records from `limit + 1` rows (the extra one only tells that more follow). */
+  const pageOf = (
+    all: readonly (MailboxRow & { previous_hashes: string[] })[],
+    limit: number,
+  ): MailboxPage => {
+    const mailboxes = all.slice(0, limit).map(withHistory);
+    const last = mailboxes[mailboxes.length - 1];
+    return { mailboxes, nextCursor: all.length > limit && last ? last.account : null };
+  };
 
   // Only the name matters here: migratePostgres created the function for this schema.
   const setPassword = setPasswordFunction(schema, { domainExpiry: false });
@@ -117,13 +125,17 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
   }
 
   let domainExpiry: Promise<boolean> | undefined;
-  async function domainDays(client: PoolClient, domain: string): Promise<number | null> {
+  /** Whether Postfixadmin's domain table with its expiry days is there (asked once). */
+  function hasExpiryDays(client: Pool | PoolClient): Promise<boolean> {
     domainExpiry ??= hasDomainExpiry(client, schema).catch((error: unknown) => {
       domainExpiry = undefined;
       throw error;
     });
+    return domainExpiry;
+  }
+  async function domainDays(client: PoolClient, domain: string): Promise<number | null> {
     const sql = domainExpiryDaysQuery(schema, '$1');
-    if (sql === null || !(await domainExpiry)) return null;
+    if (sql === null || !(await hasExpiryDays(client))) return null;
     const res = await client.query<{ days: number | null }>(sql, [domain]);
     return res.rows[0]?.days ?? null;
   }
@@ -166,9 +178,10 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
   return {
     async get(account) {
       const a = normalizeAccount(account);
+      const expiry = await hasExpiryDays(pool);
       const res = await pool.query<MailboxRow & { previous_hashes: string[] }>({
-        name: statementName('get'),
-        text: `SELECT ${select} WHERE m.${q.account} = $1`,
+        name: statementName(expiry ? 'get+expiry' : 'get'),
+        text: `SELECT ${selectFor(expiry)} WHERE m.${q.account} = $1`,
         values: [a],
       });
       const row = res.rows[0];
@@ -190,14 +203,28 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
       const limit = pageLimit(opts.limit);
       const d = domain.trim().toLowerCase();
       const res = await pool.query<MailboxRow & { previous_hashes: string[] }>(
-        `SELECT ${select} WHERE ${domainCondition(schema, '$1')} AND m.${q.account} COLLATE "C" > $2
+        `SELECT ${selectFor(await hasExpiryDays(pool))} WHERE ${domainCondition(schema, '$1')} AND m.${q.account} COLLATE "C" > $2
          ORDER BY m.${q.account} COLLATE "C" LIMIT $3`,
         [q.domain ? d : `%@${escapeLike(d)}`, opts.cursor ?? '', limit + 1],
       );
-      const rows = res.rows.slice(0, limit);
-      const mailboxes = rows.map(withHistory);
-      const last = mailboxes[mailboxes.length - 1];
-      return { mailboxes, nextCursor: res.rows.length > limit && last ? last.account : null };
+      return pageOf(res.rows, limit);
+    },
+    async listExpiringBefore(before, opts = {}): Promise<MailboxPage> {
+      const limit = pageLimit(opts.limit);
+      const expiry = await hasExpiryDays(pool);
+      const d = opts.domain?.trim().toLowerCase() ?? null;
+      const inDomain = d === null ? '' : `AND ${domainCondition(schema, '$4')}`;
+      const res = await pool.query<MailboxRow & { previous_hashes: string[] }>(
+        `SELECT ${selectFor(expiry)} WHERE ${expiringCondition(schema, expiry ? 'postgres' : null, '$1')} ${inDomain}
+         AND m.${q.account} COLLATE "C" > $2 ORDER BY m.${q.account} COLLATE "C" LIMIT $3`,
+        [
+          before.getTime(),
+          opts.cursor ?? '',
+          limit + 1,
+          ...(d === null ? [] : [q.domain ? d : `%@${escapeLike(d)}`]),
+        ],
+      );
+      return pageOf(res.rows, limit);
     },
     async listPendingRevocations(now, limit): Promise<readonly PendingRevocation[]> {
       const res = await pool.query<OutboxRow>(

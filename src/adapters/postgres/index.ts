@@ -14,6 +14,9 @@ export {
 export { type PostgresAttemptLimiterOptions, postgresAttemptLimiter } from './attempt-limiter.js';
 export { postgresAuditSink } from './audit-sink.js';
 export { postgresCredentialStore } from './credential-store.js';
+export { postgresExpiryReminderLog } from './expiry-reminder-log.js';
 export { migratePostgres } from './migrate.js';
 export type { PostgresCredentialStoreOptions, PostgresOptions } from './options.js';
+export { postgresRecoveryAddresses } from './recovery-addresses.js';
+export { postgresResetTokenStore } from './reset-token-store.js';
 export { postgresSessionStore } from './session-store.js';

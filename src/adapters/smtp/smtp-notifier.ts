@@ -74,7 +74,10 @@ export type SmtpNotifierOptions = SmtpTransportOption &
   SmtpLocaleOption & {
     /** `Name <address>`, a bare address, or `{ name, address }`. A line break anywhere throws. */
     readonly from: string | { readonly name: string; readonly address: string };
-    /** The mailbox to write to. Default: the account itself. */
+    /**
+     * The mailbox to write to. Default: the account itself. A `password_reset_requested`
+     * notification with a `recipient` (the recovery address) goes there instead.
+     */
     readonly recipientOf?: (account: string) => string | Promise<string>;
     /** Replaces the bundled templates; each locale must cover every kind. Default {@link notificationTemplates}. */
     readonly templates?: { readonly [L in LocaleId]: NotificationTemplates };
@@ -145,7 +148,7 @@ function render(
 /**
  * Creates a {@link Notifier} that sends each notification as a plain-text mail in the owner's
  * locale: password changed, set by an admin, expired, expiring soon, reset requested (with its
- * link) and app password created. No template receives a password. The recipient must be one bare
+ * link, to its `recipient` and in its `locale` when set) and app password created. No template receives a password. The recipient must be one bare
  * address and no header value may hold a line break, so an account name cannot inject headers.
  * A send failure rejects; the rotation flows audit it as `notification_failed` and keep the change.
  *
@@ -189,13 +192,16 @@ export function smtpNotifier(options: SmtpNotifierOptions): SmtpNotifier {
   };
   return {
     async notify(notification) {
-      const locale = options.localeOf
-        ? await options.localeOf(notification.account)
-        : (options.locale ?? 'en');
+      const reset = notification.kind === 'password_reset_requested' ? notification : null;
+      const locale =
+        reset?.locale ??
+        (options.localeOf ? await options.localeOf(notification.account) : (options.locale ?? 'en'));
       const localized = templates[locale];
       if (!localized)
         throw new PassrotateError('unknown_locale', `smtpNotifier: no templates for locale ${locale}`);
-      const to = options.recipientOf ? await options.recipientOf(notification.account) : notification.account;
+      const to =
+        reset?.recipient ??
+        (options.recipientOf ? await options.recipientOf(notification.account) : notification.account);
       assertBareAddress(to, 'recipient');
       const formatter = formatterFor(locale);
       const message = render(localized, notification, (value) => formatter.format(value));

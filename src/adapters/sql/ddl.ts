@@ -61,6 +61,7 @@ export function createStatements(
     q.modified && `${q.modified} ${time} NOT NULL DEFAULT ${now}`,
     q.active && `${q.active} ${bool} NOT NULL DEFAULT ${yes}`,
     q.passwordExpiry && `${q.passwordExpiry} ${time}${my ? ' NULL' : ''}`,
+    q.recoveryAddress && `${q.recoveryAddress} ${short} NOT NULL DEFAULT ''`,
   ].filter((c): c is string => typeof c === 'string');
   const statements = [
     `CREATE TABLE IF NOT EXISTS ${q.table} (${mailboxColumns.join(', ')})${mailboxOptions}`,
@@ -81,6 +82,12 @@ export function createStatements(
     `CREATE TABLE IF NOT EXISTS ${q.audit} (id ${pg ? 'BIGSERIAL PRIMARY KEY' : my ? 'BIGINT AUTO_INCREMENT PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT'},
       type ${text} NOT NULL, account ${text} NOT NULL, actor ${text} NOT NULL, at ${int} NOT NULL,
       outcome ${text} NOT NULL, details ${text})${ownOptions}`,
+    `CREATE TABLE IF NOT EXISTS ${q.resetTokens} (digest ${my ? 'CHAR(64)' : text} NOT NULL PRIMARY KEY,
+      account ${short} NOT NULL, version ${int} NOT NULL, created_at ${int} NOT NULL, expires_at ${int} NOT NULL)${ownOptions}`,
+    `CREATE INDEX ${ifNotExists}${index('reset_tokens_account')} ON ${q.resetTokens} (account)`,
+    `CREATE INDEX ${ifNotExists}${index('reset_tokens_expiry')} ON ${q.resetTokens} (expires_at)`,
+    `CREATE TABLE IF NOT EXISTS ${q.expiryReminders} (account ${short} NOT NULL, expires_at ${int} NOT NULL,
+      days ${int} NOT NULL, claimed_at ${int} NOT NULL, PRIMARY KEY (account, expires_at, days))${ownOptions}`,
   ];
   if (options.mailboxTable === false) return statements.slice(1);
   if (q.domain !== null) {

@@ -39,6 +39,11 @@ export interface MailboxSchema {
    */
   readonly passwordExpiry: string | null;
   /**
+   * The owner's other address, where a password-reset link goes, read when the column exists
+   * (Postfixadmin ≥ 3.2's `email_other`; `''` means none). `null` never reads it. Default `email_other`.
+   */
+  readonly recoveryAddress: string | null;
+  /**
    * Postfixadmin's `domain` table, read for its password expiry days when it exists with the two
    * columns below; `null` never reads it. Default `domain`.
    */
@@ -47,7 +52,7 @@ export interface MailboxSchema {
   readonly domainTableKey: string;
   /** The password lifetime in days of `domainTable` (0: none). Default `password_expiry`. */
   readonly domainExpiryDays: string;
-  /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit). Default `passrotate_`. */
+  /** Prefix of passrotate's own tables (state, history, sessions, session epochs, outbox, attempts, audit, reset tokens, expiry reminders). Default `passrotate_`. */
   readonly prefix: string;
 }
 
@@ -72,6 +77,7 @@ export const postfixadminSchema: MailboxSchema = Object.freeze({
   created: 'created',
   modified: 'modified',
   passwordExpiry: 'password_expiry',
+  recoveryAddress: 'email_other',
   domainTable: 'domain',
   domainTableKey: 'domain',
   domainExpiryDays: 'password_expiry',
@@ -101,6 +107,7 @@ export interface QuotedNames {
   readonly created: string | null;
   readonly modified: string | null;
   readonly passwordExpiry: string | null;
+  readonly recoveryAddress: string | null;
   readonly domainTable: string | null;
   readonly domainTableKey: string;
   readonly domainExpiryDays: string;
@@ -112,6 +119,10 @@ export interface QuotedNames {
   readonly outbox: string;
   readonly attempts: string;
   readonly audit: string;
+  /** Outstanding password-reset tokens (digests only). */
+  readonly resetTokens: string;
+  /** Claimed expiry reminders (see `ExpiryReminderLog`). */
+  readonly expiryReminders: string;
 }
 
 /**
@@ -185,6 +196,7 @@ export function resolveSchema(
       created: quoteOptional(names.created, 'created'),
       modified: quoteOptional(names.modified, 'modified'),
       passwordExpiry: quoteOptional(names.passwordExpiry, 'passwordExpiry'),
+      recoveryAddress: quoteOptional(names.recoveryAddress, 'recoveryAddress'),
       domainTable: quoteOptional(names.domainTable, 'domainTable'),
       domainTableKey: quote(names.domainTableKey, 'domainTableKey'),
       domainExpiryDays: quote(names.domainExpiryDays, 'domainExpiryDays'),
@@ -195,6 +207,8 @@ export function resolveSchema(
       outbox: own('outbox'),
       attempts: own('attempts'),
       audit: own('audit'),
+      resetTokens: own('reset_tokens'),
+      expiryReminders: own('expiry_reminders'),
     },
   };
 }

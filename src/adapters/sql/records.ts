@@ -25,6 +25,10 @@ export interface MailboxRow {
   readonly changed_at: number | string | null;
   readonly must_change: number | boolean | null;
   readonly expires_at: number | string | null;
+  /** The domain's password lifetime in days (Postfixadmin's `domain.password_expiry`), when read. */
+  readonly domain_expiry_days?: number | string | null;
+  /** The mailbox's `password_expiry` in epoch milliseconds, when read. */
+  readonly password_expiry_ms?: number | string | null;
 }
 
 /**
@@ -65,10 +69,31 @@ function changedAtOf(row: MailboxRow): Date {
   return (row.modified_at === null ? null : parseSqlTime(row.modified_at)) ?? new Date(0);
 }
 
+/** Expiries from here on mean "never" (Postfixadmin writes 9999-12-31 or far-future defaults). */
+const NEVER_FROM = Date.UTC(9999, 0, 1);
+
+/**
+ * When the password expires: passrotate's own expiry (a temporary password's, or `passwordMaxAge`'s)
+ * and, for a password that is not must-change, Postfixadmin's `password_expiry` when its domain has
+ * expiry days (Dovecot's query ignores the mailbox column when the domain's days are 0); the earlier
+ * wins. A must-change password keeps only passrotate's expiry: `expirePassword` clears it, so the
+ * forced change stays possible.
+ */
+function expiresAtOf(row: MailboxRow, mustChange: boolean): Date | null {
+  const own = row.expires_at === null ? null : new Date(Number(row.expires_at));
+  if (mustChange || Number(row.domain_expiry_days ?? 0) <= 0) return own;
+  const ms =
+    row.password_expiry_ms === null || row.password_expiry_ms === undefined
+      ? null
+      : Number(row.password_expiry_ms);
+  if (ms === null || !Number.isFinite(ms) || ms >= NEVER_FROM) return own;
+  return own === null || ms < own.getTime() ? new Date(ms) : own;
+}
+
 /**
  * Builds the port's record from a mailbox row and its history (newest first). A mailbox that
  * passrotate never wrote has no state row: it is at version 1, changed at its `modified` time (the
- * epoch without that column), not expiring.
+ * epoch without that column), expiring as Postfixadmin's `password_expiry` says (when read).
  *
  * @example
  * ```ts
@@ -76,6 +101,7 @@ function changedAtOf(row: MailboxRow): Date {
  * ```
  */
 export function toMailboxRecord(row: MailboxRow, previousHashes: readonly string[]): MailboxRecord {
+  const mustChange = row.must_change === null ? false : truthy(row.must_change);
   return {
     account: row.account.toLowerCase(),
     domain: (row.domain ?? domainOf(row.account)).toLowerCase(),
@@ -83,8 +109,8 @@ export function toMailboxRecord(row: MailboxRow, previousHashes: readonly string
     passwordHash: row.password_hash,
     version: row.version === null ? 1 : Number(row.version),
     changedAt: changedAtOf(row),
-    mustChange: row.must_change === null ? false : truthy(row.must_change),
-    expiresAt: row.expires_at === null ? null : new Date(Number(row.expires_at)),
+    mustChange,
+    expiresAt: expiresAtOf(row, mustChange),
     active: truthy(row.active),
     previousHashes,
   };

@@ -12,7 +12,7 @@ import { domainOf, localPartOf, normalizeAccount } from '../shared/accounts.js';
 import { pageLimit } from '../shared/page-limit.js';
 import { resolveSchema } from '../sql/mailbox-schema.js';
 import { mailboxPasswordExpiry, mailboxWriteTimes } from '../sql/password-expiry.js';
-import { domainCondition, domainExpiryDaysQuery, mailboxSelect } from '../sql/queries.js';
+import { domainCondition, domainExpiryDaysQuery, expiringCondition, mailboxSelect } from '../sql/queries.js';
 import {
   checkHistoryLimit,
   escapeLike,
@@ -84,9 +84,12 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
     const setExpiry = q.passwordExpiry ? [`${q.passwordExpiry} = @expiry`] : [];
     const update = (sets: readonly (string | null)[]) =>
       db.prepare(`UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = @account`);
+    const domainDays = prepareDomainDays();
+    /** Postfixadmin's expiry is read with each mailbox when its domain table is there. */
+    const expiry = domainDays === null ? null : 'sqlite';
     return {
-      domainDays: prepareDomainDays(),
-      get: db.prepare(`SELECT ${mailboxSelect(schema)} WHERE m.${q.account} = ?`) as Statement<
+      domainDays,
+      get: db.prepare(`SELECT ${mailboxSelect(schema, '', expiry)} WHERE m.${q.account} = ?`) as Statement<
         [string],
         MailboxRow
       >,
@@ -114,9 +117,17 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
          VALUES (@id, @account, @revoker, @keepSessionDigest, @createdAt, @attempts, @nextAttemptAt, @lastError)`,
       ),
       page: db.prepare(
-        `SELECT ${mailboxSelect(schema)} WHERE ${domainCondition(schema, '@domain')} AND m.${q.account} > @after
+        `SELECT ${mailboxSelect(schema, '', expiry)} WHERE ${domainCondition(schema, '@domain')} AND m.${q.account} > @after
          ORDER BY m.${q.account} LIMIT @limit`,
       ) as Statement<[{ domain: string; after: string; limit: number }], MailboxRow>,
+      expiring: db.prepare(
+        `SELECT ${mailboxSelect(schema, '', expiry)} WHERE ${expiringCondition(schema, expiry, '@before')}
+         AND m.${q.account} > @after ORDER BY m.${q.account} LIMIT @limit`,
+      ) as Statement<[{ before: number; after: string; limit: number }], MailboxRow>,
+      expiringInDomain: db.prepare(
+        `SELECT ${mailboxSelect(schema, '', expiry)} WHERE ${expiringCondition(schema, expiry, '@before')}
+         AND ${domainCondition(schema, '@domain')} AND m.${q.account} > @after ORDER BY m.${q.account} LIMIT @limit`,
+      ) as Statement<[{ before: number; domain: string; after: string; limit: number }], MailboxRow>,
       due: db.prepare(
         `SELECT * FROM ${q.outbox} WHERE next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
       ) as Statement<[number, number], OutboxRow>,
@@ -136,6 +147,20 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
       .history.all(row.account)
       .map((h) => h.password_hash);
     return toMailboxRecord(row, history);
+  };
+
+  /** A page of records from `limit + 1` rows (the extra one only tells that more follow). */
+  const pageOf = (rows: readonly MailboxRow[], limit: number): MailboxPage => {
+    const page = rows.slice(0, limit).map((row) =>
+      toMailboxRecord(
+        row,
+        s()
+          .history.all(row.account)
+          .map((h) => h.password_hash),
+      ),
+    );
+    const last = page[page.length - 1];
+    return { mailboxes: page, nextCursor: rows.length > limit && last ? last.account : null };
   };
 
   const write = db.transaction((w: PasswordWrite, account: string): PasswordWriteResult => {
@@ -237,16 +262,17 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
         after: opts.cursor ?? '',
         limit: limit + 1,
       });
-      const page = rows.slice(0, limit).map((row) =>
-        toMailboxRecord(
-          row,
-          s()
-            .history.all(row.account)
-            .map((h) => h.password_hash),
-        ),
-      );
-      const last = page[page.length - 1];
-      return { mailboxes: page, nextCursor: rows.length > limit && last ? last.account : null };
+      return pageOf(rows, limit);
+    },
+    async listExpiringBefore(before, opts = {}): Promise<MailboxPage> {
+      const limit = pageLimit(opts.limit);
+      const d = opts.domain?.trim().toLowerCase() ?? null;
+      const common = { before: before.getTime(), after: opts.cursor ?? '', limit: limit + 1 };
+      const rows =
+        d === null
+          ? s().expiring.all(common)
+          : s().expiringInDomain.all({ ...common, domain: q.domain ? d : `%@${escapeLike(d)}` });
+      return pageOf(rows, limit);
     },
     async listPendingRevocations(now, limit): Promise<readonly PendingRevocation[]> {
       return s().due.all(now.getTime(), limit).map(toPendingRevocation);

@@ -14,6 +14,9 @@ export {
 export { type SqliteAttemptLimiterOptions, sqliteAttemptLimiter } from './attempt-limiter.js';
 export { sqliteAuditSink } from './audit-sink.js';
 export { sqliteCredentialStore } from './credential-store.js';
+export { sqliteExpiryReminderLog } from './expiry-reminder-log.js';
 export { migrateSqlite } from './migrate.js';
 export type { SqliteCredentialStoreOptions, SqliteOptions } from './options.js';
+export { sqliteRecoveryAddresses } from './recovery-addresses.js';
+export { sqliteResetTokenStore } from './reset-token-store.js';
 export { sqliteSessionStore } from './session-store.js';

@@ -21,6 +21,7 @@ export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<Command>>> =
   set: async () => (await import('./set.js')).setCommand(),
   'rotate-domain': async () => (await import('./rotate-domain.js')).rotateDomainCommand(),
   expire: async () => (await import('./expire.js')).expireCommand(),
+  remind: async () => (await import('./remind.js')).remindCommand(),
   sessions: async () => (await import('./sessions.js')).sessionsCommand(),
   resume: async () => (await import('./resume.js')).resumeCommand(),
   serve: async () => (await import('./serve.js')).serveCommand(),

@@ -26,4 +26,6 @@ export const de: RefusalMessages = {
   invalid_credentials: () => 'E-Mail-Adresse oder Passwort ist falsch.',
   inactive: () => 'Dieses Postfach ist deaktiviert.',
   failed: (r) => `Das Passwort von ${r.account} konnte nicht gesetzt werden (${r.reason}).`,
+  invalid_token: () =>
+    'Dieser Link zum Zurücksetzen ist nicht mehr gültig (benutzt, abgelaufen oder ersetzt). Bitte fordern Sie einen neuen an.',
 };

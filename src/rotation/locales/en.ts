@@ -22,4 +22,6 @@ export const en: RefusalMessages = {
   invalid_credentials: () => 'The email address or password is incorrect.',
   inactive: () => 'This mailbox is disabled.',
   failed: (r) => `The password of ${r.account} could not be set (${r.reason}).`,
+  invalid_token: () =>
+    'This reset link is not valid any more (used, expired or replaced). Please ask for a new one.',
 };

@@ -23,4 +23,6 @@ export const es: RefusalMessages = {
   invalid_credentials: () => 'La dirección de correo o la contraseña no son correctas.',
   inactive: () => 'Este buzón está desactivado.',
   failed: (r) => `No se pudo establecer la contraseña de ${r.account} (${r.reason}).`,
+  invalid_token: () =>
+    'Este enlace de restablecimiento ya no es válido (usado, caducado o sustituido). Solicite uno nuevo.',
 };

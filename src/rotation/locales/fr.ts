@@ -24,4 +24,6 @@ export const fr: RefusalMessages = {
   invalid_credentials: () => "L'adresse e-mail ou le mot de passe est incorrect.",
   inactive: () => 'Cette boîte aux lettres est désactivée.',
   failed: (r) => `Le mot de passe de ${r.account} n'a pas pu être défini (${r.reason}).`,
+  invalid_token: () =>
+    'Ce lien de réinitialisation n’est plus valable (utilisé, expiré ou remplacé). Veuillez en demander un nouveau.',
 };

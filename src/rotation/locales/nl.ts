@@ -23,4 +23,6 @@ export const nl: RefusalMessages = {
   invalid_credentials: () => 'Het e-mailadres of wachtwoord is onjuist.',
   inactive: () => 'Deze mailbox is uitgeschakeld.',
   failed: (r) => `Het wachtwoord van ${r.account} kon niet worden ingesteld (${r.reason}).`,
+  invalid_token: () =>
+    'Deze resetlink is niet meer geldig (gebruikt, verlopen of vervangen). Vraag een nieuwe aan.',
 };

@@ -3,12 +3,16 @@ import {
   migrateMysql,
   mysqlAttemptLimiter,
   mysqlCredentialStore,
+  mysqlExpiryReminderLog,
+  mysqlResetTokenStore,
   mysqlSessionStore,
 } from '../../../src/adapters/mysql/index.js';
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testExpiryReminderLog,
   testInWriteRevocation,
+  testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
@@ -35,4 +39,6 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
   );
   testSessionStore('mysql', () => mysqlSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('mysql', (config) => mysqlAttemptLimiter({ pool: scratch.pool, ...config }));
+  testResetTokenStore('mysql', () => mysqlResetTokenStore({ pool: scratch.pool }), { concurrency: 16 });
+  testExpiryReminderLog('mysql', () => mysqlExpiryReminderLog({ pool: scratch.pool }));
 });

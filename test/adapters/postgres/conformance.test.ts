@@ -3,12 +3,16 @@ import {
   migratePostgres,
   postgresAttemptLimiter,
   postgresCredentialStore,
+  postgresExpiryReminderLog,
+  postgresResetTokenStore,
   postgresSessionStore,
 } from '../../../src/adapters/postgres/index.js';
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testExpiryReminderLog,
   testInWriteRevocation,
+  testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
 import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../../support/postgres.js';
@@ -31,4 +35,6 @@ describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
   }));
   testSessionStore('postgres', () => postgresSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('postgres', (config) => postgresAttemptLimiter({ pool: scratch.pool, ...config }));
+  testResetTokenStore('postgres', () => postgresResetTokenStore({ pool: scratch.pool }), { concurrency: 16 });
+  testExpiryReminderLog('postgres', () => postgresExpiryReminderLog({ pool: scratch.pool }));
 });

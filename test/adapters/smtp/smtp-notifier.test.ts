@@ -91,6 +91,7 @@ describe.skipIf(postfixBinary === undefined)(
         mailboxes: [
           ...LOCALES.map(mailboxOf),
           'helpdesk@example.org',
+          'recovery@example.org',
           'eve@example.org',
           'mallory@example.org',
           ALICE,
@@ -170,6 +171,38 @@ describe.skipIf(postfixBinary === undefined)(
       const mail = parseMail(raw ?? '');
       expect(mail.header('subject')).toBe('Ihr Passwort wurde geändert');
       expect(mail.text).toContain('nobody@example.net');
+    });
+
+    it("sends a reset link to the notification's recipient in its locale, and refuses a crafted recipient", async () => {
+      const notifier = smtpNotifier({
+        smtp: { host: '127.0.0.1', port: postfix.smtpPort, secure: false, ignoreTLS: true },
+        from: 'no-reply@example.org',
+        locale: 'en',
+      });
+      const reset = {
+        kind: 'password_reset_requested',
+        account: 'nobody@example.net',
+        at: AT,
+        actor: 'self',
+        url: 'https://mail.example.org/reset/0123',
+        expiresAt: AT,
+      } as const;
+      for (const recipient of [
+        'recovery@example.org\r\nBcc: eve@example.org',
+        'recovery@example.org, eve@example.org',
+      ]) {
+        await expect(notifier.notify({ ...reset, recipient })).rejects.toMatchObject({
+          code: 'invalid_recipient',
+        });
+      }
+      await notifier.notify({ ...reset, recipient: 'recovery@example.org', locale: 'fr' });
+      notifier.close();
+      const delivered = await postfix.waitForMessages('recovery@example.org', 1);
+      const mail = parseMail(delivered.at(-1) ?? '');
+      expect(mail.header('content-language')).toBe('fr');
+      expect(mail.text).toContain('https://mail.example.org/reset/0123');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(postfix.messages('eve@example.org')).toHaveLength(0);
     });
 
     it('refuses a crafted account or sender that would inject a header or a second recipient', async () => {

@@ -7,12 +7,16 @@ import {
   migrateSqlite,
   sqliteAttemptLimiter,
   sqliteCredentialStore,
+  sqliteExpiryReminderLog,
+  sqliteResetTokenStore,
   sqliteSessionStore,
 } from '../../../src/adapters/sqlite/index.js';
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testExpiryReminderLog,
   testInWriteRevocation,
+  testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
 
@@ -33,3 +37,7 @@ testInWriteRevocation('sqlite', () => ({
 }));
 testSessionStore('sqlite', () => sqliteSessionStore({ db }));
 testAttemptLimiter('sqlite', (config) => sqliteAttemptLimiter({ db, ...config }));
+testResetTokenStore('sqlite', () => sqliteResetTokenStore({ db }));
+testExpiryReminderLog('sqlite', () =>
+  sqliteExpiryReminderLog({ db: new Database(join(dir, 'mail.sqlite')) }),
+);

@@ -117,8 +117,10 @@ describe('sqlite adapters on a Postfixadmin database', () => {
     ).toEqual([
       'pr_attempts',
       'pr_audit',
+      'pr_expiry_reminders',
       'pr_history',
       'pr_outbox',
+      'pr_reset_tokens',
       'pr_session_epochs',
       'pr_sessions',
       'pr_state',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEMO_POLICY_SPEC } from '../../../examples/shared/demo-policy.js';
 import { type RunningDemo, startDemo } from '../../../examples/shared/start-demo.js';
 import { dovecotRevokers } from '../../../src/adapters/dovecot/index.js';
+import { type MemoryNotifier, memoryNotifier } from '../../../src/adapters/memory/index.js';
 import { createHasher, createNodeEngine } from '../../../src/hash/node.js';
 import type { PasswordHasher, SessionRevoker } from '../../../src/index.js';
 
@@ -14,6 +15,8 @@ export const DEMO_PASSWORD = 'Harbor-Lantern-47!';
 /** A running demo and its temporary directory. */
 export interface TestDemo extends RunningDemo {
   readonly dir: string;
+  /** What was notified when the demo has no SMTP server (reset links included). */
+  readonly notifications: MemoryNotifier;
 }
 
 /**
@@ -44,7 +47,9 @@ export async function startTestDemo(
   const engine = createNodeEngine({ threads: 2 });
   const wrap = options.wrapHasher ?? ((hasher: PasswordHasher) => hasher);
   const wrapRevokers = options.wrapDovecotRevokers ?? ((revokers: readonly SessionRevoker[]) => revokers);
+  const notifications = memoryNotifier();
   const demo = await startDemo({
+    notifier: notifications,
     database: options.database ?? `sqlite:${join(dir, 'demo.db')}`,
     ...(options.redisUrl !== undefined ? { redisUrl: options.redisUrl } : {}),
     ...(options.redisPrefix !== undefined ? { redisPrefix: options.redisPrefix } : {}),
@@ -64,6 +69,7 @@ export async function startTestDemo(
   return {
     ...demo,
     dir,
+    notifications,
     stop: async () => {
       await demo.stop();
       await engine.close();
