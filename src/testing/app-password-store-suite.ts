@@ -1,6 +1,7 @@
 /** @module Conformance suite for AppPasswordStore adapters (ours and third parties'). */
 import type { AppPasswordStore, NewAppPassword } from '../ports/app-password-store.js';
 import { expect } from './expect.js';
+import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
 import { uniqueTag } from './unique.js';
 
@@ -51,14 +52,7 @@ export function testAppPasswordStore(
 ): void {
   const { describe, it } = resolveTestRunner(options.runner);
   const concurrency = options.concurrency ?? 12;
-  const withStore = (fn: (store: AppPasswordStore) => Promise<void>) => async () => {
-    const store = await makeStore();
-    try {
-      await fn(store);
-    } finally {
-      await options.teardown?.(store);
-    }
-  };
+  const withStore = fixtureScope(makeStore, options.teardown);
   const account = () => `u${uniqueTag()}@d${uniqueTag()}.test`;
   const entry = (owner: string, deviceName: string, limit = 5): NewAppPassword => ({
     account: owner,

@@ -1,6 +1,7 @@
 /** @module Conformance suite for CredentialStore adapters (ours and third parties'). */
 import type { CredentialStore, PasswordWrite, PendingRevocation } from '../ports/credential-store.js';
 import { expect } from './expect.js';
+import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
 import { uniqueTag } from './unique.js';
 
@@ -54,14 +55,7 @@ export function testCredentialStore(
   const { describe, it } = resolveTestRunner(options.runner);
   const concurrency = options.concurrency ?? 8;
 
-  const withStore = (fn: (store: CredentialStore) => Promise<void>) => async () => {
-    const store = await makeStore();
-    try {
-      await fn(store);
-    } finally {
-      await options.teardown?.(store);
-    }
-  };
+  const withStore = fixtureScope(makeStore, options.teardown);
 
   const fresh = async (store: CredentialStore, domain = `d${uniqueTag()}.test`) => {
     const account = `u${uniqueTag()}@${domain}`;

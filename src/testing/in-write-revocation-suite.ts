@@ -3,6 +3,7 @@ import type { CredentialStore, PasswordWrite, PendingRevocation } from '../ports
 import { sessionIdDigest } from '../ports/session-digest.js';
 import type { SessionStore } from '../ports/session-store.js';
 import { expect } from './expect.js';
+import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
 import { uniqueTag } from './unique.js';
 
@@ -79,14 +80,7 @@ export function testInWriteRevocation(
   const { describe, it } = resolveTestRunner(options.runner);
   const concurrency = options.concurrency ?? 8;
 
-  const withStores = (fn: (stores: InWriteRevocationStores) => Promise<void>) => async () => {
-    const stores = await makeStores();
-    try {
-      await fn(stores);
-    } finally {
-      await options.teardown?.(stores);
-    }
-  };
+  const withStores = fixtureScope(makeStores, options.teardown);
 
   /** A fresh mailbox with two live sessions opened at the current epoch. */
   const fresh = async ({ store, sessions }: InWriteRevocationStores) => {

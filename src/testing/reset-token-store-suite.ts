@@ -2,6 +2,7 @@
 import { resetTokenDigest } from '../ports/reset-token-digest.js';
 import type { ResetTokenRecord, ResetTokenStore } from '../ports/reset-token-store.js';
 import { expect } from './expect.js';
+import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
 import { uniqueTag } from './unique.js';
 
@@ -52,14 +53,7 @@ export function testResetTokenStore(
 ): void {
   const { describe, it } = resolveTestRunner(options.runner);
   const concurrency = options.concurrency ?? 20;
-  const withStore = (fn: (store: ResetTokenStore) => Promise<void>) => async () => {
-    const store = await makeStore();
-    try {
-      await fn(store);
-    } finally {
-      await options.teardown?.(store);
-    }
-  };
+  const withStore = fixtureScope(makeStore, options.teardown);
   const account = () => `u${uniqueTag()}@d${uniqueTag()}.test`;
   const token = async (owner: string, lifetimeMs = 60_000, issuedAt = T0): Promise<ResetTokenRecord> => ({
     digest: await resetTokenDigest(`token-${uniqueTag()}-${uniqueTag()}`),

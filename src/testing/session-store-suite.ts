@@ -2,6 +2,7 @@
 import { sessionIdDigest } from '../ports/session-digest.js';
 import type { SessionStore, WebSession } from '../ports/session-store.js';
 import { expect } from './expect.js';
+import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
 import { uniqueTag } from './unique.js';
 
@@ -50,14 +51,7 @@ export function testSessionStore(
   options: SessionStoreSuiteOptions = {},
 ): void {
   const { describe, it } = resolveTestRunner(options.runner);
-  const withStore = (fn: (store: SessionStore) => Promise<void>) => async () => {
-    const store = await makeStore();
-    try {
-      await fn(store);
-    } finally {
-      await options.teardown?.(store);
-    }
-  };
+  const withStore = fixtureScope(makeStore, options.teardown);
   const session = (account: string, overrides: Partial<WebSession> = {}): WebSession => ({
     id: `s${uniqueTag()}${uniqueTag()}`,
     account,
