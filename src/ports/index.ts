@@ -18,6 +18,7 @@ export type {
   PasswordWrite,
   PasswordWriteResult,
   PendingRevocation,
+  WriteAuditEvent,
 } from './credential-store.js';
 export type {
   Notifier,

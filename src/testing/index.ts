@@ -13,6 +13,11 @@ export {
 } from './attempt-limiter-suite.js';
 export { type CredentialStoreSuiteOptions, testCredentialStore } from './credential-store-suite.js';
 export {
+  type InWriteAuditStores,
+  type InWriteAuditSuiteOptions,
+  testInWriteAudit,
+} from './in-write-audit-suite.js';
+export {
   type InWriteRevocationStores,
   type InWriteRevocationSuiteOptions,
   testInWriteRevocation,

@@ -22,6 +22,7 @@ import {
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
+import { writeAuditRows } from '../sql/write-audit.js';
 import type { MysqlCredentialStoreOptions } from './options.js';
 import { CONFLICT, NOT_FOUND, setPasswordProcedure } from './procedures.js';
 import { inTransaction, mysqlErrno } from './transaction.js';
@@ -93,7 +94,9 @@ function toRecords(rows: readonly HistoryRow[]): MailboxRecord[] {
  *
  * With `revokeSessionsInWrite: 'web-sessions'` (the web sessions in `mysqlSessionStore` on the same
  * database), the same transaction also ends the account's web sessions for that revoker's outbox
- * rows instead of inserting them, and the result lists them in `appliedRevocations`.
+ * rows instead of inserting them, and the result lists them in `appliedRevocations`. With
+ * `auditInWrite: true` the same call also records the write's audit events (the rows
+ * `mysqlAuditSink` writes, passed as JSON) and the result says `auditRecorded: true`.
  *
  * @example
  * ```ts
@@ -163,13 +166,16 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
   // Only the name matters here: migrateMysql created the procedure for this schema.
   const setPassword = setPasswordProcedure(schema, { domainExpiry: false, accountType: '' });
   const applyRevoker = options.revokeSessionsInWrite ?? null;
+  const auditInWrite = options.auditInWrite === true;
   async function write(w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
     // The domain's days are applied inside the procedure; here the expiry without them.
     const times = mailboxWriteTimes(w, null, new Date());
     const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker);
     const outbox = w.pendingRevocations.filter((p) => p.revoker !== applyRevoker);
+    const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
+    const auditRows = audited ? writeAuditRows(w, new Set(applied.map((p) => p.id))) : [];
     const [sets] = await pool.query<RowDataPacket[][]>(
-      `CALL ${setPassword.name}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `CALL ${setPassword.name}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         account,
         w.expectedVersion,
@@ -186,13 +192,18 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
         JSON.stringify(
           applied.map((p) => ({ account: normalizeAccount(p.account), keep: p.keepSessionDigest ?? '' })),
         ),
+        audited ? JSON.stringify(auditRows) : null,
       ],
     );
     const version = Number(sets[0]?.[0]?.v);
     if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
     if (version === CONFLICT) return { ok: false, code: 'conflict' };
-    if (applied.length === 0) return { ok: true, version };
-    return { ok: true, version, appliedRevocations: applied.map((p) => p.id) };
+    return {
+      ok: true,
+      version,
+      ...(applied.length > 0 ? { appliedRevocations: applied.map((p) => p.id) } : {}),
+      ...(audited ? { auditRecorded: true } : {}),
+    };
   }
 
   async function create(connection: PoolConnection, m: NewMailbox, account: string): Outcome {

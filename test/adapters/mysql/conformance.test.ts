@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import {
   migrateMysql,
   mysqlAttemptLimiter,
+  mysqlAuditSink,
   mysqlCredentialStore,
   mysqlSessionStore,
 } from '../../../src/adapters/mysql/index.js';
 import {
   testAttemptLimiter,
   testCredentialStore,
+  testInWriteAudit,
   testInWriteRevocation,
   testSessionStore,
 } from '../../../src/testing/index.js';
+import { mysqlAuditEvents } from '../../support/audit-rows.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
 
 describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
@@ -30,6 +33,20 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
       store: mysqlCredentialStore({ pool: scratch.pool, revokeSessionsInWrite: 'web-sessions' }),
       sessions: mysqlSessionStore({ pool: scratch.pool }),
       revoker: 'web-sessions',
+    }),
+    { concurrency: 16 },
+  );
+  testInWriteAudit(
+    'mysql',
+    () => ({
+      store: mysqlCredentialStore({
+        pool: scratch.pool,
+        revokeSessionsInWrite: 'web-sessions',
+        auditInWrite: true,
+      }),
+      audit: mysqlAuditSink({ pool: scratch.pool }),
+      revoker: 'web-sessions',
+      auditedEvents: (account) => mysqlAuditEvents(scratch.pool, account),
     }),
     { concurrency: 16 },
   );
