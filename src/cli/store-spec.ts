@@ -120,7 +120,11 @@ export async function openStore(
     db.pragma('busy_timeout = 5000');
     return {
       spec,
-      credentials: sqlite.sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' }),
+      credentials: sqlite.sqliteCredentialStore({
+        db,
+        revokeSessionsInWrite: 'web-sessions',
+        auditInWrite: true,
+      }),
       sessions: sqlite.sqliteSessionStore({ db }),
       audit: sqlite.sqliteAuditSink({ db }),
       migrate: async () => sqlite.migrateSqlite({ db, mailboxTable: options.create }),
@@ -137,7 +141,11 @@ export async function openStore(
     const pool = mysql2.createPool({ ...settings, connectionLimit: 4 });
     return {
       spec,
-      credentials: mysql.mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+      credentials: mysql.mysqlCredentialStore({
+        pool,
+        revokeSessionsInWrite: 'web-sessions',
+        auditInWrite: true,
+      }),
       sessions: mysql.mysqlSessionStore({ pool }),
       audit: mysql.mysqlAuditSink({ pool }),
       migrate: () => mysql.migrateMysql({ pool, mailboxTable: options.create }),
@@ -150,7 +158,11 @@ export async function openStore(
   const pool = new pg.Pool({ connectionString: spec.url, max: 4 });
   return {
     spec,
-    credentials: postgres.postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+    credentials: postgres.postgresCredentialStore({
+      pool,
+      revokeSessionsInWrite: 'web-sessions',
+      auditInWrite: true,
+    }),
     sessions: postgres.postgresSessionStore({ pool }),
     audit: postgres.postgresAuditSink({ pool }),
     migrate: () => postgres.migratePostgres({ pool, mailboxTable: options.create }),
