@@ -115,8 +115,10 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
   const withHistory = `, h.password_hash AS previous_hash`;
   const historyJoin = (alias: string) =>
     `LEFT JOIN ${q.history} h ON h.account = ${alias}.${alias === 'm' ? q.account : 'account'}`;
-  const getSql = `SELECT ${mailboxSelect(schema, withHistory)} ${historyJoin('m')}
-    WHERE m.${q.account} = ? ORDER BY h.seq DESC`;
+  // No ORDER BY: MariaDB would sort the join through a temporary table (about 0.2 ms, as much as
+  // the round trip); the one account's history rows are put newest first here instead.
+  const getSql = `SELECT ${mailboxSelect(schema, `${withHistory}, h.seq AS previous_seq`)} ${historyJoin('m')}
+    WHERE m.${q.account} = ?`;
   const pageSql = `SELECT p.*${withHistory} FROM (
       SELECT ${mailboxSelect(schema)} WHERE ${domainCondition(schema, '?')}
         AND CAST(m.${q.account} AS BINARY) > CAST(? AS BINARY)
@@ -247,7 +249,10 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
 
   return {
     async get(account) {
-      const [rows] = await pool.query<HistoryRow[]>(getSql, [normalizeAccount(account)]);
+      const [rows] = await pool.query<(HistoryRow & { previous_seq: number | null })[]>(getSql, [
+        normalizeAccount(account),
+      ]);
+      rows.sort((a, b) => Number(b.previous_seq) - Number(a.previous_seq));
       return toRecords(rows)[0] ?? null;
     },
     async setPassword(w): Promise<PasswordWriteResult> {
