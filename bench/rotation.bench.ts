@@ -2,12 +2,16 @@
  * @module Benchmark of a password rotation on the real stores: rotations per second on SQLite,
  * PostgreSQL and MariaDB (web sessions in the same database, ended inside the password write), the
  * orchestration's own time (policy, store reads and compare-and-set write with its outbox rows,
- * web-session revocation, audit) against the hash time, and a contention run (many concurrent
- * changes to one mailbox, retried on conflict) checked for lost updates.
- * It also prints the database round trips of one rotation, counted at the pg and mysql2 clients.
+ * web-session revocation, audit) against the hash time it contains — an admin set (one Argon2id
+ * hash) and an own change (verify the current password + hash the new one: two) — and a contention
+ * run (many concurrent changes to one mailbox, retried on conflict) checked for lost updates.
+ * It also prints each server's durability setting (are commits flushed to disk one by one?), the
+ * database round trips of one rotation, counted at the pg and mysql2 clients, and the median time
+ * of each store and audit call.
  * Run from the repository root: `npm run bench:rotation` (PostgreSQL when PASSROTATE_TEST_PG_URL is
  * set, MariaDB/MySQL when PASSROTATE_TEST_MYSQL_URL is set).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +40,12 @@ import {
 import { createHasher, verifyPassword } from '../src/hash/node.js';
 import { definePolicy } from '../src/policy/index.js';
 import type { AuditSink, CredentialStore, PasswordHasher, SessionStore } from '../src/ports/index.js';
-import { adminSetPassword, type RotationDeps, sessionStoreRevoker } from '../src/rotation/index.js';
+import {
+  adminSetPassword,
+  changeOwnPassword,
+  type RotationDeps,
+  sessionStoreRevoker,
+} from '../src/rotation/index.js';
 import { countRoundTrips } from '../test/support/round-trips.js';
 
 const print = (line: string): void => {
@@ -63,17 +72,55 @@ interface Backend {
   readonly store: CredentialStore;
   readonly sessions: SessionStore;
   readonly audit: AuditSink;
+  /** How the server makes a commit durable (queried from it). */
+  durability(): Promise<string>;
   close(): Promise<void>;
 }
 
-/** A hasher that costs nothing, to time the orchestration alone (it never sees a real password store). */
+/** A hasher that costs microseconds, to time the orchestration alone (a bench digest, never Dovecot's). */
 function instantHasher(): PasswordHasher {
-  let n = 0;
+  const digest = (password: string) => `{BENCH}${createHash('sha256').update(password).digest('hex')}`;
   return {
-    hash: async () => `{BENCH}${++n}`,
-    verify: async () => false,
+    hash: async (password) => digest(password),
+    verify: async (password, stored) => digest(password) === stored,
     needsRehash: () => false,
   };
+}
+
+/** Median time of each store and audit call, recorded while `steps.on` is set. */
+const steps = { on: false, times: new Map<string, number[]>() };
+function timedCall<A extends unknown[], R>(name: string, call: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    if (!steps.on) return call(...args);
+    const t = performance.now();
+    try {
+      return await call(...args);
+    } finally {
+      const list = steps.times.get(name) ?? [];
+      list.push(performance.now() - t);
+      steps.times.set(name, list);
+    }
+  };
+}
+function timedStore(store: CredentialStore): CredentialStore {
+  return {
+    ...store,
+    get: timedCall('get', store.get.bind(store)),
+    setPassword: timedCall('setPassword', store.setPassword.bind(store)),
+  };
+}
+function timedAudit(audit: AuditSink): AuditSink {
+  return {
+    record: timedCall('audit', audit.record.bind(audit)),
+    ...(audit.recordAll ? { recordAll: timedCall('audit', audit.recordAll.bind(audit)) } : {}),
+  };
+}
+function stepSummary(): string {
+  const parts = [...steps.times].map(
+    ([name, times]) => `${name} ${median(times).toFixed(2)} ms × ${(times.length / ROTATIONS).toFixed(1)}`,
+  );
+  steps.times.clear();
+  return parts.length > 0 ? parts.join(', ') : 'none';
 }
 
 const password = (i: number): string => `Rotate-${i}-Bench!x`;
@@ -82,45 +129,76 @@ const median = (values: readonly number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-/** Mailboxes and a `rotate(i)` that sets mailbox `i % MAILBOXES`'s password through the admin flow. */
+const WORDS = ['Amber', 'Cobalt', 'Dune', 'Ember', 'Fjord', 'Garnet', 'Harbor'];
+/** Own-change passwords: a mailbox's successive ones (rounds of MAILBOXES) differ in most characters. */
+const ownPassword = (i: number): string => {
+  const round = Math.floor(i / MAILBOXES);
+  return `${WORDS[((round % 7) + 7) % 7]}-${i}-Own!${WORDS[(((round + 3) % 7) + 7) % 7]}`;
+};
+const INITIAL = 'Initial-Bench-Pass!1';
+
+type Flow = 'admin' | 'own';
+
+/**
+ * Mailboxes and a `rotate(i)` that changes mailbox `i % MAILBOXES`'s password through the admin
+ * flow (a set) or the owner's (a change, giving the current password).
+ */
 async function rotator(
   backend: Backend,
   label: string,
   hasher: PasswordHasher,
+  flow: Flow,
 ): Promise<(i: number) => Promise<void>> {
   const deps: RotationDeps = {
-    store: backend.store,
+    store: timedStore(backend.store),
     hasher,
     policy: definePolicy(spec),
     revokers: [sessionStoreRevoker(backend.sessions)],
-    audit: backend.audit,
+    audit: timedAudit(backend.audit),
   };
-  const accounts = Array.from({ length: MAILBOXES }, (_, i) => `user${i}@${label}.bench`);
+  const accounts = Array.from(
+    { length: MAILBOXES },
+    (_, i) => `user${i}@${label}-${flow === 'admin' ? 'set' : 'change'}.bench`,
+  );
+  const current = accounts.map(() => INITIAL);
   for (const account of accounts) {
-    await backend.store.createMailbox({ account, passwordHash: await hasher.hash(password(-1)) });
+    await backend.store.createMailbox({ account, passwordHash: await hasher.hash(INITIAL) });
   }
   return async (i) => {
-    const result = await adminSetPassword(deps, {
-      actor,
-      account: accounts[((i % MAILBOXES) + MAILBOXES) % MAILBOXES] ?? '',
-      password: password(i),
-      temporary: false,
-    });
-    if (!result.ok) throw new Error(`rotation ${i} failed: ${result.code}`);
+    const m = ((i % MAILBOXES) + MAILBOXES) % MAILBOXES;
+    const account = accounts[m] ?? '';
+    const next = flow === 'admin' ? password(i) : ownPassword(i);
+    const result =
+      flow === 'admin'
+        ? await adminSetPassword(deps, { actor, account, password: next, temporary: false })
+        : await changeOwnPassword(deps, {
+            account,
+            currentPassword: current[m] ?? '',
+            newPassword: next,
+            confirmation: next,
+          });
+    if (!result.ok) throw new Error(`${flow} rotation ${i} failed: ${JSON.stringify(result)}`);
+    current[m] = next;
   };
 }
 
 /**
- * Interleaves, ROTATIONS times: one bare hash, one rotation with the real hasher, one rotation with
- * an instant hasher (the orchestration alone). Medians keep the figures steady on a busy machine.
+ * Interleaves, ROTATIONS times: the KDF work the flow contains (one hash for an admin set; verify +
+ * hash for an own change), one rotation with the real hasher, one with an instant hasher (the
+ * orchestration alone). Medians keep the figures steady on a busy machine.
  */
-async function throughput(backend: Backend): Promise<void> {
+async function throughput(backend: Backend, flow: Flow): Promise<void> {
   const hasher = createHasher({ default: { scheme: SCHEME } });
-  const real = await rotator(backend, 'real', hasher);
-  const instant = await rotator(backend, 'instant', instantHasher());
+  const real = await rotator(backend, 'real', hasher, flow);
+  const instant = await rotator(backend, 'instant', instantHasher(), flow);
+  const stored = await hasher.hash(ownPassword(-2));
+  const kdf = async (i: number) => {
+    if (flow === 'own') await hasher.verify(ownPassword(-2), stored);
+    await hasher.hash(password(i));
+  };
   // Warm up (JIT, lazily loaded blocklist, prepared statements) before timing.
   for (let i = -MAILBOXES; i < 0; i++) {
-    await hasher.hash(password(i));
+    await kdf(i);
     await real(i);
     await instant(i);
   }
@@ -128,7 +206,7 @@ async function throughput(backend: Backend): Promise<void> {
   const start = performance.now();
   for (let i = 0; i < ROTATIONS; i++) {
     const t0 = performance.now();
-    await hasher.hash(password(i));
+    await kdf(i);
     const t1 = performance.now();
     await real(i);
     const t2 = performance.now();
@@ -140,11 +218,15 @@ async function throughput(backend: Backend): Promise<void> {
   const elapsed = performance.now() - start;
   // The same orchestration back to back, with the database connection never idle between rotations.
   const backToBack: number[] = [];
+  steps.times.clear();
+  steps.on = true;
   for (let i = 0; i < ROTATIONS; i++) {
     const t = performance.now();
     await instant(ROTATIONS + i);
     backToBack.push(performance.now() - t);
   }
+  steps.on = false;
+  const perStep = stepSummary();
   const hot = median(backToBack);
   const trips = await countRoundTrips(() => instant(2 * ROTATIONS));
   const roundTrips = trips.postgres + trips.mysql;
@@ -153,13 +235,21 @@ async function throughput(backend: Backend): Promise<void> {
     median(times.rotation),
     median(times.orchestration),
   ];
+  const what =
+    flow === 'admin'
+      ? `admin set  (1 ${SCHEME} hash)`
+      : `own change (2 ${SCHEME}: verify current + hash new)`;
+  const pct = (ms: number) => `${((ms / hash) * 100).toFixed(1)}%`;
   print(
-    `${backend.name.padEnd(12)} ${SCHEME}, median of ${ROTATIONS}: rotation ${rotation.toFixed(2)} ms ` +
-      `(${(1000 / rotation).toFixed(1)}/s), hash alone ${hash.toFixed(2)} ms, orchestration alone ` +
-      `${orchestration.toFixed(2)} ms = ${((orchestration / hash) * 100).toFixed(1)}% of the hash time (target < 5%); ` +
-      `rotation − hash = ${(((rotation - hash) / hash) * 100).toFixed(1)}%; orchestration back to back ` +
-      `${hot.toFixed(2)} ms = ${((hot / hash) * 100).toFixed(1)}%; round trips per rotation ${roundTrips} (postgres ${trips.postgres}, mysql ${trips.mysql}) ` +
+    `${backend.name.padEnd(9)} ${what}, median of ${ROTATIONS}: rotation ${rotation.toFixed(2)} ms ` +
+      `(${(1000 / rotation).toFixed(1)}/s), its KDF work alone ${hash.toFixed(2)} ms; orchestration alone ` +
+      `${orchestration.toFixed(2)} ms = ${pct(orchestration)} of the KDF time (target < 5%); ` +
+      `rotation − KDF = ${pct(rotation - hash)}; orchestration back to back ${hot.toFixed(2)} ms = ${pct(hot)}; ` +
+      `round trips per rotation ${roundTrips} (postgres ${trips.postgres}, mysql ${trips.mysql}) ` +
       `[${(elapsed / 1000).toFixed(0)} s]`,
+  );
+  print(
+    `${backend.name.padEnd(9)}   store/audit calls back to back (median ms × calls per rotation): ${perStep}`,
   );
 }
 
@@ -208,7 +298,7 @@ async function contention(backend: Backend): Promise<void> {
   }
   const ok = record.version === WRITERS + 1 && byVersion.size === WRITERS && lost === 0;
   print(
-    `${backend.name.padEnd(12)} contention: ${WRITERS} concurrent writers on one mailbox, ${conflicts} conflicts retried, ` +
+    `${backend.name.padEnd(9)} contention: ${WRITERS} concurrent writers on one mailbox, ${conflicts} conflicts retried, ` +
       `final version ${record.version} (expected ${WRITERS + 1}), ${lost} lost updates in ${ms.toFixed(0)} ms → ${ok ? 'OK' : 'LOST UPDATE'}`,
   );
   if (!ok) process.exitCode = 1;
@@ -222,9 +312,12 @@ async function sqliteBackend(): Promise<Backend> {
   migrateSqlite({ db });
   return {
     name: 'sqlite',
-    store: sqliteCredentialStore({ db }),
+    store: sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
     sessions: sqliteSessionStore({ db }),
     audit: sqliteAuditSink({ db }),
+    async durability() {
+      return `journal_mode=${db.pragma('journal_mode', { simple: true })}, synchronous=${db.pragma('synchronous', { simple: true })} (1 = NORMAL: WAL synced at checkpoints, not at each commit)`;
+    },
     async close() {
       db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -246,9 +339,16 @@ async function postgresBackend(serverUrl: string): Promise<Backend> {
   await migratePostgres({ pool });
   return {
     name: 'postgres',
-    store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+    store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
     sessions: postgresSessionStore({ pool }),
     audit: postgresAuditSink({ pool }),
+    async durability() {
+      const res = await pool.query<{ fsync: string; synchronous_commit: string }>(
+        `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
+      );
+      const row = res.rows[0];
+      return `fsync=${row?.fsync}, synchronous_commit=${row?.synchronous_commit}`;
+    },
     async close() {
       await pool.end();
       const c = new pg.Client({ connectionString: serverUrl });
@@ -272,9 +372,16 @@ async function mysqlBackend(serverUrl: string): Promise<Backend> {
   await migrateMysql({ pool });
   return {
     name: 'mariadb',
-    store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+    store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
     sessions: mysqlSessionStore({ pool }),
     audit: mysqlAuditSink({ pool }),
+    async durability() {
+      const [rows] = await pool.query<mysql.RowDataPacket[]>(
+        'SELECT VERSION() AS version, @@innodb_flush_log_at_trx_commit AS flush, @@sync_binlog AS sync_binlog, @@log_bin AS log_bin',
+      );
+      const row = rows[0];
+      return `${row?.version}: innodb_flush_log_at_trx_commit=${row?.flush} (1 = flushed to disk at each commit), sync_binlog=${row?.sync_binlog}, log_bin=${row?.log_bin}`;
+    },
     async close() {
       await pool.end();
       const c = await mysql.createConnection(serverUrl);
@@ -295,7 +402,9 @@ else print('mariadb: skipped (set PASSROTATE_TEST_MYSQL_URL)');
 for (const make of backends) {
   const backend = await make();
   try {
-    await throughput(backend);
+    print(`${backend.name.padEnd(9)} durability: ${await backend.durability()}`);
+    await throughput(backend, 'admin');
+    await throughput(backend, 'own');
     await contention(backend);
   } finally {
     await backend.close();

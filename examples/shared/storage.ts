@@ -147,10 +147,12 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       sqlitePath: null,
       mysql: null,
       postgresUrl: database,
-      // Sessions in this database are ended inside the password write (one round trip, no window).
+      // Sessions in this database are ended, and the audit events recorded, inside the password write
+      // (one round trip, no window).
       credentials: postgresCredentialStore({
         pool,
         ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+        auditInWrite: true,
       }),
       sessions: redisParts?.sessions ?? postgresSessionStore({ pool }),
       limiter: redisParts?.limiter ?? postgresAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
@@ -185,6 +187,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
       credentials: mysqlCredentialStore({
         pool,
         ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+        auditInWrite: true,
       }),
       sessions: redisParts?.sessions ?? mysqlSessionStore({ pool }),
       limiter: redisParts?.limiter ?? mysqlAttemptLimiter({ pool, ...LOGIN_ATTEMPT_LIMIT }),
@@ -224,6 +227,7 @@ export async function openStorage(options: StorageOptions = {}): Promise<Storage
     credentials: sqliteCredentialStore({
       db,
       ...(redisParts ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+      auditInWrite: true,
     }),
     sessions: redisParts?.sessions ?? sqliteSessionStore({ db }),
     limiter: redisParts?.limiter ?? sqliteAttemptLimiter({ db, ...LOGIN_ATTEMPT_LIMIT }),

@@ -123,7 +123,11 @@ export async function openStore(
     db.pragma('busy_timeout = 5000');
     return {
       spec,
-      credentials: sqlite.sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' }),
+      credentials: sqlite.sqliteCredentialStore({
+        db,
+        revokeSessionsInWrite: 'web-sessions',
+        auditInWrite: true,
+      }),
       sessions: sqlite.sqliteSessionStore({ db }),
       audit: sqlite.sqliteAuditSink({ db }),
       expiryReminders: sqlite.sqliteExpiryReminderLog({ db }),
@@ -141,7 +145,11 @@ export async function openStore(
     const pool = mysql2.createPool({ ...settings, connectionLimit: 4 });
     return {
       spec,
-      credentials: mysql.mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+      credentials: mysql.mysqlCredentialStore({
+        pool,
+        revokeSessionsInWrite: 'web-sessions',
+        auditInWrite: true,
+      }),
       sessions: mysql.mysqlSessionStore({ pool }),
       audit: mysql.mysqlAuditSink({ pool }),
       expiryReminders: mysql.mysqlExpiryReminderLog({ pool }),
@@ -155,7 +163,11 @@ export async function openStore(
   const pool = new pg.Pool({ connectionString: spec.url, max: 4 });
   return {
     spec,
-    credentials: postgres.postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
+    credentials: postgres.postgresCredentialStore({
+      pool,
+      revokeSessionsInWrite: 'web-sessions',
+      auditInWrite: true,
+    }),
     sessions: postgres.postgresSessionStore({ pool }),
     audit: postgres.postgresAuditSink({ pool }),
     expiryReminders: postgres.postgresExpiryReminderLog({ pool }),

@@ -1,4 +1,5 @@
 /** @module Port: where a mailbox's password hash, its history and the revocation outbox live. */
+import type { AuditEvent } from './audit-sink.js';
 
 /**
  * One mailbox as the rotation flows see it. Accounts are full addresses, compared lower-cased.
@@ -128,6 +129,31 @@ export interface PasswordWrite {
   readonly keepHistory?: boolean;
   /** Outbox rows to insert in the same atomic write as the new hash. */
   readonly pendingRevocations: readonly PendingRevocation[];
+  /**
+   * The audit events of this write's success, for a store that keeps the audit trail in its own
+   * database and was configured to record them in the write (e.g. `auditInWrite: true`): it inserts
+   * them in the same transaction, in order, and answers `auditRecorded: true`; a refused write
+   * records none. Any other store ignores them and the flows give them to their audit sink.
+   */
+  readonly auditEvents?: readonly WriteAuditEvent[];
+}
+
+/**
+ * An audit event carried by a {@link PasswordWrite}: recorded with the write, or — with
+ * `onlyIfApplied` — only when the store carried out that outbox row inside the write.
+ *
+ * @example
+ * ```ts
+ * const event: WriteAuditEvent = {
+ *   type: 'sessions_revoked', account: 'alice@example.org', actor: 'alice@example.org',
+ *   at: new Date(), outcome: 'ok', details: { revoker: 'web-sessions', attempts: 1, inWrite: true },
+ *   onlyIfApplied: row.id,
+ * };
+ * ```
+ */
+export interface WriteAuditEvent extends AuditEvent {
+  /** The id of an outbox row: record the event only if the row is in `appliedRevocations`. */
+  readonly onlyIfApplied?: string;
 }
 
 /**
@@ -149,6 +175,11 @@ export type PasswordWriteResult =
        * therefore did not insert into the outbox. Absent or empty: every row was inserted.
        */
       readonly appliedRevocations?: readonly string[];
+      /**
+       * `true` when the store recorded the write's `auditEvents` in the same transaction (those
+       * whose `onlyIfApplied` row was not applied left out): the flows must not record them again.
+       */
+      readonly auditRecorded?: boolean;
     }
   | { readonly ok: false; readonly code: 'conflict' | 'not_found' };
 
@@ -200,6 +231,8 @@ export interface ExpiringListOptions {
  * - A store may carry out some outbox rows inside the write (same transaction) instead of inserting
  *   them; it lists their ids in `appliedRevocations`, and the flows then neither run their revoker
  *   nor complete them.
+ * - A store may record the write's `auditEvents` in the same transaction (answering
+ *   `auditRecorded: true`): all of them or none, never for a refused write.
  * - Accounts and domains are matched case-insensitively (stored lower-case).
  * - `listByDomain` pages in ascending account order; the cursor is opaque; `limit` defaults to 100.
  * - `listExpiringBefore`, when implemented, agrees with `get`: it lists exactly the mailboxes whose

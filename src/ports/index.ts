@@ -19,6 +19,7 @@ export type {
   PasswordWrite,
   PasswordWriteResult,
   PendingRevocation,
+  WriteAuditEvent,
 } from './credential-store.js';
 export type { ExpiryReminder, ExpiryReminderLog } from './expiry-reminder-log.js';
 export type {

@@ -126,19 +126,17 @@ export async function adminSetPassword(
     revoke: input.revoke ?? 'all',
     keepSessionId: null,
     now,
+    audit: {
+      type: 'password_set_by_admin',
+      actor: input.actor.name,
+      details: { generated: generate, temporary },
+    },
   });
   if (!result.ok) return refuse(result);
-  // The change's audit event is recorded while the revokers run: neither waits for the other.
+  // The change's audit event (unless the write recorded it) is recorded while the revokers run.
   const [, revocation] = await Promise.all([
-    rt.audit({
-      type: 'password_set_by_admin',
-      account,
-      actor: input.actor.name,
-      outcome: 'ok',
-      at: result.changedAt,
-      details: { generated: generate, temporary, revokers: result.rows.map((r) => r.revoker) },
-    }),
-    runRevocations(rt, result.rows, input.actor.name, result.applied),
+    result.event === null ? undefined : rt.audit(result.event),
+    runRevocations(rt, result.rows, input.actor.name, result.applied, result.auditedInWrite),
   ]);
   await rt.notify({ kind: 'password_set_by_admin', account, at: result.changedAt, actor: input.actor.name });
   return {

@@ -135,19 +135,13 @@ export async function changeOwnPassword(
     revoke,
     keepSessionId,
     now,
+    audit: { type: 'password_changed', actor: account, details: { revoke } },
   });
   if (!result.ok) return refuse(result);
-  // The change's audit event is recorded while the revokers run: neither waits for the other.
+  // The change's audit event (unless the write recorded it) is recorded while the revokers run.
   const [, revocation] = await Promise.all([
-    rt.audit({
-      type: 'password_changed',
-      account,
-      actor: account,
-      outcome: 'ok',
-      at: result.changedAt,
-      details: { revoke, revokers: result.rows.map((r) => r.revoker) },
-    }),
-    runRevocations(rt, result.rows, account, result.applied),
+    result.event === null ? undefined : rt.audit(result.event),
+    runRevocations(rt, result.rows, account, result.applied, result.auditedInWrite),
   ]);
   await rt.notify({ kind: 'password_changed', account, at: result.changedAt, actor: 'self' });
   return { ok: true, version: result.version, changedAt: result.changedAt, revocation };

@@ -9,7 +9,8 @@ import type { RevocationReport } from './types.js';
  * revoker name) records the attempt with an exponential back-off and leaves the row for
  * `resumePendingRevocations`. A row whose id is in `applied` was carried out by the store inside
  * the password write (it never reached the outbox): it is reported done and audited, and neither
- * its revoker nor the store is called. Never throws; audits `sessions_revoked` / `revocation_failed`.
+ * its revoker nor the store is called (nor the audit sink, when `appliedAudited`: the store
+ * recorded its event in the write). Never throws; audits `sessions_revoked` / `revocation_failed`.
  *
  * @example
  * ```ts
@@ -21,9 +22,16 @@ export async function runRevocations(
   rows: readonly PendingRevocation[],
   actor: string,
   applied: readonly string[] = [],
+  appliedAudited = false,
 ): Promise<RevocationReport> {
   const outcomes = await Promise.all(
-    rows.map((row) => (applied.includes(row.id) ? auditApplied(rt, row, actor) : runOne(rt, row, actor))),
+    rows.map((row) =>
+      !applied.includes(row.id)
+        ? runOne(rt, row, actor)
+        : appliedAudited
+          ? true
+          : auditApplied(rt, row, actor),
+    ),
   );
   return {
     done: rows.filter((_, i) => outcomes[i]).map((r) => r.revoker),

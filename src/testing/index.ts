@@ -15,6 +15,11 @@ export {
 export { type CredentialStoreSuiteOptions, testCredentialStore } from './credential-store-suite.js';
 export { type ExpiryReminderLogSuiteOptions, testExpiryReminderLog } from './expiry-reminder-log-suite.js';
 export {
+  type InWriteAuditStores,
+  type InWriteAuditSuiteOptions,
+  testInWriteAudit,
+} from './in-write-audit-suite.js';
+export {
   type InWriteRevocationStores,
   type InWriteRevocationSuiteOptions,
   testInWriteRevocation,

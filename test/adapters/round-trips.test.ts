@@ -22,6 +22,7 @@ import {
   type RotationDeps,
   sessionStoreRevoker,
 } from '../../src/index.js';
+import { mysqlAuditEvents, postgresAuditEvents } from '../support/audit-rows.js';
 import { cheapHasher } from '../support/hashers.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../support/mysql.js';
 import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../support/postgres.js';
@@ -80,7 +81,29 @@ describe.skipIf(pgUrl === undefined && process.env.CI !== 'true')(
       await scratch?.drop();
     });
 
-    it('an admin set and an own change each take 3 round trips with the sessions revoked in the write (9, then 6 before)', async () => {
+    it('an admin set and an own change each take 2 round trips with the sessions revoked and the audit recorded in the write', async () => {
+      const pool = scratch.pool;
+      const deps: RotationDeps = {
+        store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
+        hasher: cheapHasher(),
+        policy,
+        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
+        audit: postgresAuditSink({ pool }),
+      };
+      // get, the write (with the log-out and the audit events).
+      const { admin, own } = await roundTripsOfRotations(deps, 'carol@example.org');
+      expect({ admin: admin.postgres, own: own.postgres }).toEqual({ admin: 2, own: 2 });
+      // Every rotation's two events once each: the change and the in-write log-out.
+      const events = await postgresAuditEvents(pool, 'carol@example.org');
+      expect(events.map((e) => e.type)).toEqual(
+        Array.from({ length: policy.historySize + 3 }, (_, i) => [
+          i < policy.historySize + 2 ? 'password_set_by_admin' : 'password_changed',
+          'sessions_revoked',
+        ]).flat(),
+      );
+    });
+
+    it('an admin set and an own change each take 3 round trips with the sessions revoked in the write and the audit through the sink (9, then 6 before)', async () => {
       const pool = scratch.pool;
       const deps: RotationDeps = {
         store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
@@ -120,7 +143,29 @@ describe.skipIf(skipMysql)('round trips per rotation: mysql (MariaDB)', () => {
     await scratch?.drop();
   });
 
-  it('an admin set and an own change each take 3 round trips with the sessions revoked in the write (17, then 12 before)', async () => {
+  it('an admin set and an own change each take 2 round trips with the sessions revoked and the audit recorded in the write', async () => {
+    const pool = scratch.pool;
+    const deps: RotationDeps = {
+      store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
+      hasher: cheapHasher(),
+      policy,
+      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
+      audit: mysqlAuditSink({ pool }),
+    };
+    // get, the write (with the log-out and the audit events).
+    const { admin, own } = await roundTripsOfRotations(deps, 'carol@example.org');
+    expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 2, own: 2 });
+    // Every rotation's two events once each: the change and the in-write log-out.
+    const events = await mysqlAuditEvents(pool, 'carol@example.org');
+    expect(events.map((e) => e.type)).toEqual(
+      Array.from({ length: policy.historySize + 3 }, (_, i) => [
+        i < policy.historySize + 2 ? 'password_set_by_admin' : 'password_changed',
+        'sessions_revoked',
+      ]).flat(),
+    );
+  });
+
+  it('an admin set and an own change each take 3 round trips with the sessions revoked in the write and the audit through the sink (17, then 12 before)', async () => {
     const pool = scratch.pool;
     const deps: RotationDeps = {
       store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),

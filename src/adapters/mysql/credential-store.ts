@@ -28,6 +28,7 @@ import {
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
+import { writeAuditRows } from '../sql/write-audit.js';
 import type { MysqlCredentialStoreOptions } from './options.js';
 import { CONFLICT, NOT_FOUND, setPasswordProcedure } from './procedures.js';
 import { inTransaction, mysqlErrno } from './transaction.js';
@@ -107,7 +108,9 @@ function toRecords(rows: readonly HistoryRow[]): MailboxRecord[] {
  *
  * With `revokeSessionsInWrite: 'web-sessions'` (the web sessions in `mysqlSessionStore` on the same
  * database), the same transaction also ends the account's web sessions for that revoker's outbox
- * rows instead of inserting them, and the result lists them in `appliedRevocations`.
+ * rows instead of inserting them, and the result lists them in `appliedRevocations`. With
+ * `auditInWrite: true` the same call also records the write's audit events (the rows
+ * `mysqlAuditSink` writes, passed as JSON) and the result says `auditRecorded: true`.
  *
  * @example
  * ```ts
@@ -136,8 +139,10 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
     ) p ${historyJoin('p')} ORDER BY CAST(p.account AS BINARY), h.seq DESC`;
     const expiring = expiringCondition(schema, dialect, '?');
     return {
-      get: `SELECT ${mailboxSelect(schema, withHistory, dialect)} ${historyJoin('m')}
-        WHERE m.${q.account} = ? ORDER BY h.seq DESC`,
+      // No ORDER BY: MariaDB would sort the join through a temporary table (about 0.2 ms, as much
+      // as the round trip); the one account's history rows are put newest first in `get` instead.
+      get: `SELECT ${mailboxSelect(schema, `${withHistory}, h.seq AS previous_seq`, dialect)} ${historyJoin('m')}
+        WHERE m.${q.account} = ?`,
       page: paged(domainCondition(schema, '?')),
       expiring: paged(expiring),
       expiringInDomain: paged(`${expiring} AND ${domainCondition(schema, '?')}`),
@@ -193,13 +198,16 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
   // Only the name matters here: migrateMysql created the procedure for this schema.
   const setPassword = setPasswordProcedure(schema, { domainExpiry: false, accountType: '' });
   const applyRevoker = options.revokeSessionsInWrite ?? null;
+  const auditInWrite = options.auditInWrite === true;
   async function write(w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
     // The domain's days are applied inside the procedure; here the expiry without them.
     const times = mailboxWriteTimes(w, null, new Date());
     const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker);
     const outbox = w.pendingRevocations.filter((p) => p.revoker !== applyRevoker);
+    const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
+    const auditRows = audited ? writeAuditRows(w, new Set(applied.map((p) => p.id))) : [];
     const [sets] = await pool.query<RowDataPacket[][]>(
-      `CALL ${setPassword.name}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `CALL ${setPassword.name}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         account,
         w.expectedVersion,
@@ -216,13 +224,18 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
         JSON.stringify(
           applied.map((p) => ({ account: normalizeAccount(p.account), keep: p.keepSessionDigest ?? '' })),
         ),
+        audited ? JSON.stringify(auditRows) : null,
       ],
     );
     const version = Number(sets[0]?.[0]?.v);
     if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
     if (version === CONFLICT) return { ok: false, code: 'conflict' };
-    if (applied.length === 0) return { ok: true, version };
-    return { ok: true, version, appliedRevocations: applied.map((p) => p.id) };
+    return {
+      ok: true,
+      version,
+      ...(applied.length > 0 ? { appliedRevocations: applied.map((p) => p.id) } : {}),
+      ...(audited ? { auditRecorded: true } : {}),
+    };
   }
 
   async function create(connection: PoolConnection, m: NewMailbox, account: string): Outcome {
@@ -266,7 +279,10 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
 
   return {
     async get(account) {
-      const [rows] = await pool.query<HistoryRow[]>((await sql()).get, [normalizeAccount(account)]);
+      const [rows] = await pool.query<(HistoryRow & { previous_seq: number | null })[]>((await sql()).get, [
+        normalizeAccount(account),
+      ]);
+      rows.sort((a, b) => Number(b.previous_seq) - Number(a.previous_seq));
       return toRecords(rows)[0] ?? null;
     },
     async setPassword(w): Promise<PasswordWriteResult> {

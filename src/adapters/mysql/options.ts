@@ -20,11 +20,11 @@ export interface MysqlOptions {
 }
 
 /**
- * Options of `mysqlCredentialStore`: {@link MysqlOptions} plus where the web sessions live.
+ * Options of `mysqlCredentialStore`: {@link MysqlOptions} plus where the web sessions and the audit trail live.
  *
  * @example
  * ```ts
- * const store = mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' });
+ * const store = mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true });
  * ```
  */
 export interface MysqlCredentialStoreOptions extends MysqlOptions {
@@ -37,4 +37,13 @@ export interface MysqlCredentialStoreOptions extends MysqlOptions {
    * only when the web sessions are in `mysqlSessionStore` on this database. Default: none.
    */
   readonly revokeSessionsInWrite?: string;
+  /**
+   * Record the flows' audit events of a successful write (`PasswordWrite.auditEvents`) in this
+   * database's audit table (`passrotate_audit`, the rows `mysqlAuditSink` over the same pool and
+   * `schema` writes) inside the write's transaction, and answer `auditRecorded: true`, so the flows
+   * do not send them to the sink again: one round trip less per rotation, and no audit row without
+   * its change (nor a change without its row). Set it only when the flows' audit sink is
+   * `mysqlAuditSink` on this database. Default `false`.
+   */
+  readonly auditInWrite?: boolean;
 }

@@ -99,7 +99,8 @@ export function revokeSessions(schema: ResolvedSchema): Procedure {
  * `p_base` plus the domain's days from Postfixadmin's domain table), the state, the history push
  * and trim, and the outbox rows (`p_outbox`, a JSON array read with `JSON_TABLE`); then end the web
  * sessions for each entry of `p_revoke` (`[{ account, keep }]`, `keep` empty for none) with
- * {@link revokeSessionsInTransaction}. Times are UTC DATETIMEs, written in the session's time zone
+ * {@link revokeSessionsInTransaction}; then insert the audit rows of `p_audit` (a JSON array of
+ * `passrotate_audit` rows, in array order; NULL for none). Times are UTC DATETIMEs, written in the session's time zone
  * (`NOW()`'s). Answers one row, `v`: the new version, `NOT_FOUND` or `CONFLICT`.
  *
  * `accountType` declares the account parameters as the mailbox table's account column is
@@ -136,12 +137,15 @@ export function setPasswordProcedure(
     : `UPDATE ${q.table} SET ${sets.join(', ')} WHERE ${q.account} = v_account;`;
   const domainOfRow = q.domain ? `m.${q.domain}` : `SUBSTRING_INDEX(m.${q.account}, '@', -1)`;
   const text = (path: string) => `VARCHAR(255) PATH '$.${path}'`;
+  /** The audit table's TEXT columns (an event's account and actor may exceed 255 characters). */
+  const long = (path: string) => `TEXT CHARACTER SET utf8mb4 PATH '$.${path}'`;
   return procedure(
     schema,
     `set_password_${schema.names.table}`,
     `IN p_account ${acct}, IN p_expected BIGINT, IN p_hash TEXT CHARACTER SET utf8mb4, IN p_changed_at BIGINT,
   IN p_must_change BOOLEAN, IN p_expires_at BIGINT, IN p_history_limit INT, IN p_keep_history BOOLEAN,
-  IN p_modified DATETIME, IN p_expiry DATETIME, IN p_base DATETIME, IN p_outbox JSON, IN p_revoke JSON`,
+  IN p_modified DATETIME, IN p_expiry DATETIME, IN p_base DATETIME, IN p_outbox JSON, IN p_revoke JSON,
+  IN p_audit JSON`,
     `  DECLARE v_account ${acct} DEFAULT NULL;
   DECLARE v_old TEXT CHARACTER SET utf8mb4;
   DECLARE v_domain ${acct};
@@ -190,6 +194,14 @@ export function setPasswordProcedure(
       CALL ${revokeSessionsInTransaction(schema).name}(v_revoked, v_keep, v_removed);
       SET v_i = v_i + 1;
     END WHILE;
+    IF p_audit IS NOT NULL THEN
+      INSERT INTO ${q.audit} (type, account, actor, at, outcome, details)
+        SELECT a.type, a.account, a.actor, a.at, a.outcome, a.details
+        FROM JSON_TABLE(p_audit, '$[*]' COLUMNS (n FOR ORDINALITY, type ${long('type')},
+          account ${long('account')}, actor ${long('actor')}, at BIGINT PATH '$.at',
+          outcome ${long('outcome')}, details ${long('details')})) AS a
+        ORDER BY a.n;
+    END IF;
     COMMIT;
     SELECT v_version + 1 AS v;
   END IF;`,

@@ -22,6 +22,7 @@ import {
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
+import { writeAuditRows } from '../sql/write-audit.js';
 import { hasDomainExpiry } from './domain-expiry.js';
 import type { PostgresCredentialStoreOptions } from './options.js';
 import { CONFLICT, NOT_FOUND, setPasswordFunction } from './set-password-function.js';
@@ -56,6 +57,8 @@ function storedRow(p: PendingRevocation): Record<string, unknown> {
  * same database), the same transaction also ends the account's web sessions for that revoker's
  * outbox rows (epoch raise, sessions deleted but the kept one) instead of inserting the rows, and
  * the result lists them in `appliedRevocations`: one round trip for the write and the log-out.
+ * With `auditInWrite: true` the same call also records the write's audit events (the rows
+ * `postgresAuditSink` writes) and the result says `auditRecorded: true`.
  *
  * @example
  * ```ts
@@ -71,6 +74,7 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
   const schema = resolveSchema(options.schema);
   const { pool } = options;
   const applyRevoker = options.revokeSessionsInWrite ?? null;
+  const auditInWrite = options.auditInWrite === true;
   const { q } = schema;
   // Named statements are parsed and planned once per connection; the name covers the schema.
   const statementName = (what: string): string =>
@@ -98,9 +102,11 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
   async function write(w: PasswordWrite, account: string): Promise<PasswordWriteResult> {
     // The domain's days are applied inside the function; here the expiry without them.
     const times = mailboxWriteTimes(w, null, new Date());
+    const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker).map((p) => p.id);
+    const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
     const res = await pool.query<{ v: string }>({
       name: statementName('write'),
-      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13) AS v`,
+      text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14::jsonb) AS v`,
       values: [
         account,
         w.expectedVersion,
@@ -115,13 +121,18 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
         w.changedAt,
         JSON.stringify(w.pendingRevocations.map(storedRow)),
         applyRevoker,
+        audited ? JSON.stringify(writeAuditRows(w, new Set(applied))) : null,
       ],
     });
     const version = Number(res.rows[0]?.v);
     if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
     if (version === CONFLICT) return { ok: false, code: 'conflict' };
-    const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker).map((p) => p.id);
-    return applied.length > 0 ? { ok: true, version, appliedRevocations: applied } : { ok: true, version };
+    return {
+      ok: true,
+      version,
+      ...(applied.length > 0 ? { appliedRevocations: applied } : {}),
+      ...(audited ? { auditRecorded: true } : {}),
+    };
   }
 
   let domainExpiry: Promise<boolean> | undefined;

@@ -39,12 +39,16 @@ export async function migratePostgres(
     }
     const domainExpiry = await hasDomainExpiry(client, schema);
     const fn = setPasswordFunction(schema, { domainExpiry });
-    // Earlier forms (11 arguments: NULL expiries; 12: no in-write revocation): drop them so only one remains.
+    // Earlier forms (11 arguments: NULL expiries; 12: no in-write revocation; 13: no in-write
+    // audit): drop them so only one remains.
     await client.query(
       `DROP FUNCTION IF EXISTS ${fn.name}(text, bigint, text, bigint, boolean, bigint, integer, boolean, timestamptz, timestamptz, jsonb)`,
     );
     await client.query(
       `DROP FUNCTION IF EXISTS ${fn.name}(text, bigint, text, bigint, boolean, bigint, integer, boolean, timestamptz, timestamptz, timestamptz, jsonb)`,
+    );
+    await client.query(
+      `DROP FUNCTION IF EXISTS ${fn.name}(text, bigint, text, bigint, boolean, bigint, integer, boolean, timestamptz, timestamptz, timestamptz, jsonb, text)`,
     );
     await client.query(fn.ddl);
     await client.query(revokeSessionsFunction(schema).ddl);

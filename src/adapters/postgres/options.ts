@@ -19,11 +19,12 @@ export interface PostgresOptions {
 }
 
 /**
- * Options of `postgresCredentialStore`: {@link PostgresOptions} plus where the web sessions live.
+ * Options of `postgresCredentialStore`: {@link PostgresOptions} plus where the web sessions and
+ * the audit trail live.
  *
  * @example
  * ```ts
- * const store = postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' });
+ * const store = postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true });
  * ```
  */
 export interface PostgresCredentialStoreOptions extends PostgresOptions {
@@ -37,4 +38,13 @@ export interface PostgresCredentialStoreOptions extends PostgresOptions {
    * Default: none (every row goes to the outbox).
    */
   readonly revokeSessionsInWrite?: string;
+  /**
+   * Record the flows' audit events of a successful write (`PasswordWrite.auditEvents`) in this
+   * database and schema's audit table (`passrotate_audit`, the rows `postgresAuditSink` over the
+   * same pool and `schema` writes) inside the write's transaction, and answer `auditRecorded: true`,
+   * so the flows do not send them to the sink again: one round trip less per rotation, and no audit
+   * row without its change (nor a change without its row). Set it only when the flows' audit sink is
+   * `postgresAuditSink` on this database and schema. Default `false`.
+   */
+  readonly auditInWrite?: boolean;
 }

@@ -30,7 +30,8 @@ export const CONFLICT = -2;
  * the hash and `modified`, the password expiry (unless `p_expiry` is null: the write keeps the
  * password), the new version and flags, the history push and trim, and the outbox rows — except
  * those of the revoker named `p_apply_revoker`, which it carries out instead by calling the
- * session revoke-all function (`revokeSessionsFunction`) in the same transaction. With
+ * session revoke-all function (`revokeSessionsFunction`) in the same transaction; then the audit
+ * rows of `p_audit` (a JSON array of `passrotate_audit` rows, inserted in array order). With
  * `domainExpiry`, the expiry is capped at `p_base` plus the domain's days from Postfixadmin's
  * domain table, as Postfixadmin computes it. Each statement of a volatile PL/pgSQL function takes
  * a fresh snapshot under READ COMMITTED, so everything after the lock sees every write committed
@@ -38,7 +39,8 @@ export const CONFLICT = -2;
  *
  * Arguments: account, expected version, hash, changed-at (ms), must-change, expires-at (ms),
  * history limit, keep-history, modified (timestamptz), expiry (timestamptz or null), expiry base
- * (timestamptz), outbox rows (jsonb), the revoker applied in the write (text or null).
+ * (timestamptz), outbox rows (jsonb), the revoker applied in the write (text or null), audit rows
+ * (jsonb or null).
  *
  * @example
  * ```ts
@@ -73,7 +75,7 @@ export function setPasswordFunction(
   const ddl = `CREATE OR REPLACE FUNCTION ${name}(p_account text, p_expected bigint, p_hash text,
     p_changed_at bigint, p_must_change boolean, p_expires_at bigint, p_history_limit integer,
     p_keep_history boolean, p_modified timestamptz, p_expiry timestamptz, p_base timestamptz, p_outbox jsonb,
-    p_apply_revoker text)
+    p_apply_revoker text, p_audit jsonb)
   RETURNS bigint LANGUAGE plpgsql VOLATILE AS $passrotate$
   DECLARE
     v_account text;
@@ -110,6 +112,11 @@ export function setPasswordFunction(
       PERFORM ${revokeSessionsFunction(schema).name}(r.account, r.keep_session_digest)
         FROM jsonb_to_recordset(p_outbox) AS r(account text, revoker text, keep_session_digest text)
         WHERE r.revoker = p_apply_revoker;
+    END IF;
+    IF p_audit IS NOT NULL THEN
+      INSERT INTO ${q.audit} (type, account, actor, at, outcome, details)
+        SELECT e->>'type', e->>'account', e->>'actor', (e->>'at')::bigint, e->>'outcome', e->>'details'
+        FROM jsonb_array_elements(p_audit) WITH ORDINALITY AS a(e, n) ORDER BY a.n;
     END IF;
     RETURN v_version + 1;
   END

@@ -21,6 +21,7 @@ import {
   toMailboxRecord,
   toPendingRevocation,
 } from '../sql/records.js';
+import { writeAuditRows } from '../sql/write-audit.js';
 import type { SqliteCredentialStoreOptions } from './options.js';
 import { sqliteRevokeSessions } from './revoke-sessions.js';
 
@@ -42,7 +43,9 @@ function sqlTime(date: Date): string {
  *
  * With `revokeSessionsInWrite: 'web-sessions'` (the web sessions in `sqliteSessionStore` on the
  * same database), the same transaction also ends the account's web sessions for that revoker's
- * outbox rows instead of inserting them, and the result lists them in `appliedRevocations`.
+ * outbox rows instead of inserting them, and the result lists them in `appliedRevocations`. With
+ * `auditInWrite: true` it also records the write's audit events (`sqliteAuditSink`'s table and
+ * rows) in that transaction and answers `auditRecorded: true`.
  *
  * @example
  * ```ts
@@ -57,6 +60,7 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
   const schema = resolveSchema(options.schema);
   const { db } = options;
   const applyRevoker = options.revokeSessionsInWrite ?? null;
+  const auditInWrite = options.auditInWrite === true;
   const revokeSessions = sqliteRevokeSessions(db, schema);
   db.pragma('secure_delete = ON');
   const { q } = schema;
@@ -115,6 +119,10 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
       insertOutbox: db.prepare(
         `INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
          VALUES (@id, @account, @revoker, @keepSessionDigest, @createdAt, @attempts, @nextAttemptAt, @lastError)`,
+      ),
+      insertAudit: db.prepare(
+        `INSERT INTO ${q.audit} (type, account, actor, at, outcome, details)
+         VALUES (@type, @account, @actor, @at, @outcome, @details)`,
       ),
       page: db.prepare(
         `SELECT ${mailboxSelect(schema, '', expiry)} WHERE ${domainCondition(schema, '@domain')} AND m.${q.account} > @after
@@ -205,7 +213,14 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
         lastError: p.lastError,
       });
     }
-    return applied.length > 0 ? { ok: true, version, appliedRevocations: applied } : { ok: true, version };
+    const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
+    if (audited) for (const event of writeAuditRows(w, new Set(applied))) s().insertAudit.run(event);
+    return {
+      ok: true,
+      version,
+      ...(applied.length > 0 ? { appliedRevocations: applied } : {}),
+      ...(audited ? { auditRecorded: true } : {}),
+    };
   });
 
   const create = db.transaction((m: NewMailbox, account: string): PasswordWriteResult => {

@@ -19,11 +19,11 @@ export interface SqliteOptions {
 }
 
 /**
- * Options of `sqliteCredentialStore`: {@link SqliteOptions} plus where the web sessions live.
+ * Options of `sqliteCredentialStore`: {@link SqliteOptions} plus where the web sessions and the audit trail live.
  *
  * @example
  * ```ts
- * const store = sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' });
+ * const store = sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions', auditInWrite: true });
  * ```
  */
 export interface SqliteCredentialStoreOptions extends SqliteOptions {
@@ -35,4 +35,13 @@ export interface SqliteCredentialStoreOptions extends SqliteOptions {
    * sessions are in `sqliteSessionStore` on this database. Default: none.
    */
   readonly revokeSessionsInWrite?: string;
+  /**
+   * Record the flows' audit events of a successful write (`PasswordWrite.auditEvents`) in this
+   * database's audit table (`passrotate_audit`, the rows `sqliteAuditSink` over the same `db` and
+   * `schema` writes) inside the write's transaction, and answer `auditRecorded: true`, so the flows
+   * do not send them to the sink again: one round trip less per rotation, and no audit row without
+   * its change (nor a change without its row). Set it only when the flows' audit sink is
+   * `sqliteAuditSink` on this database. Default `false`.
+   */
+  readonly auditInWrite?: boolean;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import {
   migrateMysql,
   mysqlAttemptLimiter,
+  mysqlAuditSink,
   mysqlCredentialStore,
   mysqlExpiryReminderLog,
   mysqlResetTokenStore,
@@ -11,10 +12,12 @@ import {
   testAttemptLimiter,
   testCredentialStore,
   testExpiryReminderLog,
+  testInWriteAudit,
   testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
+import { mysqlAuditEvents } from '../../support/audit-rows.js';
 import { createScratchMysqlDatabase, type ScratchMysqlDatabase, skipMysql } from '../../support/mysql.js';
 
 describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
@@ -34,6 +37,20 @@ describe.skipIf(skipMysql)('mysql adapters (MariaDB)', () => {
       store: mysqlCredentialStore({ pool: scratch.pool, revokeSessionsInWrite: 'web-sessions' }),
       sessions: mysqlSessionStore({ pool: scratch.pool }),
       revoker: 'web-sessions',
+    }),
+    { concurrency: 16 },
+  );
+  testInWriteAudit(
+    'mysql',
+    () => ({
+      store: mysqlCredentialStore({
+        pool: scratch.pool,
+        revokeSessionsInWrite: 'web-sessions',
+        auditInWrite: true,
+      }),
+      audit: mysqlAuditSink({ pool: scratch.pool }),
+      revoker: 'web-sessions',
+      auditedEvents: (account) => mysqlAuditEvents(scratch.pool, account),
     }),
     { concurrency: 16 },
   );

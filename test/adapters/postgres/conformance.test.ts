@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import {
   migratePostgres,
   postgresAttemptLimiter,
+  postgresAuditSink,
   postgresCredentialStore,
   postgresExpiryReminderLog,
   postgresResetTokenStore,
@@ -11,10 +12,12 @@ import {
   testAttemptLimiter,
   testCredentialStore,
   testExpiryReminderLog,
+  testInWriteAudit,
   testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
+import { postgresAuditEvents } from '../../support/audit-rows.js';
 import { createScratchDatabase, pgUrl, type ScratchDatabase } from '../../support/postgres.js';
 
 describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
@@ -32,6 +35,16 @@ describe.skipIf(pgUrl === undefined)('postgres adapters', () => {
     store: postgresCredentialStore({ pool: scratch.pool, revokeSessionsInWrite: 'web-sessions' }),
     sessions: postgresSessionStore({ pool: scratch.pool }),
     revoker: 'web-sessions',
+  }));
+  testInWriteAudit('postgres', () => ({
+    store: postgresCredentialStore({
+      pool: scratch.pool,
+      revokeSessionsInWrite: 'web-sessions',
+      auditInWrite: true,
+    }),
+    audit: postgresAuditSink({ pool: scratch.pool }),
+    revoker: 'web-sessions',
+    auditedEvents: (account) => postgresAuditEvents(scratch.pool, account),
   }));
   testSessionStore('postgres', () => postgresSessionStore({ pool: scratch.pool }));
   testAttemptLimiter('postgres', (config) => postgresAttemptLimiter({ pool: scratch.pool, ...config }));

@@ -6,6 +6,7 @@ import { afterAll } from 'vitest';
 import {
   migrateSqlite,
   sqliteAttemptLimiter,
+  sqliteAuditSink,
   sqliteCredentialStore,
   sqliteExpiryReminderLog,
   sqliteResetTokenStore,
@@ -15,10 +16,12 @@ import {
   testAttemptLimiter,
   testCredentialStore,
   testExpiryReminderLog,
+  testInWriteAudit,
   testInWriteRevocation,
   testResetTokenStore,
   testSessionStore,
 } from '../../../src/testing/index.js';
+import { sqliteAuditEvents } from '../../support/audit-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'passrotate-sqlite-'));
 const db = new Database(join(dir, 'mail.sqlite'));
@@ -34,6 +37,18 @@ testInWriteRevocation('sqlite', () => ({
   store: sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions' }),
   sessions: sqliteSessionStore({ db }),
   revoker: 'web-sessions',
+}));
+testInWriteAudit('sqlite', () => ({
+  store: sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
+  audit: sqliteAuditSink({ db }),
+  revoker: 'web-sessions',
+  auditedEvents: (account) => sqliteAuditEvents(db, account),
+}));
+testInWriteAudit('sqlite without in-write revocation', () => ({
+  store: sqliteCredentialStore({ db, auditInWrite: true }),
+  audit: sqliteAuditSink({ db }),
+  revoker: null,
+  auditedEvents: (account) => sqliteAuditEvents(db, account),
 }));
 testSessionStore('sqlite', () => sqliteSessionStore({ db }));
 testAttemptLimiter('sqlite', (config) => sqliteAttemptLimiter({ db, ...config }));
