@@ -97,7 +97,7 @@ export const de: Messages = {
   revokeNamed: 'App-Passwort für {name} widerrufen',
   appPasswordRevoked: 'Das App-Passwort wurde widerrufen. Mail-Apps, die es nutzten, wurden getrennt.',
   appPasswordRevokedPending:
-    'Das App-Passwort wurde widerrufen, aber der Mailserver antwortete nicht: Eine damit angemeldete Mail-App kann noch eine Weile verbunden bleiben.',
+    'Das App-Passwort wurde widerrufen, aber der Mailserver antwortete nicht: Eine damit angemeldete Mail-App kann bis zum automatischen erneuten Versuch verbunden bleiben.',
   invalidDeviceName: 'Geben Sie dem Gerät einen Namen mit 1 bis 64 Zeichen.',
   appPasswordLimitReached:
     'Sie haben bereits {limit} App-Passwörter. Widerrufen Sie eines, bevor Sie ein weiteres erstellen.',

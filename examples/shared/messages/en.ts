@@ -98,7 +98,7 @@ export const en = {
   revokeNamed: 'Revoke the app password for {name}',
   appPasswordRevoked: 'The app password was revoked. Mail apps using it were disconnected.',
   appPasswordRevokedPending:
-    'The app password was revoked, but the mail server did not answer: a mail app signed in with it may stay connected for a while.',
+    'The app password was revoked, but the mail server did not answer: a mail app signed in with it may stay connected until the retry, which happens automatically.',
   invalidDeviceName: 'Give the device a name of 1 to 64 characters.',
   appPasswordLimitReached: 'You already have {limit} app passwords. Revoke one before creating another.',
   appPasswordNotFound: 'That app password does not exist any more.',

@@ -97,7 +97,7 @@ export const es: Messages = {
   appPasswordRevoked:
     'La contraseña de aplicación se revocó. Las aplicaciones que la usaban se desconectaron.',
   appPasswordRevokedPending:
-    'La contraseña de aplicación se revocó, pero el servidor de correo no respondió: una aplicación conectada con ella puede seguir conectada un tiempo.',
+    'La contraseña de aplicación se revocó, pero el servidor de correo no respondió: una aplicación conectada con ella puede seguir conectada hasta el reintento, que se hace automáticamente.',
   invalidDeviceName: 'Dé al dispositivo un nombre de 1 a 64 caracteres.',
   appPasswordLimitReached: 'Ya tiene {limit} contraseñas de aplicación. Revoque una antes de crear otra.',
   appPasswordNotFound: 'Esa contraseña de aplicación ya no existe.',

@@ -97,7 +97,7 @@ export const fr: Messages = {
   appPasswordRevoked:
     "Le mot de passe d'application a été révoqué. Les applications qui l'utilisaient ont été déconnectées.",
   appPasswordRevokedPending:
-    "Le mot de passe d'application a été révoqué, mais le serveur de messagerie n'a pas répondu : une application connectée avec lui peut le rester un moment.",
+    "Le mot de passe d'application a été révoqué, mais le serveur de messagerie n'a pas répondu : une application connectée avec lui peut le rester jusqu'à la nouvelle tentative, faite automatiquement.",
   invalidDeviceName: "Donnez à l'appareil un nom de 1 à 64 caractères.",
   appPasswordLimitReached:
     "Vous avez déjà {limit} mots de passe d'application. Révoquez-en un avant d'en créer un autre.",

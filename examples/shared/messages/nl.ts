@@ -96,7 +96,7 @@ export const nl: Messages = {
   revokeNamed: 'App-wachtwoord voor {name} intrekken',
   appPasswordRevoked: 'Het app-wachtwoord is ingetrokken. Mail-apps die het gebruikten zijn losgekoppeld.',
   appPasswordRevokedPending:
-    'Het app-wachtwoord is ingetrokken, maar de mailserver antwoordde niet: een mail-app die ermee is ingelogd kan nog even verbonden blijven.',
+    'Het app-wachtwoord is ingetrokken, maar de mailserver antwoordde niet: een mail-app die ermee is ingelogd kan verbonden blijven tot de automatische nieuwe poging.',
   invalidDeviceName: 'Geef het apparaat een naam van 1 tot 64 tekens.',
   appPasswordLimitReached:
     'U hebt al {limit} app-wachtwoorden. Trek er een in voordat u een nieuwe aanmaakt.',
