@@ -220,7 +220,7 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
         utcText(times.modified),
         utcText(times.expiry),
         utcText(w.changedAt),
-        JSON.stringify(outbox.map(storedRow)),
+        outbox.length === 0 ? null : JSON.stringify(outbox.map(storedRow)),
         JSON.stringify(
           applied.map((p) => ({ account: normalizeAccount(p.account), keep: p.keepSessionDigest ?? '' })),
         ),

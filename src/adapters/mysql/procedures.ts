@@ -97,7 +97,8 @@ export function revokeSessions(schema: ResolvedSchema): Procedure {
  * tool created, without a state row, is at version 1), write the hash and `modified`, the password
  * expiry (unless `p_expiry` is null: the write keeps the password; with `domainExpiry`, capped at
  * `p_base` plus the domain's days from Postfixadmin's domain table), the state, the history push
- * and trim, and the outbox rows (`p_outbox`, a JSON array read with `JSON_TABLE`); then end the web
+ * and trim (below the oldest kept row's `seq`, read first: no derived table), and the outbox rows
+ * (`p_outbox`, a JSON array read with `JSON_TABLE`; NULL for none); then end the web
  * sessions for each entry of `p_revoke` (`[{ account, keep }]`, `keep` empty for none) with
  * {@link revokeSessionsInTransaction}; then insert the audit rows of `p_audit` (a JSON array of
  * `passrotate_audit` rows, in array order; NULL for none). Times are UTC DATETIMEs, written in the session's time zone
@@ -151,6 +152,7 @@ export function setPasswordProcedure(
   DECLARE v_domain ${acct};
   DECLARE v_version BIGINT;
   DECLARE v_days INT;
+  DECLARE v_trim BIGINT DEFAULT NULL;
   DECLARE v_expiry DATETIME DEFAULT p_expiry;
   DECLARE v_i INT DEFAULT 0;
   DECLARE v_removed BIGINT;
@@ -179,15 +181,18 @@ export function setPasswordProcedure(
       INSERT INTO ${q.history} (account, seq, password_hash)
         SELECT v_account, COALESCE(MAX(seq), 0) + 1, v_old FROM ${q.history} WHERE account = v_account;
     END IF;
-    DELETE h FROM ${q.history} h JOIN (
-        SELECT seq FROM ${q.history} WHERE account = v_account ORDER BY seq DESC LIMIT p_history_limit, 1
-      ) dropped ON h.seq <= dropped.seq WHERE h.account = v_account;
-    INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
-      SELECT r.id, r.account, r.revoker, r.keep, r.created_at, r.attempts, r.next_attempt_at, r.last_error
-      FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (id ${text('id')}, account ${text('account')},
-        revoker ${text('revoker')}, keep ${text('keep')}, created_at BIGINT PATH '$.created_at',
-        attempts BIGINT PATH '$.attempts', next_attempt_at BIGINT PATH '$.next_attempt_at',
-        last_error ${text('last_error')})) AS r;
+    SELECT seq INTO v_trim FROM ${q.history} WHERE account = v_account ORDER BY seq DESC LIMIT p_history_limit, 1;
+    IF v_trim IS NOT NULL THEN
+      DELETE FROM ${q.history} WHERE account = v_account AND seq <= v_trim;
+    END IF;
+    IF p_outbox IS NOT NULL THEN
+      INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
+        SELECT r.id, r.account, r.revoker, r.keep, r.created_at, r.attempts, r.next_attempt_at, r.last_error
+        FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (id ${text('id')}, account ${text('account')},
+          revoker ${text('revoker')}, keep ${text('keep')}, created_at BIGINT PATH '$.created_at',
+          attempts BIGINT PATH '$.attempts', next_attempt_at BIGINT PATH '$.next_attempt_at',
+          last_error ${text('last_error')})) AS r;
+    END IF;
     WHILE v_i < JSON_LENGTH(p_revoke) DO
       SET v_revoked = JSON_UNQUOTE(JSON_EXTRACT(p_revoke, CONCAT('$[', v_i, '].account')));
       SET v_keep = NULLIF(JSON_UNQUOTE(JSON_EXTRACT(p_revoke, CONCAT('$[', v_i, '].keep'))), '');
