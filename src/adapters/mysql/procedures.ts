@@ -40,6 +40,27 @@ function procedure(schema: ResolvedSchema, what: string, signature: string, body
 }
 
 /**
+ * The revoke-all's statements for the account in variable `account`, keeping the session whose
+ * digest is in variable `except` (NULL for none); they need a `v_epoch BIGINT` variable, and the
+ * last one (the DELETE) sets `ROW_COUNT()`. Shared by {@link revokeSessionsInTransaction} and the
+ * password write, which runs them inline.
+ *
+ * @example
+ * ```ts
+ * const body = `DECLARE v_epoch BIGINT; ${revokeSessionsStatements(schema, 'p_account', 'NULL')}`;
+ * ```
+ */
+export function revokeSessionsStatements(schema: ResolvedSchema, account: string, except: string): string {
+  const { q } = schema;
+  return `INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (${account}, 1) ON DUPLICATE KEY UPDATE epoch = epoch + 1;
+  SELECT epoch INTO v_epoch FROM ${q.sessionEpochs} WHERE account = ${account};
+  IF ${except} IS NOT NULL THEN
+    UPDATE ${q.sessions} SET epoch = v_epoch WHERE account = ${account} AND id_digest = ${except} AND epoch >= v_epoch - 1;
+  END IF;
+  DELETE FROM ${q.sessions} WHERE account = ${account} AND epoch < v_epoch;`;
+}
+
+/**
  * The session revoke-all without transaction control, for callers inside a transaction: raise the
  * account's epoch (the upsert locks its epoch row until commit, so racing calls serialize per
  * account), move the kept session (digest `p_except`, if live at the previous epoch) to the new
@@ -51,18 +72,12 @@ function procedure(schema: ResolvedSchema, what: string, signature: string, body
  * ```
  */
 export function revokeSessionsInTransaction(schema: ResolvedSchema): Procedure {
-  const { q } = schema;
   return procedure(
     schema,
     'revoke_sessions_in_tx',
     `IN p_account ${OWN_TEXT}, IN p_except ${OWN_TEXT}, OUT p_removed BIGINT`,
     `  DECLARE v_epoch BIGINT;
-  INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (p_account, 1) ON DUPLICATE KEY UPDATE epoch = epoch + 1;
-  SELECT epoch INTO v_epoch FROM ${q.sessionEpochs} WHERE account = p_account;
-  IF p_except IS NOT NULL THEN
-    UPDATE ${q.sessions} SET epoch = v_epoch WHERE account = p_account AND id_digest = p_except AND epoch >= v_epoch - 1;
-  END IF;
-  DELETE FROM ${q.sessions} WHERE account = p_account AND epoch < v_epoch;
+  ${revokeSessionsStatements(schema, 'p_account', 'p_except')}
   SET p_removed = ROW_COUNT();`,
   );
 }
@@ -100,7 +115,7 @@ export function revokeSessions(schema: ResolvedSchema): Procedure {
  * and trim (below the oldest kept row's `seq`, read first: no derived table), and the outbox rows
  * (`p_outbox`, a JSON array read with `JSON_TABLE`; NULL for none); then end the web
  * sessions for each entry of `p_revoke` (`[{ account, keep }]`, `keep` empty for none) with
- * {@link revokeSessionsInTransaction}; then insert the audit rows of `p_audit` (a JSON array of
+ * {@link revokeSessionsStatements} (inline: no nested CALL); then insert the audit rows of `p_audit` (a JSON array of
  * `passrotate_audit` rows, in array order; NULL for none). Times are UTC DATETIMEs, written in the session's time zone
  * (`NOW()`'s). Answers one row, `v`: the new version, `NOT_FOUND` or `CONFLICT`.
  *
@@ -155,7 +170,7 @@ export function setPasswordProcedure(
   DECLARE v_trim BIGINT DEFAULT NULL;
   DECLARE v_expiry DATETIME DEFAULT p_expiry;
   DECLARE v_i INT DEFAULT 0;
-  DECLARE v_removed BIGINT;
+  DECLARE v_epoch BIGINT;
   DECLARE v_keep ${OWN_TEXT};
   DECLARE v_revoked ${OWN_TEXT};
   DECLARE CONTINUE HANDLER FOR NOT FOUND BEGIN END;
@@ -196,7 +211,7 @@ export function setPasswordProcedure(
     WHILE v_i < JSON_LENGTH(p_revoke) DO
       SET v_revoked = JSON_UNQUOTE(JSON_EXTRACT(p_revoke, CONCAT('$[', v_i, '].account')));
       SET v_keep = NULLIF(JSON_UNQUOTE(JSON_EXTRACT(p_revoke, CONCAT('$[', v_i, '].keep'))), '');
-      CALL ${revokeSessionsInTransaction(schema).name}(v_revoked, v_keep, v_removed);
+      ${revokeSessionsStatements(schema, 'v_revoked', 'v_keep')}
       SET v_i = v_i + 1;
     END WHILE;
     IF p_audit IS NOT NULL THEN
