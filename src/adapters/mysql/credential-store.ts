@@ -206,7 +206,7 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
     const outbox = w.pendingRevocations.filter((p) => p.revoker !== applyRevoker);
     const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
     const auditRows = audited ? writeAuditRows(w, new Set(applied.map((p) => p.id))) : [];
-    const [sets] = await pool.query<RowDataPacket[][]>(
+    const [sets] = await pool.execute<RowDataPacket[][]>(
       `CALL ${setPassword.name}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         account,
@@ -220,7 +220,7 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
         utcText(times.modified),
         utcText(times.expiry),
         utcText(w.changedAt),
-        JSON.stringify(outbox.map(storedRow)),
+        outbox.length === 0 ? null : JSON.stringify(outbox.map(storedRow)),
         JSON.stringify(
           applied.map((p) => ({ account: normalizeAccount(p.account), keep: p.keepSessionDigest ?? '' })),
         ),
@@ -279,7 +279,7 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
 
   return {
     async get(account) {
-      const [rows] = await pool.query<(HistoryRow & { previous_seq: number | null })[]>((await sql()).get, [
+      const [rows] = await pool.execute<(HistoryRow & { previous_seq: number | null })[]>((await sql()).get, [
         normalizeAccount(account),
       ]);
       rows.sort((a, b) => Number(b.previous_seq) - Number(a.previous_seq));

@@ -40,6 +40,27 @@ function procedure(schema: ResolvedSchema, what: string, signature: string, body
 }
 
 /**
+ * The revoke-all's statements for the account in variable `account`, keeping the session whose
+ * digest is in variable `except` (NULL for none); they need a `v_epoch BIGINT` variable, and the
+ * last one (the DELETE) sets `ROW_COUNT()`. Shared by {@link revokeSessionsInTransaction} and the
+ * password write, which runs them inline.
+ *
+ * @example
+ * ```ts
+ * const body = `DECLARE v_epoch BIGINT; ${revokeSessionsStatements(schema, 'p_account', 'NULL')}`;
+ * ```
+ */
+export function revokeSessionsStatements(schema: ResolvedSchema, account: string, except: string): string {
+  const { q } = schema;
+  return `INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (${account}, 1) ON DUPLICATE KEY UPDATE epoch = epoch + 1;
+  SELECT epoch INTO v_epoch FROM ${q.sessionEpochs} WHERE account = ${account};
+  IF ${except} IS NOT NULL THEN
+    UPDATE ${q.sessions} SET epoch = v_epoch WHERE account = ${account} AND id_digest = ${except} AND epoch >= v_epoch - 1;
+  END IF;
+  DELETE FROM ${q.sessions} WHERE account = ${account} AND epoch < v_epoch;`;
+}
+
+/**
  * The session revoke-all without transaction control, for callers inside a transaction: raise the
  * account's epoch (the upsert locks its epoch row until commit, so racing calls serialize per
  * account), move the kept session (digest `p_except`, if live at the previous epoch) to the new
@@ -51,18 +72,12 @@ function procedure(schema: ResolvedSchema, what: string, signature: string, body
  * ```
  */
 export function revokeSessionsInTransaction(schema: ResolvedSchema): Procedure {
-  const { q } = schema;
   return procedure(
     schema,
     'revoke_sessions_in_tx',
     `IN p_account ${OWN_TEXT}, IN p_except ${OWN_TEXT}, OUT p_removed BIGINT`,
     `  DECLARE v_epoch BIGINT;
-  INSERT INTO ${q.sessionEpochs} (account, epoch) VALUES (p_account, 1) ON DUPLICATE KEY UPDATE epoch = epoch + 1;
-  SELECT epoch INTO v_epoch FROM ${q.sessionEpochs} WHERE account = p_account;
-  IF p_except IS NOT NULL THEN
-    UPDATE ${q.sessions} SET epoch = v_epoch WHERE account = p_account AND id_digest = p_except AND epoch >= v_epoch - 1;
-  END IF;
-  DELETE FROM ${q.sessions} WHERE account = p_account AND epoch < v_epoch;
+  ${revokeSessionsStatements(schema, 'p_account', 'p_except')}
   SET p_removed = ROW_COUNT();`,
   );
 }
@@ -97,9 +112,10 @@ export function revokeSessions(schema: ResolvedSchema): Procedure {
  * tool created, without a state row, is at version 1), write the hash and `modified`, the password
  * expiry (unless `p_expiry` is null: the write keeps the password; with `domainExpiry`, capped at
  * `p_base` plus the domain's days from Postfixadmin's domain table), the state, the history push
- * and trim, and the outbox rows (`p_outbox`, a JSON array read with `JSON_TABLE`); then end the web
+ * and trim (below the oldest kept row's `seq`, read first: no derived table), and the outbox rows
+ * (`p_outbox`, a JSON array read with `JSON_TABLE`; NULL for none); then end the web
  * sessions for each entry of `p_revoke` (`[{ account, keep }]`, `keep` empty for none) with
- * {@link revokeSessionsInTransaction}; then insert the audit rows of `p_audit` (a JSON array of
+ * {@link revokeSessionsStatements} (inline: no nested CALL); then insert the audit rows of `p_audit` (a JSON array of
  * `passrotate_audit` rows, in array order; NULL for none). Times are UTC DATETIMEs, written in the session's time zone
  * (`NOW()`'s). Answers one row, `v`: the new version, `NOT_FOUND` or `CONFLICT`.
  *
@@ -151,9 +167,10 @@ export function setPasswordProcedure(
   DECLARE v_domain ${acct};
   DECLARE v_version BIGINT;
   DECLARE v_days INT;
+  DECLARE v_trim BIGINT DEFAULT NULL;
   DECLARE v_expiry DATETIME DEFAULT p_expiry;
   DECLARE v_i INT DEFAULT 0;
-  DECLARE v_removed BIGINT;
+  DECLARE v_epoch BIGINT;
   DECLARE v_keep ${OWN_TEXT};
   DECLARE v_revoked ${OWN_TEXT};
   DECLARE CONTINUE HANDLER FOR NOT FOUND BEGIN END;
@@ -179,19 +196,22 @@ export function setPasswordProcedure(
       INSERT INTO ${q.history} (account, seq, password_hash)
         SELECT v_account, COALESCE(MAX(seq), 0) + 1, v_old FROM ${q.history} WHERE account = v_account;
     END IF;
-    DELETE h FROM ${q.history} h JOIN (
-        SELECT seq FROM ${q.history} WHERE account = v_account ORDER BY seq DESC LIMIT p_history_limit, 1
-      ) dropped ON h.seq <= dropped.seq WHERE h.account = v_account;
-    INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
-      SELECT r.id, r.account, r.revoker, r.keep, r.created_at, r.attempts, r.next_attempt_at, r.last_error
-      FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (id ${text('id')}, account ${text('account')},
-        revoker ${text('revoker')}, keep ${text('keep')}, created_at BIGINT PATH '$.created_at',
-        attempts BIGINT PATH '$.attempts', next_attempt_at BIGINT PATH '$.next_attempt_at',
-        last_error ${text('last_error')})) AS r;
+    SELECT seq INTO v_trim FROM ${q.history} WHERE account = v_account ORDER BY seq DESC LIMIT p_history_limit, 1;
+    IF v_trim IS NOT NULL THEN
+      DELETE FROM ${q.history} WHERE account = v_account AND seq <= v_trim;
+    END IF;
+    IF p_outbox IS NOT NULL THEN
+      INSERT INTO ${q.outbox} (id, account, revoker, keep_session_digest, created_at, attempts, next_attempt_at, last_error)
+        SELECT r.id, r.account, r.revoker, r.keep, r.created_at, r.attempts, r.next_attempt_at, r.last_error
+        FROM JSON_TABLE(p_outbox, '$[*]' COLUMNS (id ${text('id')}, account ${text('account')},
+          revoker ${text('revoker')}, keep ${text('keep')}, created_at BIGINT PATH '$.created_at',
+          attempts BIGINT PATH '$.attempts', next_attempt_at BIGINT PATH '$.next_attempt_at',
+          last_error ${text('last_error')})) AS r;
+    END IF;
     WHILE v_i < JSON_LENGTH(p_revoke) DO
       SET v_revoked = JSON_UNQUOTE(JSON_EXTRACT(p_revoke, CONCAT('$[', v_i, '].account')));
       SET v_keep = NULLIF(JSON_UNQUOTE(JSON_EXTRACT(p_revoke, CONCAT('$[', v_i, '].keep'))), '');
-      CALL ${revokeSessionsInTransaction(schema).name}(v_revoked, v_keep, v_removed);
+      ${revokeSessionsStatements(schema, 'v_revoked', 'v_keep')}
       SET v_i = v_i + 1;
     END WHILE;
     IF p_audit IS NOT NULL THEN

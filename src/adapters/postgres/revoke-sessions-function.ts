@@ -2,6 +2,28 @@
 import type { ResolvedSchema } from '../sql/mailbox-schema.js';
 
 /**
+ * The revoke-all's PL/pgSQL statements for the account in variable `account`, keeping the session
+ * whose digest is in variable `except` (NULL for none); they need a `v_epoch bigint` variable, and
+ * the last one (the DELETE) sets `ROW_COUNT`. Shared by the function below and the password write,
+ * which runs them inline (calling the function per revoked account cost ~0.03 ms more).
+ *
+ * @example
+ * ```ts
+ * const body = `FOR v_revoked IN … LOOP ${revokeSessionsStatements(schema, 'v_revoked', 'NULL')} END LOOP;`;
+ * ```
+ */
+export function revokeSessionsStatements(schema: ResolvedSchema, account: string, except: string): string {
+  const { q } = schema;
+  return `INSERT INTO ${q.sessionEpochs} AS e (account, epoch) VALUES (${account}, 1)
+      ON CONFLICT (account) DO UPDATE SET epoch = e.epoch + 1 RETURNING epoch INTO v_epoch;
+    IF ${except} IS NOT NULL THEN
+      UPDATE ${q.sessions} SET epoch = v_epoch
+        WHERE account = ${account} AND id_digest = ${except} AND epoch >= v_epoch - 1;
+    END IF;
+    DELETE FROM ${q.sessions} WHERE account = ${account} AND epoch < v_epoch;`;
+}
+
+/**
  * The function's quoted name (per prefix) and its `CREATE OR REPLACE` text.
  *
  * Inside, in the caller's one transaction: raise the account's epoch (the upsert locks its epoch
@@ -21,7 +43,7 @@ export function revokeSessionsFunction(schema: ResolvedSchema): {
   readonly name: string;
   readonly ddl: string;
 } {
-  const { q, names } = schema;
+  const { names } = schema;
   const name = `"${`${names.prefix}revoke_sessions`.slice(0, 63)}"`;
   const ddl = `CREATE OR REPLACE FUNCTION ${name}(p_account text, p_except text)
   RETURNS bigint LANGUAGE plpgsql VOLATILE AS $passrotate$
@@ -29,13 +51,7 @@ export function revokeSessionsFunction(schema: ResolvedSchema): {
     v_epoch bigint;
     v_removed bigint;
   BEGIN
-    INSERT INTO ${q.sessionEpochs} AS e (account, epoch) VALUES (p_account, 1)
-      ON CONFLICT (account) DO UPDATE SET epoch = e.epoch + 1 RETURNING epoch INTO v_epoch;
-    IF p_except IS NOT NULL THEN
-      UPDATE ${q.sessions} SET epoch = v_epoch
-        WHERE account = p_account AND id_digest = p_except AND epoch >= v_epoch - 1;
-    END IF;
-    DELETE FROM ${q.sessions} WHERE account = p_account AND epoch < v_epoch;
+    ${revokeSessionsStatements(schema, 'p_account', 'p_except')}
     GET DIAGNOSTICS v_removed = ROW_COUNT;
     RETURN v_removed;
   END

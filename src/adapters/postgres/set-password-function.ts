@@ -1,7 +1,7 @@
 /** @module The compare-and-set password write as one PL/pgSQL function, so a write costs one round trip. */
 import type { ResolvedSchema } from '../sql/mailbox-schema.js';
 import { domainExpiryDaysQuery } from '../sql/queries.js';
-import { revokeSessionsFunction } from './revoke-sessions-function.js';
+import { revokeSessionsStatements } from './revoke-sessions-function.js';
 
 /**
  * What the function returns instead of a version when nothing was written.
@@ -29,8 +29,8 @@ export const CONFLICT = -2;
  * another tool created gets its state row at version 1 first), compare the version, then write
  * the hash and `modified`, the password expiry (unless `p_expiry` is null: the write keeps the
  * password), the new version and flags, the history push and trim, and the outbox rows — except
- * those of the revoker named `p_apply_revoker`, which it carries out instead by calling the
- * session revoke-all function (`revokeSessionsFunction`) in the same transaction; then the audit
+ * those of the revoker named `p_apply_revoker`, which it carries out instead with the session
+ * revoke-all's statements (`revokeSessionsStatements`, inline) in the same transaction; then the audit
  * rows of `p_audit` (a JSON array of `passrotate_audit` rows, inserted in array order). With
  * `domainExpiry`, the expiry is capped at `p_base` plus the domain's days from Postfixadmin's
  * domain table, as Postfixadmin computes it. Each statement of a volatile PL/pgSQL function takes
@@ -84,6 +84,9 @@ export function setPasswordFunction(
     v_version bigint;
     v_days integer;
     v_expiry timestamptz := p_expiry;
+    v_revoked text;
+    v_keep text;
+    v_epoch bigint;
   BEGIN
     ${lock}
     IF NOT FOUND THEN
@@ -109,9 +112,12 @@ export function setPasswordFunction(
         created_at bigint, attempts bigint, next_attempt_at bigint, last_error text)
       WHERE r.revoker IS DISTINCT FROM p_apply_revoker;
     IF p_apply_revoker IS NOT NULL THEN
-      PERFORM ${revokeSessionsFunction(schema).name}(r.account, r.keep_session_digest)
+      FOR v_revoked, v_keep IN SELECT r.account, r.keep_session_digest
         FROM jsonb_to_recordset(p_outbox) AS r(account text, revoker text, keep_session_digest text)
-        WHERE r.revoker = p_apply_revoker;
+        WHERE r.revoker = p_apply_revoker
+      LOOP
+        ${revokeSessionsStatements(schema, 'v_revoked', 'v_keep')}
+      END LOOP;
     END IF;
     IF p_audit IS NOT NULL THEN
       INSERT INTO ${q.audit} (type, account, actor, at, outcome, details)
