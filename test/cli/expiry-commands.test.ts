@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwdFileCredentialStore } from '../../src/adapters/dovecot/index.js';
 import { migrateSqlite, sqliteCredentialStore } from '../../src/adapters/sqlite/index.js';
 import { parseMail } from '../support/mail-message.js';
 import { type PostfixInstance, postfixBinary, startPostfix } from '../support/postfix.js';
@@ -105,9 +106,29 @@ describe('passrotate remind / expire --due', { timeout: 120_000 }, () => {
     ]);
     expect(passwd.code).toBe(2);
     expect(passwd.stderr).toContain('unsupported_store');
-    const due = await runCli(['expire', '--due', `--store=passwd-file:${users}`]);
-    expect(due.code).toBe(2);
-    expect(due.stderr).toContain('unsupported_store');
+  });
+
+  it('expire --due works on a Dovecot passwd-file (its listing scans the file)', async () => {
+    const users = join(mkdtempSync(join(dir, 'passwd-')), 'users');
+    writeFileSync(users, '');
+    const store = passwdFileCredentialStore({ path: users });
+    const now = Date.now();
+    await store.createMailbox({
+      account: 'old@example.org',
+      passwordHash: HASH,
+      expiresAt: new Date(now - DAY),
+    });
+    await store.createMailbox({
+      account: 'soon@example.org',
+      passwordHash: HASH,
+      expiresAt: new Date(now + DAY),
+    });
+    await store.createMailbox({ account: 'never@example.org', passwordHash: HASH });
+    const due = await runCli(['expire', '--due', `--store=passwd-file:${users}`, '--json']);
+    expect(due.code, due.stderr).toBe(0);
+    expect(JSON.parse(due.stdout)).toEqual({ expired: ['old@example.org'], conflicts: 0, skipped: 0 });
+    expect(await store.get('old@example.org')).toMatchObject({ mustChange: true });
+    expect(await store.get('soon@example.org')).toMatchObject({ mustChange: false });
   });
 });
 

@@ -1,6 +1,6 @@
 /** @module CredentialStore over a Dovecot passwd-file, with a JSON sidecar for versions, history and the outbox. */
 import { readFile } from 'node:fs/promises';
-import type { CredentialStore, MailboxRecord, PasswordWriteResult } from '../../ports/index.js';
+import type { CredentialStore, MailboxPage, MailboxRecord, PasswordWriteResult } from '../../ports/index.js';
 import { domainOf, normalizeAccount } from '../shared/accounts.js';
 import { pageLimit } from '../shared/page-limit.js';
 import { replaceFile } from './atomic-write.js';
@@ -104,6 +104,24 @@ export function passwdFileCredentialStore(options: PasswdFileStoreOptions): Cred
   const writePasswd = (lines: readonly PasswdLine[]) =>
     replaceFile(path, formatPasswdFile(lines), { mode: options.fileMode ?? 0o640, bumpMtime: true });
 
+  /** One page of the records that pass `keep`, in ascending account order (the file is read whole). */
+  async function scan(
+    keep: (record: MailboxRecord) => boolean,
+    opts: { readonly cursor?: string | null; readonly limit?: number },
+  ): Promise<MailboxPage> {
+    const limit = pageLimit(opts.limit);
+    const cursor = opts.cursor ?? '';
+    const state = await readState(statePath);
+    const all = (await readLines(path))
+      .filter((l): l is Entry => l.kind === 'entry')
+      .map((e) => toRecord(e, state.accounts[e.user.toLowerCase()]))
+      .filter((r) => r.account > cursor && keep(r))
+      .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+    const page = all.slice(0, limit);
+    const last = page[page.length - 1];
+    return { mailboxes: page, nextCursor: all.length > limit && last ? last.account : null };
+  }
+
   return {
     async get(account) {
       const a = normalizeAccount(account);
@@ -184,18 +202,17 @@ export function passwdFileCredentialStore(options: PasswdFileStoreOptions): Cred
     },
 
     async listByDomain(domain, opts = {}) {
-      const limit = pageLimit(opts.limit);
       const d = domain.trim().toLowerCase();
-      const cursor = opts.cursor ?? '';
-      const state = await readState(statePath);
-      const all = (await readLines(path))
-        .filter((l): l is Entry => l.kind === 'entry' && domainOf(l.user.toLowerCase()) === d)
-        .map((e) => toRecord(e, state.accounts[e.user.toLowerCase()]))
-        .filter((r) => r.account > cursor)
-        .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
-      const page = all.slice(0, limit);
-      const last = page[page.length - 1];
-      return { mailboxes: page, nextCursor: all.length > limit && last ? last.account : null };
+      return scan((r) => r.domain === d, opts);
+    },
+
+    async listExpiringBefore(before, opts = {}) {
+      const d = opts.domain?.trim().toLowerCase() ?? null;
+      return scan(
+        (r) =>
+          r.expiresAt !== null && r.expiresAt.getTime() < before.getTime() && (d === null || r.domain === d),
+        opts,
+      );
     },
 
     async listPendingRevocations(now, limit) {
