@@ -3,6 +3,7 @@ import type { CredentialStore, PasswordWrite, PendingRevocation } from '../ports
 import { expect } from './expect.js';
 import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
+import { at, fakeHash, T0 } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -22,11 +23,6 @@ export interface CredentialStoreSuiteOptions {
   /** Concurrent writers in the compare-and-set race. Default 8. */
   readonly concurrency?: number;
 }
-
-const T0 = new Date('2031-02-03T04:05:06.789Z');
-const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
-/** A hash-shaped opaque value: stores must keep it byte for byte. */
-const fakeHash = (label: string): string => `{SSHA512}${label}-${uniqueTag()}+/=`;
 
 /**
  * Registers a suite (with vitest, node:test or any {@link TestRunner}) that checks every documented guarantee of a {@link CredentialStore}:

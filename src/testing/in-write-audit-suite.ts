@@ -7,7 +7,9 @@ import type {
   WriteAuditEvent,
 } from '../ports/credential-store.js';
 import { expect } from './expect.js';
+import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
+import { at, fakeHash, T0 } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -51,10 +53,6 @@ export interface InWriteAuditSuiteOptions {
   readonly concurrency?: number;
 }
 
-const T0 = new Date('2031-02-03T04:05:06.789Z');
-const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
-const fakeHash = (label: string): string => `{SSHA512}${label}-${uniqueTag()}+/=`;
-
 /**
  * Registers a suite (with vitest, node:test or any {@link TestRunner}) that checks a credential
  * store which records `PasswordWrite.auditEvents` inside `setPassword`: a winning write records
@@ -86,14 +84,7 @@ export function testInWriteAudit(
   const { describe, it } = resolveTestRunner(options.runner);
   const concurrency = options.concurrency ?? 8;
 
-  const withStores = (fn: (stores: InWriteAuditStores) => Promise<void>) => async () => {
-    const stores = await makeStores();
-    try {
-      await fn(stores);
-    } finally {
-      await options.teardown?.(stores);
-    }
-  };
+  const withStores = fixtureScope(makeStores, options.teardown);
 
   const newAccount = () => `u${uniqueTag()}@d${uniqueTag()}.test`;
   const fresh = async (store: CredentialStore): Promise<string> => {

@@ -5,6 +5,7 @@ import type { SessionStore } from '../ports/session-store.js';
 import { expect } from './expect.js';
 import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
+import { at, fakeHash, T0 } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -44,10 +45,7 @@ export interface InWriteRevocationSuiteOptions {
   readonly concurrency?: number;
 }
 
-const T0 = new Date('2031-02-03T04:05:06.789Z');
-const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 const LATER = at(100_000);
-const fakeHash = (label: string): string => `{SSHA512}${label}-${uniqueTag()}+/=`;
 
 /**
  * Registers a suite (with vitest, node:test or any {@link TestRunner}) that checks a credential

@@ -4,6 +4,7 @@ import type { ResetTokenRecord, ResetTokenStore } from '../ports/reset-token-sto
 import { expect } from './expect.js';
 import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
+import { T0 } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -24,7 +25,6 @@ export interface ResetTokenStoreSuiteOptions {
   readonly teardown?: (store: ResetTokenStore) => Promise<void> | void;
 }
 
-const T0 = new Date('2031-02-03T04:05:06.789Z');
 const at = (ms: number): Date => new Date(T0.getTime() + ms);
 
 /**

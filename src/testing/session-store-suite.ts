@@ -4,6 +4,7 @@ import type { SessionStore, WebSession } from '../ports/session-store.js';
 import { expect } from './expect.js';
 import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
+import { at, T0 } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -22,8 +23,6 @@ export interface SessionStoreSuiteOptions {
   readonly teardown?: (store: SessionStore) => Promise<void> | void;
 }
 
-const T0 = new Date('2031-02-03T04:05:06.789Z');
-const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
