@@ -22,11 +22,8 @@ import type { ExampleServices } from './services.js';
 
 /** Where the pages live. */
 export const FORGOT_PATH = '/forgot';
-/**
- * Where the reset form posts. Its page is served with `Referrer-Policy: no-referrer`, so browsers
- * post it with `Origin: null`: list it in the session's `nullOriginPaths` (the CSRF token still counts).
- */
-export const RESET_PATH = '/reset';
+/** Where the reset form posts. */
+const RESET_PATH = '/reset';
 
 function card(c: AppContext, config: MailboxAuthConfig, inner: SafeHtml): SafeHtml {
   return html`<main class="auth-page"><div class="auth-card">${config.brand(c.get('t'))}${inner}</div></main>`;
@@ -37,7 +34,7 @@ function send(
   config: MailboxAuthConfig,
   title: string,
   inner: SafeHtml,
-  options: { status?: PageStatus; scripts?: readonly string[]; noReferrer?: boolean } = {},
+  options: { status?: PageStatus; scripts?: readonly string[]; holdsToken?: boolean } = {},
 ): Response {
   const page = renderPage({
     title,
@@ -46,14 +43,16 @@ function send(
     body: card(c, config, inner),
     scripts: options.scripts ?? [],
   }).value;
-  // The reset form's URL holds the token: no request from that page may carry it in a Referer.
-  const body = options.noReferrer
+  // The reset form's URL holds the token: requests from that page send only the origin as Referer.
+  // (`no-referrer` would also make browsers post the form with `Origin: null`, which the CSRF
+  // origin check rightly refuses.)
+  const body = options.holdsToken
     ? page.replace(
         '<meta name="referrer" content="same-origin">',
-        '<meta name="referrer" content="no-referrer">',
+        '<meta name="referrer" content="strict-origin">',
       )
     : page;
-  if (options.noReferrer) c.header('Referrer-Policy', 'no-referrer');
+  if (options.holdsToken) c.header('Referrer-Policy', 'strict-origin');
   return c.html(body, options.status ?? 200);
 }
 
@@ -93,7 +92,7 @@ function invalidLink(c: AppContext, config: MailboxAuthConfig): Response {
     html`<h1>${t('resetFormTitle')}</h1>
 ${renderNotice({ kind: 'error', text: t('resetLinkInvalid') })}
 <a class="btn btn-primary" href="${FORGOT_PATH}">${t('requestNewLink')}</a>`,
-    { status: 400, noReferrer: true },
+    { status: 400, holdsToken: true },
   );
 }
 
@@ -124,7 +123,7 @@ ${renderNotice(view.notice)}
 ${fields}
 <button type="submit" class="btn btn-primary">${t('setNewPassword')}</button>
 </form>`,
-    { status: view.status ?? 200, scripts: ['passrotate-password.js'], noReferrer: true },
+    { status: view.status ?? 200, scripts: ['passrotate-password.js'], holdsToken: true },
   );
 }
 

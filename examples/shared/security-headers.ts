@@ -35,7 +35,7 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     h.set('X-Frame-Options', 'DENY');
     h.set('X-Content-Type-Options', 'nosniff');
-    // A page may ask for less (the reset form, whose URL holds a token, sends `no-referrer`).
+    // A page may ask for less (the reset form, whose URL holds a token, sends `strict-origin`).
     if (!h.has('Referrer-Policy')) h.set('Referrer-Policy', 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), clipboard-write=(self)');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');

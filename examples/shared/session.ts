@@ -20,12 +20,6 @@ export interface SessionConfig {
   readonly ttlMs: number;
   /** `Strict` for the admin panel, `Lax` for the mailbox owner's apps. */
   readonly sameSite: 'Strict' | 'Lax';
-  /**
-   * Paths whose forms are served with `Referrer-Policy: no-referrer`, so browsers post them with
-   * `Origin: null` (the password-reset form, whose URL holds the token). Their POSTs may carry
-   * `Origin: null`; the CSRF token is still required. Default none.
-   */
-  readonly nullOriginPaths?: readonly string[];
 }
 
 /** The per-request variables the session middleware provides. */
@@ -60,10 +54,9 @@ async function submittedToken(c: Context): Promise<string> {
   return '';
 }
 
-function originAllowed(c: Context, config: SessionConfig): boolean {
+function originAllowed(c: Context): boolean {
   const origin = c.req.header('origin');
-  if (origin === 'null') return config.nullOriginPaths?.includes(new URL(c.req.url).pathname) ?? false;
-  if (origin === undefined) return true;
+  if (origin === undefined || origin === 'null') return origin === undefined;
   return origin === requestOrigin(c);
 }
 
@@ -105,7 +98,7 @@ export function sessionMiddleware<E extends SessionEnv>(
     c.set('session', session);
     c.set('csrfToken', csrfToken);
     if (UNSAFE_METHODS.has(c.req.method)) {
-      if (!originAllowed(c, config) || !tokensEqual(await submittedToken(c), csrfToken)) {
+      if (!originAllowed(c) || !tokensEqual(await submittedToken(c), csrfToken)) {
         return refuse(c);
       }
     }

@@ -24,7 +24,7 @@ import { type Notice, renderNotice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
 import { passwordBlock } from '../shared/password-block.js';
-import { mountPasswordReset, RESET_PATH } from '../shared/password-reset.js';
+import { mountPasswordReset } from '../shared/password-reset.js';
 import type { ExampleServices } from '../shared/services.js';
 import { startSession } from '../shared/session.js';
 import {
@@ -55,7 +55,6 @@ export function createUserPanelApp(services: ExampleServices): Hono<AppEnv> {
       clock: services.clock,
       ttlMs: 8 * 3_600_000,
       sameSite: 'Lax',
-      nullOriginPaths: [RESET_PATH],
     },
     publicOrigin: () => services.publicOrigins.userPanel,
     appClass: APP_CLASS,

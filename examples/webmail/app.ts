@@ -25,7 +25,7 @@ import type { Notice } from '../shared/layout.js';
 import { type MailboxAuthConfig, mountMailboxAuth, requireMailbox } from '../shared/mailbox-auth.js';
 import { submitOwnPasswordChange } from '../shared/own-password-change.js';
 import { passwordBlock } from '../shared/password-block.js';
-import { mountPasswordReset, RESET_PATH } from '../shared/password-reset.js';
+import { mountPasswordReset } from '../shared/password-reset.js';
 import type { ExampleServices } from '../shared/services.js';
 import { endSession } from '../shared/session.js';
 import { renderAccountPage, renderInbox, type WebmailUser, webmailBrand } from './pages.js';
@@ -50,7 +50,6 @@ export function createWebmailApp(services: ExampleServices): Hono<AppEnv> {
       clock: services.clock,
       ttlMs: 8 * 3_600_000,
       sameSite: 'Lax',
-      nullOriginPaths: [RESET_PATH],
     },
     publicOrigin: () => services.publicOrigins.webmail,
     appClass: APP_CLASS,

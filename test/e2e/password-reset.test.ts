@@ -77,29 +77,29 @@ describe.skipIf(skipServers)(
       const visitor = new HttpClient(demo.urls.webmail);
       const form = await visitor.request(link.slice(demo.urls.webmail.length));
       expect(form.status).toBe(200);
-      expect(form.headers.get('referrer-policy')).toBe('no-referrer');
-      expect(form.body).toContain('<meta name="referrer" content="no-referrer">');
+      expect(form.headers.get('referrer-policy')).toBe('strict-origin');
+      expect(form.body).toContain('<meta name="referrer" content="strict-origin">');
       expect(form.body).toContain('<passrotate-password');
       const token = link.slice(-64);
       expect(form.body).toContain(`name="token" value="${token}"`);
 
-      // The page posts with `Origin: null` (no-referrer): accepted on /reset only, and never without the CSRF token.
-      const nullOrigin = { origin: 'null' };
+      // The CSRF check stays whole on the reset form: no token, or an opaque (`null`) or foreign
+      // origin, is refused like anywhere else.
       const noToken = await visitor.request('/reset', {
         method: 'POST',
-        headers: nullOrigin,
         form: { token, newPassword: NEW, confirmPassword: NEW },
       });
       expect(noToken.status).toBe(403);
-      const elsewhere = await visitor.request('/forgot', {
-        method: 'POST',
-        headers: nullOrigin,
-        form: { _csrf: HttpClient.csrf(form.body), account: ALICE },
-      });
-      expect(elsewhere.status).toBe(403);
+      for (const origin of ['null', 'http://evil.example']) {
+        const refused = await visitor.request('/reset', {
+          method: 'POST',
+          headers: { origin },
+          form: { _csrf: HttpClient.csrf(form.body), token, newPassword: NEW, confirmPassword: NEW },
+        });
+        expect(refused.status).toBe(403);
+      }
       const weak = await visitor.request('/reset', {
         method: 'POST',
-        headers: nullOrigin,
         form: { _csrf: HttpClient.csrf(form.body), token, newPassword: 'short', confirmPassword: 'short' },
       });
       expect(weak.status).toBe(400);
