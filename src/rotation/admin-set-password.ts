@@ -1,7 +1,8 @@
 /** @module An admin with rights on the domain sets a mailbox's password, without the current one. */
 import { commitChange } from './commit-change.js';
 import { domainOf, maxAgeExpiry, mayManage } from './decisions.js';
-import type { GeneratorChoice } from './generator-choice.js';
+import { type GeneratorChoice, generateWith } from './generator-choice.js';
+import { hashAhead } from './hash-ahead.js';
 import { pickPassword } from './new-password.js';
 import { runRevocations } from './run-revocations.js';
 import { refuser, runtime, stored } from './runtime.js';
@@ -66,7 +67,10 @@ export type AdminSetPasswordResult =
  * Sets a mailbox's password as an admin: the actor must hold rights on the mailbox's domain (or be
  * a superadmin) else `forbidden` — checked before the store is read, so nothing leaks about other
  * domains. The policy applies to a supplied password (account, display-name and history checks;
- * there is no current password to compare with). The owner's sessions are revoked as in
+ * there is no current password to compare with). A password the policy's record-free rules accept
+ * is hashed while the mailbox is read (`hashAhead`), so the flow takes about one key derivation
+ * plus one write; one that the display-name or history check then refuses was hashed for nothing
+ * (never stored). The owner's sessions are revoked as in
  * {@link changeOwnPassword}; the event is audited with the actor and the owner is notified.
  *
  * @throws TypeError unless exactly one of `password` and `generate` is given, or when `generator`
@@ -104,12 +108,24 @@ export async function adminSetPassword(
   const domain = domainOf(account);
   if (domain === null || !mayManage(input.actor, domain))
     return refuse({ ok: false, code: 'forbidden' } as const);
-  const got = await stored(() => deps.store.get(account));
+  const getting = stored(() => deps.store.get(account));
+  // The candidate is drawn and hashed while the mailbox is read; the full check below decides.
+  const candidate = generate
+    ? generateWith(deps.policy, input.generator, rt.random, { account })
+    : (input.password as string);
+  const hashing = hashAhead(rt, account, candidate);
+  const got = await getting;
   if (!got.ok) return refuse(got);
   const record = got.value;
   if (!record) return refuse({ ok: false, code: 'not_found' } as const);
 
-  const picked = await pickPassword(rt, record, generate ? null : (input.password ?? null), input.generator);
+  const picked = await pickPassword(
+    rt,
+    record,
+    generate
+      ? { ...(input.generator ? { generator: input.generator } : {}), first: candidate }
+      : { supplied: candidate },
+  );
   if (!picked.validation.ok) {
     const violations = picked.validation.violations;
     return refuse({ ok: false, code: 'policy_violation', violations } as const);
@@ -121,6 +137,7 @@ export async function adminSetPassword(
   const result = await commitChange(rt, {
     record,
     password: picked.password,
+    ...(hashing !== null && picked.password === candidate ? { passwordHash: hashing } : {}),
     mustChange: temporary,
     expiresAt,
     revoke: input.revoke ?? 'all',

@@ -25,8 +25,13 @@ import type { RevocationMode, WriteRefusal } from './types.js';
  */
 export interface ChangePlan {
   readonly record: MailboxRecord;
-  /** The new password, hashed here (after every check passed). */
+  /** The new password, hashed here (after every check passed) unless `passwordHash` is given. */
   readonly password: string;
+  /**
+   * Its hash when the flow started it earlier (an admin set hashes while the mailbox is read, see
+   * `hashAhead`); a rejection is thrown from `commitChange` as the hasher's own would be.
+   */
+  readonly passwordHash?: Promise<string>;
   readonly mustChange: boolean;
   readonly expiresAt: Date | null;
   readonly revoke: RevocationMode;
@@ -85,8 +90,9 @@ export interface CommittedChange {
 }
 
 /**
- * Hashes the new password and writes it with one outbox row per selected revoker in one
- * compare-and-set. A store failure or a lost race writes nothing. The rows name the session to
+ * Hashes the new password (or awaits `plan.passwordHash`) and writes it with one outbox row per
+ * selected revoker in one compare-and-set; the rows and audit events are built while the hasher
+ * works. A store failure or a lost race writes nothing. The rows name the session to
  * keep by its digest (`sessionIdDigest`), never by its id. With `plan.audit` and an audit sink, the
  * write carries the change's event and one `sessions_revoked` event per row (recorded only if the
  * store applies that row), for a store that records them in its own transaction.
@@ -99,7 +105,9 @@ export interface CommittedChange {
  * ```
  */
 export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<CommittedChange | WriteRefusal> {
-  const passwordHash = await rt.deps.hasher.hash(plan.password);
+  const hashing = plan.passwordHash ?? rt.deps.hasher.hash(plan.password);
+  // Awaited below, after the rows are built: a rejection meanwhile is not unhandled.
+  hashing.catch(() => undefined);
   const now = plan.now;
   const keep = plan.revoke === 'others' ? plan.keepSessionId : null;
   const rows = outboxRows({
@@ -136,6 +144,7 @@ export async function commitChange(rt: Runtime, plan: ChangePlan): Promise<Commi
             onlyIfApplied: row.id,
           })),
         ];
+  const passwordHash = await hashing;
   const written = await stored(() =>
     rt.deps.store.setPassword({
       account: plan.record.account,

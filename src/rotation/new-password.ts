@@ -10,33 +10,48 @@ import type { Runtime } from './runtime.js';
 const GENERATION_ATTEMPTS = 20;
 
 /**
- * Validates `supplied` against the policy for `record`, or (when `supplied` is `null`) generates
- * a password that passes it (with `generator`'s options), including the history checks a bare
- * generator cannot see.
+ * The password an admin flow sets: one the admin typed, or a generated one (with the generator's
+ * options, trying `first` — a candidate drawn before the record was read — before drawing more).
+ *
+ * @example
+ * ```ts
+ * const typed: PasswordChoice = { supplied: 'New-Secret-42' };
+ * const generated: PasswordChoice = { generator: { length: 20 } };
+ * ```
+ */
+export type PasswordChoice =
+  | { readonly supplied: string }
+  | { readonly generator?: GeneratorChoice; readonly first?: string };
+
+/**
+ * Validates the supplied password against the policy for `record`, or generates a password that
+ * passes it, including the display-name and history checks a bare generator cannot see.
  *
  * @throws PassrotateError `generation_failed` when no candidate passes (a policy the generator
  * cannot meet for this mailbox).
  *
  * @example
  * ```ts
- * const picked = await pickPassword(rt, record, null);
+ * const picked = await pickPassword(rt, record, { generator: { passphrase: true } });
  * if (picked.validation.ok) use(picked.password);
  * ```
  */
 export async function pickPassword(
   rt: Runtime,
   record: MailboxRecord,
-  supplied: string | null,
-  generator?: GeneratorChoice,
+  choice: PasswordChoice,
 ): Promise<{ readonly password: string; readonly validation: ValidationResult }> {
-  if (supplied !== null)
-    return { password: supplied, validation: await checkPolicy(rt, record, supplied, null) };
+  if ('supplied' in choice)
+    return { password: choice.supplied, validation: await checkPolicy(rt, record, choice.supplied, null) };
+  const context = {
+    account: record.account,
+    ...(record.displayName === null ? {} : { displayName: record.displayName }),
+  };
   for (let attempt = 0; attempt < GENERATION_ATTEMPTS; attempt++) {
-    const context = {
-      account: record.account,
-      ...(record.displayName === null ? {} : { displayName: record.displayName }),
-    };
-    const password = generateWith(rt.deps.policy, generator, rt.random, context);
+    const password =
+      attempt === 0 && choice.first !== undefined
+        ? choice.first
+        : generateWith(rt.deps.policy, choice.generator, rt.random, context);
     const validation = await checkPolicy(rt, record, password, null);
     if (validation.ok) return { password, validation };
   }

@@ -199,7 +199,7 @@ async function rotateOneOrThrow(
   generator: GeneratorChoice | undefined,
 ): Promise<RotatedMailbox> {
   const { account } = record;
-  const picked = await pickPassword(rt, record, null, generator);
+  const picked = await pickPassword(rt, record, generator === undefined ? {} : { generator });
   const now = rt.clock.now();
   const result = await commitChange(rt, {
     record,

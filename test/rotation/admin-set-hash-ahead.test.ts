@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { adminSetPassword, type CredentialStore, type MailboxRecord, PassrotateError } from '../../src/index.js';
+import { ALICE, ALICE_PASSWORD, fixture } from '../support/rotation-fixture.js';
+
+const ADMIN = { name: 'postmaster@example.org', domains: ['example.org'] };
+const NEW = 'Cobalt-River-2026';
+
+/** A store whose reads wait until `release()`; `pending` says whether one is waiting. */
+function heldReads(store: CredentialStore) {
+  const waiting: (() => void)[] = [];
+  const held: CredentialStore = {
+    ...store,
+    get: async (account) => {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return store.get(account);
+    },
+  };
+  return {
+    store: held,
+    pending: () => waiting.length > 0,
+    release: () => {
+      for (const resolve of waiting.splice(0)) resolve();
+    },
+  };
+}
+
+const hashed = (log: readonly string[]) => log.filter((l) => l.startsWith('hash:')).map((l) => l.slice(5));
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('adminSetPassword hashes while the mailbox is read', () => {
+  it('starts the supplied password’s hash before the read returns, and stores that hash', async () => {
+    const f = await fixture();
+    const reads = heldReads(f.store);
+    const flow = adminSetPassword(
+      { ...f.deps, store: reads.store },
+      { actor: ADMIN, account: ALICE, password: NEW },
+    );
+    await turn();
+    expect(reads.pending()).toBe(true);
+    expect(hashed(f.hasher.log)).toEqual([NEW]);
+    reads.release();
+    expect(await flow).toMatchObject({ ok: true, version: 2 });
+    expect(hashed(f.hasher.log)).toEqual([NEW]);
+    expect(await f.passwordWorks(NEW)).toBe(true);
+  });
+
+  it('starts a generated password’s hash before the read returns, and returns the password stored', async () => {
+    const f = await fixture();
+    const reads = heldReads(f.store);
+    const flow = adminSetPassword(
+      { ...f.deps, store: reads.store },
+      { actor: ADMIN, account: ALICE, generate: true },
+    );
+    await turn();
+    expect(hashed(f.hasher.log)).toHaveLength(1);
+    reads.release();
+    const result = await flow;
+    expect(result.ok && result.password).toBe(hashed(f.hasher.log)[0]);
+    expect(await f.passwordWorks(result.ok ? (result.password ?? '') : '')).toBe(true);
+  });
+
+  it('never hashes a password the record-free rules refuse', async () => {
+    const f = await fixture();
+    const result = await adminSetPassword(f.deps, { actor: ADMIN, account: ALICE, password: 'weak' });
+    expect(result).toMatchObject({ ok: false, code: 'policy_violation' });
+    expect(hashed(f.hasher.log)).toEqual([]);
+  });
+
+  it('drops the early hash when the history check refuses the password after the read', async () => {
+    const f = await fixture();
+    const result = await adminSetPassword(f.deps, { actor: ADMIN, account: ALICE, password: ALICE_PASSWORD });
+    expect(result).toMatchObject({ code: 'policy_violation', violations: [{ code: 'reused_password' }] });
+    expect(hashed(f.hasher.log)).toEqual([ALICE_PASSWORD]);
+    expect(await f.store.get(ALICE)).toMatchObject({ version: 1, mustChange: false });
+  });
+
+  it('hashes a new draw when the first generated candidate is refused after the read', async () => {
+    const f = await fixture();
+    let refusedOnce = false;
+    // The first candidate "matches" a previous password; every later one does not.
+    const hasher = {
+      ...f.hasher,
+      verify: async (password: string, stored: string) => {
+        if (!refusedOnce) {
+          refusedOnce = true;
+          return true;
+        }
+        return f.hasher.verify(password, stored);
+      },
+    };
+    const result = await adminSetPassword(
+      { ...f.deps, hasher },
+      { actor: ADMIN, account: ALICE, generate: true },
+    );
+    const [first, second, ...rest] = hashed(f.hasher.log);
+    expect(rest).toEqual([]);
+    expect(first).not.toBe(second);
+    expect(result.ok && result.password).toBe(second);
+    expect(await f.passwordWorks(second ?? '')).toBe(true);
+    expect(await f.passwordWorks(first ?? '')).toBe(false);
+  });
+
+  it('throws the hasher’s error when the early hash fails, and leaves none unhandled on a refusal', async () => {
+    const f = await fixture();
+    const failing = {
+      ...f.hasher,
+      hash: async () => Promise.reject(new PassrotateError('password_too_long', 'over the limit')),
+    };
+    await expect(
+      adminSetPassword({ ...f.deps, hasher: failing }, { actor: ADMIN, account: ALICE, password: NEW }),
+    ).rejects.toMatchObject({ code: 'password_too_long' });
+    // Refused by the history check after the read: the failed early hash is never awaited.
+    expect(
+      await adminSetPassword(
+        { ...f.deps, hasher: failing },
+        { actor: ADMIN, account: ALICE, password: ALICE_PASSWORD },
+      ),
+    ).toMatchObject({ code: 'policy_violation' });
+    await turn();
+    expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(true);
+  });
+
+  it('stores only hashes of the password it reports, whatever the password and the read’s timing', async () => {
+    const candidates = fc.oneof(
+      fc.constantFrom(NEW, ALICE_PASSWORD, 'weak', 'Maple-Tundra-2027', 'alice@example.org-X1y'),
+      fc.string({ maxLength: 24 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(candidates, { nil: undefined }),
+        fc.nat({ max: 3 }),
+        async (password, readDelayTurns) => {
+          const f = await fixture();
+          const before = (await f.store.get(ALICE)) as MailboxRecord;
+          const store: CredentialStore = {
+            ...f.store,
+            get: async (account) => {
+              for (let i = 0; i < readDelayTurns; i++) await turn();
+              return f.store.get(account);
+            },
+          };
+          const input =
+            password === undefined
+              ? { actor: ADMIN, account: ALICE, generate: true }
+              : { actor: ADMIN, account: ALICE, password };
+          const result = await adminSetPassword({ ...f.deps, store }, input);
+          const after = (await f.store.get(ALICE)) as MailboxRecord;
+          if (result.ok) {
+            const set = result.password ?? password ?? '';
+            expect(await f.passwordWorks(set)).toBe(true);
+            expect(after.version).toBe(before.version + 1);
+          } else {
+            expect(after).toEqual(before);
+            expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
