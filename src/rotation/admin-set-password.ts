@@ -113,7 +113,7 @@ export async function adminSetPassword(
   const candidate = generate
     ? generateWith(deps.policy, input.generator, rt.random, { account })
     : (input.password as string);
-  const hashing = hashAhead(rt, account, candidate);
+  const hashing = hashAhead(rt, candidate, { account });
   const got = await getting;
   if (!got.ok) return refuse(got);
   const record = got.value;

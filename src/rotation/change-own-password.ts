@@ -1,9 +1,11 @@
 /** @module The owner changes their own password (webmail, user panel), giving the current one. */
+import type { MailboxRecord } from '../ports/credential-store.js';
 import { commitChange } from './commit-change.js';
 import { agedOutBeyondGrace, domainOf, maxAgeExpiry, temporaryPasswordDead } from './decisions.js';
+import { hashAhead } from './hash-ahead.js';
 import { checkPolicy } from './policy-check.js';
 import { runRevocations } from './run-revocations.js';
-import { refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
+import { type Runtime, refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
 import type { StorageFailure } from './storage-failure.js';
 import type { PolicyRefusal, RateLimited, RevocationMode, RevocationReport, RotationDeps } from './types.js';
 
@@ -65,7 +67,8 @@ export type ChangeOwnPasswordResult =
  * the account's count and gives the client its attempt back) → verify the current
  * password (before anything new is hashed) → confirmation → policy (account context, similarity to
  * the current password, reuse of the last `historySize`) → hash (expiring after `passwordMaxAge`,
- * when set) → compare-and-set with one outbox
+ * when set; started as soon as the synchronous rules pass, so it runs alongside the history and
+ * breach checks) → compare-and-set with one outbox
  * row per revoker in the same write → run the revokers → audit and notify.
  *
  * Refusals are returned, never thrown: `rate_limited` (+`retryAfterMs`), `not_found`,
@@ -113,7 +116,27 @@ export async function changeOwnPassword(
   if (!(await deps.hasher.verify(input.currentPassword, record.passwordHash))) {
     return refuse({ ok: false, code: 'invalid_current_password' } as const);
   }
-  await attempt.succeeded();
+  // The limiter's reset runs alongside the rest of the change (it never rejects).
+  const reset = attempt.succeeded();
+  const outcome = await changeVerified(rt, input, { account, revoke, keepSessionId, record, refuse });
+  await reset;
+  return outcome;
+}
+
+/** The change once the current password was verified: checks, write, revocations, audit. */
+async function changeVerified(
+  rt: Runtime,
+  input: ChangeOwnPasswordInput,
+  verified: {
+    readonly account: string;
+    readonly revoke: RevocationMode;
+    readonly keepSessionId: string | null;
+    readonly record: MailboxRecord;
+    readonly refuse: ReturnType<typeof refuser>;
+  },
+): Promise<ChangeOwnPasswordResult> {
+  const { deps } = rt;
+  const { account, revoke, keepSessionId, record, refuse } = verified;
   if (!record.active) return refuse({ ok: false, code: 'forbidden' } as const);
   const now = rt.clock.now();
   const graceMs = deps.expiredPasswordGraceMs ?? Number.POSITIVE_INFINITY;
@@ -122,6 +145,12 @@ export async function changeOwnPassword(
   if (input.newPassword !== input.confirmation)
     return refuse({ ok: false, code: 'confirmation_mismatch' } as const);
 
+  // Hashed while the history and breach checks run, once the synchronous rules accept it.
+  const hashing = hashAhead(rt, input.newPassword, {
+    account,
+    ...(record.displayName === null ? {} : { displayName: record.displayName }),
+    currentPassword: input.currentPassword,
+  });
   const validation = await checkPolicy(rt, record, input.newPassword, input.currentPassword);
   if (!validation.ok) {
     return refuse({ ok: false, code: 'policy_violation', violations: validation.violations } as const);
@@ -130,6 +159,7 @@ export async function changeOwnPassword(
   const result = await commitChange(rt, {
     record,
     password: input.newPassword,
+    ...(hashing === null ? {} : { passwordHash: hashing }),
     mustChange: false,
     expiresAt: maxAgeExpiry(deps.passwordMaxAge, domainOf(account) ?? record.domain, now),
     revoke,

@@ -1,4 +1,5 @@
 /** @module Login: verify the password, refuse with a coded reason, upgrade the hash on success. */
+import type { MailboxRecord } from '../ports/credential-store.js';
 import { loginRefusal, passwordAgedOut } from './decisions.js';
 import { type Runtime, refuser, reserveFlowAttempt, runtime, stored } from './runtime.js';
 import type { StorageFailure } from './storage-failure.js';
@@ -117,7 +118,22 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
     ? await deps.hasher.verify(input.password, record.passwordHash)
     : (await deps.hasher.verify(input.password, await dummyHash(rt))) && false;
   if (!record || !matches) return refuse({ ok: false, code: 'invalid_credentials' } as const);
-  await attempt.succeeded();
+  // The limiter's reset runs alongside the rest of the login (it never rejects).
+  const reset = attempt.succeeded();
+  const outcome = await loginVerified(rt, { account, password: input.password, record }, epoch.value, refuse);
+  await reset;
+  return outcome;
+}
+
+/** The login once the password matched: expiry, a rehash when due, audit. */
+async function loginVerified(
+  rt: Runtime,
+  login: { readonly account: string; readonly password: string; readonly record: MailboxRecord },
+  sessionEpoch: number | null,
+  refuse: ReturnType<typeof refuser>,
+): Promise<VerifyLoginResult> {
+  const { deps } = rt;
+  const { account, password, record } = login;
   const now = rt.clock.now();
   const refusal = loginRefusal(record, now, deps.expiredPasswordGraceMs);
   if (refusal) return refuse({ ok: false, code: refusal } as const);
@@ -127,7 +143,7 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
   let version = record.version;
   let rehashed = false;
   if (deps.hasher.needsRehash(record.passwordHash)) {
-    const passwordHash = await deps.hasher.hash(input.password);
+    const passwordHash = await deps.hasher.hash(password);
     const written = await stored(() =>
       deps.store.setPassword({
         account,
@@ -160,7 +176,7 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
     expired,
     expiresAt: record.expiresAt,
     version,
-    sessionEpoch: epoch.value,
+    sessionEpoch,
     rehashed,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CredentialStore, verifyLogin } from '../../src/index.js';
+import { type AttemptLimiter, type AuditSink, type CredentialStore, verifyLogin } from '../../src/index.js';
 import { cheapHasher, upgradeHasher } from '../support/hashers.js';
 import { ALICE, ALICE_PASSWORD, fixture, plaintexts, recordedText } from '../support/rotation-fixture.js';
 
@@ -191,6 +191,33 @@ describe('verifyLogin', () => {
     await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD });
     await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-2-guess' });
     expect((await verifyLogin(f.deps, { account: ALICE, password: ALICE_PASSWORD })).ok).toBe(true);
+  });
+
+  it('resets the counter alongside the login’s audit, and before it answers', async () => {
+    const f = await fixture();
+    const order: string[] = [];
+    const limiter: AttemptLimiter = {
+      ...f.limiter,
+      reset: async (key) => {
+        order.push('reset started');
+        await new Promise((resolve) => setImmediate(resolve));
+        await f.limiter.reset(key);
+        order.push('reset done');
+      },
+    };
+    const audit: AuditSink = {
+      record: async (event) => {
+        order.push(event.type);
+        await f.audit.record(event);
+      },
+    };
+    const result = await verifyLogin(
+      { ...f.deps, limiter, audit },
+      { account: ALICE, password: ALICE_PASSWORD },
+    );
+    order.push('answered');
+    expect(result.ok).toBe(true);
+    expect(order).toEqual(['reset started', 'login_succeeded', 'reset done', 'answered']);
   });
 
   it('reveals inactive, an expired temporary password and an aged-out one only to the right password', async () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { adminSetPassword, type CredentialStore, type MailboxRecord, PassrotateError } from '../../src/index.js';
+import {
+  type AttemptLimiter,
+  adminSetPassword,
+  type CredentialStore,
+  changeOwnPassword,
+  type MailboxRecord,
+  PassrotateError,
+} from '../../src/index.js';
 import { ALICE, ALICE_PASSWORD, fixture } from '../support/rotation-fixture.js';
 
 const ADMIN = { name: 'postmaster@example.org', domains: ['example.org'] };
@@ -158,5 +165,71 @@ describe('adminSetPassword hashes while the mailbox is read', () => {
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('changeOwnPassword hashes alongside its slower steps', () => {
+  const change = { account: ALICE, currentPassword: ALICE_PASSWORD, newPassword: NEW, confirmation: NEW };
+
+  it('hashes the new password before the history check verifies it against the old hashes', async () => {
+    const f = await fixture({ historySize: 3 });
+    expect(await changeOwnPassword(f.deps, change)).toMatchObject({ ok: true });
+    f.hasher.log.length = 0;
+    const next = 'Maple-Tundra-2027';
+    const again = { ...change, currentPassword: NEW, newPassword: next, confirmation: next };
+    expect(await changeOwnPassword(f.deps, again)).toMatchObject({ ok: true });
+    // verify the current one, hash the new one, then check it against the previous one.
+    expect(f.hasher.log).toEqual([`verify:${NEW}`, `hash:${next}`, `verify:${next}`]);
+    expect(await f.passwordWorks(next)).toBe(true);
+  });
+
+  it('hashes nothing new for a wrong current password or a password the synchronous rules refuse', async () => {
+    const f = await fixture();
+    await changeOwnPassword(f.deps, { ...change, currentPassword: 'Wrong-Guess-000' });
+    await changeOwnPassword(f.deps, { ...change, newPassword: 'short', confirmation: 'short' });
+    expect(hashed(f.hasher.log)).toEqual([]);
+    expect(await f.passwordWorks(ALICE_PASSWORD)).toBe(true);
+  });
+
+  it('drops the early hash when the history check refuses, and stores nothing', async () => {
+    const f = await fixture({ historySize: 3 });
+    await changeOwnPassword(f.deps, change);
+    const back = {
+      ...change,
+      currentPassword: NEW,
+      newPassword: ALICE_PASSWORD,
+      confirmation: ALICE_PASSWORD,
+    };
+    expect(await changeOwnPassword(f.deps, back)).toMatchObject({ code: 'policy_violation' });
+    expect(hashed(f.hasher.log)).toEqual([NEW, ALICE_PASSWORD]);
+    expect(await f.passwordWorks(NEW)).toBe(true);
+  });
+
+  it('resets the attempt count alongside the change, and before it answers', async () => {
+    const f = await fixture();
+    const order: string[] = [];
+    const limiter: AttemptLimiter = {
+      ...f.limiter,
+      reset: async (key) => {
+        order.push('reset started');
+        await turn();
+        await f.limiter.reset(key);
+        order.push('reset done');
+      },
+    };
+    const store: CredentialStore = {
+      ...f.store,
+      setPassword: async (w) => {
+        order.push('write');
+        return f.store.setPassword(w);
+      },
+    };
+    const result = await changeOwnPassword(
+      { ...f.deps, limiter, store },
+      { ...change, clientKey: '198.51.100.7' },
+    );
+    order.push('answered');
+    expect(result).toMatchObject({ ok: true });
+    expect(order).toEqual(['reset started', 'write', 'reset done', 'answered']);
   });
 });
