@@ -120,10 +120,13 @@ async function tryImport<T>(
 
 /**
  * The password bytes hash-wasm must be given so that its own NUL terminator and 72-byte cut yield
- * exactly `key`, or `undefined` when no input does: a short key without a trailing NUL, or the
- * empty password's lone NUL (hash-wasm refuses an empty password).
+ * exactly `key`, or `undefined` when no input does: a short key without a trailing NUL, the empty
+ * password's lone NUL (hash-wasm refuses an empty password), or a key with a 0xFF byte — there
+ * hash-wasm follows crypt_blowfish's `$2a$` countermeasure (a key word `FF 80…` flips a bit of
+ * the key schedule) instead of plain bcrypt. UTF-8 never holds 0xFF, so no password takes that way.
  */
 function bcryptPasswordFor(key: Uint8Array): Uint8Array | undefined {
+  if (key.includes(0xff)) return undefined;
   if (key.length > 1 && key[key.length - 1] === 0) return key.subarray(0, key.length - 1);
   if (key.length === BCRYPT_MAX_KEY) return key;
   return undefined;
