@@ -4,6 +4,7 @@ import { resetTokenDigest } from '../ports/reset-token-digest.js';
 import type { ResetTokenRecord, ResetTokenStore } from '../ports/reset-token-store.js';
 import { commitChange } from './commit-change.js';
 import { domainOf, maxAgeExpiry } from './decisions.js';
+import { hashAhead } from './hash-ahead.js';
 import { checkPolicy } from './policy-check.js';
 import { isResetTokenShaped } from './reset-token.js';
 import { runRevocations } from './run-revocations.js';
@@ -120,8 +121,9 @@ export async function checkPasswordReset(
 /**
  * Completes a password reset: the token must be live (`now < expiresAt`), unused, and issued for
  * the mailbox's current version (any password write since invalidates it) → the mailbox must be
- * active → confirmation → policy (account context, reuse of the last `historySize` passwords) —
- * a refusal so far leaves the token usable → the token is consumed atomically (of two racing
+ * active → confirmation → policy (account context, reuse of the last `historySize` passwords;
+ * the new password is hashed alongside once the synchronous rules pass) — a refusal so far leaves
+ * the token usable → the token is consumed atomically (of two racing
  * submissions exactly one goes on; the other gets `invalid_token`) → the same commit as a change:
  * compare-and-set at the token's version with `revoke: 'all'` (web sessions, Dovecot and every
  * other revoker), `mustChange` cleared → the account's other tokens deleted, its login-attempt
@@ -155,6 +157,11 @@ export async function completePasswordReset(
   if (input.newPassword !== input.confirmation) {
     return refuse({ ok: false, code: 'confirmation_mismatch' } as const);
   }
+  // Hashed while the history check and the token's consumption run, once the synchronous rules pass.
+  const hashing = hashAhead(rt, input.newPassword, {
+    account,
+    ...(record.displayName === null ? {} : { displayName: record.displayName }),
+  });
   const validation = await checkPolicy(rt, record, input.newPassword, null);
   if (!validation.ok) {
     return refuse({ ok: false, code: 'policy_violation', violations: validation.violations } as const);
@@ -166,6 +173,7 @@ export async function completePasswordReset(
   const result = await commitChange(rt, {
     record,
     password: input.newPassword,
+    ...(hashing === null ? {} : { passwordHash: hashing }),
     mustChange: false,
     expiresAt: maxAgeExpiry(deps.passwordMaxAge, domainOf(account) ?? record.domain, now),
     revoke: 'all',

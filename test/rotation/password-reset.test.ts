@@ -174,6 +174,33 @@ describe('requestPasswordReset', () => {
 });
 
 describe('completePasswordReset', () => {
+  it('hashes the new password while the token is consumed, and only a password the rules accept', async () => {
+    const f = await resetFixture();
+    await f.request();
+    const token = f.lastToken();
+    f.hasher.log.length = 0;
+    expect(await f.complete(token, 'short')).toMatchObject({ code: 'policy_violation' });
+    expect(f.hasher.log.filter((l) => l.startsWith('hash:'))).toEqual([]);
+    let hashedBeforeConsumed: string[] | null = null;
+    const resetTokens = {
+      ...f.resetTokens,
+      consume: async (digest: string, now: Date) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        hashedBeforeConsumed = f.hasher.log.filter((l) => l.startsWith('hash:'));
+        return f.resetTokens.consume(digest, now);
+      },
+    };
+    const result = await completePasswordReset(
+      { ...f.deps, resetTokens },
+      { token, newPassword: NEW, confirmation: NEW },
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(hashedBeforeConsumed).toEqual([`hash:${NEW}`]);
+    // That early hash is the one stored: nothing was hashed twice.
+    expect(f.hasher.log.filter((l) => l.startsWith('hash:'))).toEqual([`hash:${NEW}`]);
+    expect(await f.passwordWorks(NEW)).toBe(true);
+  });
+
   it('sets the password, logs out everywhere, clears mustChange and forgets every token', async () => {
     const f = await resetFixture();
     await f.store.setPassword({
