@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type AttemptLimiter,
   adminSetPassword,
   type CredentialStore,
   changeOwnPassword,
   type MailboxRecord,
   PassrotateError,
 } from '../../src/index.js';
-import { ALICE, ALICE_PASSWORD, fixture } from '../support/rotation-fixture.js';
+import { ALICE, ALICE_PASSWORD, fixture, slowResetLimiter } from '../support/rotation-fixture.js';
 
 const ADMIN = { name: 'postmaster@example.org', domains: ['example.org'] };
 const NEW = 'Cobalt-River-2026';
@@ -208,15 +207,7 @@ describe('changeOwnPassword hashes alongside its slower steps', () => {
   it('resets the attempt count alongside the change, and before it answers', async () => {
     const f = await fixture();
     const order: string[] = [];
-    const limiter: AttemptLimiter = {
-      ...f.limiter,
-      reset: async (key) => {
-        order.push('reset started');
-        await turn();
-        await f.limiter.reset(key);
-        order.push('reset done');
-      },
-    };
+    const limiter = slowResetLimiter(f.limiter, order);
     const store: CredentialStore = {
       ...f.store,
       setPassword: async (w) => {

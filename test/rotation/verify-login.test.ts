@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { type AttemptLimiter, type AuditSink, type CredentialStore, verifyLogin } from '../../src/index.js';
+import { type AuditSink, type CredentialStore, verifyLogin } from '../../src/index.js';
 import { cheapHasher, upgradeHasher } from '../support/hashers.js';
-import { ALICE, ALICE_PASSWORD, fixture, plaintexts, recordedText } from '../support/rotation-fixture.js';
+import {
+  ALICE,
+  ALICE_PASSWORD,
+  fixture,
+  plaintexts,
+  recordedText,
+  slowResetLimiter,
+} from '../support/rotation-fixture.js';
 
 describe('verifyLogin', () => {
   it('logs in with the right password and needs no rehash for a current hash', async () => {
@@ -196,15 +203,7 @@ describe('verifyLogin', () => {
   it('resets the counter alongside the login’s audit, and before it answers', async () => {
     const f = await fixture();
     const order: string[] = [];
-    const limiter: AttemptLimiter = {
-      ...f.limiter,
-      reset: async (key) => {
-        order.push('reset started');
-        await new Promise((resolve) => setImmediate(resolve));
-        await f.limiter.reset(key);
-        order.push('reset done');
-      },
-    };
+    const limiter = slowResetLimiter(f.limiter, order);
     const audit: AuditSink = {
       record: async (event) => {
         order.push(event.type);

@@ -8,6 +8,7 @@ import {
   memorySessionStore,
 } from '../../src/adapters/memory/index.js';
 import {
+  type AttemptLimiter,
   definePolicy,
   type PasswordHasher,
   type RevocationRequest,
@@ -35,6 +36,19 @@ export function recordingRevoker(name: string, options: { alwaysRun?: boolean } 
     },
   } satisfies SessionRevoker & { failing: boolean; calls: RevocationRequest[] };
   return revoker;
+}
+
+/** A limiter whose `reset` takes one turn of the event loop, logging its start and end into `order`. */
+export function slowResetLimiter(inner: AttemptLimiter, order: string[]): AttemptLimiter {
+  return {
+    ...inner,
+    reset: async (key) => {
+      order.push('reset started');
+      await new Promise((resolve) => setImmediate(resolve));
+      await inner.reset(key);
+      order.push('reset done');
+    },
+  };
 }
 
 /** A hasher wrapper that logs which passwords were hashed and verified, in order. */
