@@ -63,8 +63,9 @@ export type ChangeOwnPasswordResult =
 
 /**
  * Changes the owner's password: reserve an attempt (per account and per client, counted before the
- * verify, so a burst runs at most the limit's worth of guesses; a right current password resets
- * the account's count and gives the client its attempt back) → verify the current
+ * verify, so a burst runs at most the limit's worth of guesses; the mailbox is read meanwhile; a
+ * right current password resets the account's count and gives the client its attempt back) →
+ * verify the current
  * password (before anything new is hashed) → confirmation → policy (account context, similarity to
  * the current password, reuse of the last `historySize`) → hash (expiring after `passwordMaxAge`,
  * when set; started as soon as the synchronous rules pass, so it runs alongside the history and
@@ -103,10 +104,12 @@ export async function changeOwnPassword(
   const account = input.account.toLowerCase();
   const refuse = refuser(rt, 'password_change_refused', account, account);
 
-  const attempt = await reserveFlowAttempt(rt, account, input.clientKey);
+  // The attempt is reserved while the mailbox is read (a read is no guess; the verify waits for both).
+  const [attempt, got] = await Promise.all([
+    reserveFlowAttempt(rt, account, input.clientKey),
+    stored(() => deps.store.get(account)),
+  ]);
   if (!attempt.ok) return refuse(attempt);
-
-  const got = await stored(() => deps.store.get(account));
   if (!got.ok || !got.value) {
     await attempt.release();
     return refuse(got.ok ? ({ ok: false, code: 'not_found' } as const) : got);

@@ -76,8 +76,9 @@ function dummyHash(rt: Runtime): Promise<string> {
  * Verifies a login. An unknown account and a wrong password both give `invalid_credentials`, and an
  * unknown account still runs one verify (against a dummy hash of the target scheme) so both take
  * about as long. Every attempt is counted against the account and the client *before* the verify
- * (so a burst runs at most the limit's worth of verifications); a right password resets the
- * account's count and gives the client its attempt back. Only after the password
+ * (so a burst runs at most the limit's worth of verifications; the session epoch and the mailbox
+ * are read meanwhile); a right password resets the account's count and gives the client its
+ * attempt back, alongside the rest of the login. Only after the password
  * is verified does it reveal `inactive` (disabled mailbox) or `password_expired` (a temporary
  * password past `expiresAt`, or an ordinary one past `expiresAt` + `expiredPasswordGraceMs`). An
  * ordinary password past `expiresAt` within the grace logs in with `mustChange: true, expired: true`,
@@ -101,28 +102,44 @@ export async function verifyLogin(deps: RotationDeps, input: VerifyLoginInput): 
   const rt = runtime(deps);
   const account = input.account.toLowerCase();
   const refuse = refuser(rt, 'login_refused', account, account);
-  const attempt = await reserveFlowAttempt(rt, account, input.clientKey);
+  // The attempt is reserved while the mailbox is read (a read is no guess; the verify waits for both).
+  const [attempt, read] = await Promise.all([
+    reserveFlowAttempt(rt, account, input.clientKey),
+    readForLogin(deps, account),
+  ]);
   if (!attempt.ok) return refuse(attempt);
-
-  // The epoch is read before the hash: a change that commits after the hash was read revokes after
-  // this read, so its revokeAll raises the epoch above the one this login's session will carry.
-  const epoch = await stored(async () => (deps.sessions ? deps.sessions.epoch(account) : null));
-  if (!epoch.ok) return refuse(epoch);
-  const got = await stored(() => deps.store.get(account));
-  if (!got.ok) {
+  if (!read.ok) {
     await attempt.release();
-    return refuse(got);
+    return refuse(read);
   }
-  const record = got.value;
+  const { epoch, record } = read.value;
   const matches = record
     ? await deps.hasher.verify(input.password, record.passwordHash)
     : (await deps.hasher.verify(input.password, await dummyHash(rt))) && false;
   if (!record || !matches) return refuse({ ok: false, code: 'invalid_credentials' } as const);
   // The limiter's reset runs alongside the rest of the login (it never rejects).
   const reset = attempt.succeeded();
-  const outcome = await loginVerified(rt, { account, password: input.password, record }, epoch.value, refuse);
+  const outcome = await loginVerified(rt, { account, password: input.password, record }, epoch, refuse);
   await reset;
   return outcome;
+}
+
+/**
+ * The account's session epoch, then its record. The epoch is read before the hash: a change that
+ * commits after the hash was read revokes after this read, so its revokeAll raises the epoch above
+ * the one this login's session will carry.
+ */
+async function readForLogin(
+  deps: RotationDeps,
+  account: string,
+): Promise<
+  | { readonly ok: true; readonly value: { epoch: number | null; record: MailboxRecord | null } }
+  | StorageFailure
+> {
+  const epoch = await stored(async () => (deps.sessions ? deps.sessions.epoch(account) : null));
+  if (!epoch.ok) return epoch;
+  const got = await stored(() => deps.store.get(account));
+  return got.ok ? { ok: true, value: { epoch: epoch.value, record: got.value } } : got;
 }
 
 /** The login once the password matched: expiry, a rehash when due, audit. */

@@ -6,6 +6,7 @@ import {
   changeOwnPassword,
   type MailboxRecord,
   PassrotateError,
+  verifyLogin,
 } from '../../src/index.js';
 import { ALICE, ALICE_PASSWORD, fixture, slowResetLimiter } from '../support/rotation-fixture.js';
 
@@ -222,5 +223,75 @@ describe('changeOwnPassword hashes alongside its slower steps', () => {
     order.push('answered');
     expect(result).toMatchObject({ ok: true });
     expect(order).toEqual(['reset started', 'write', 'reset done', 'answered']);
+  });
+});
+
+describe('the attempt is reserved while the mailbox is read', () => {
+  /** A limiter whose `consume` takes one turn, logging into `order`; a store whose reads log too. */
+  function logged(f: Awaited<ReturnType<typeof fixture>>, order: string[]) {
+    const limiter = {
+      ...f.limiter,
+      consume: async (key: string) => {
+        order.push(`consume ${key.split(':')[0]}`);
+        await turn();
+        order.push('consumed');
+        return f.limiter.consume(key);
+      },
+    };
+    const store: CredentialStore = {
+      ...f.store,
+      get: async (account) => {
+        order.push('read');
+        return f.store.get(account);
+      },
+    };
+    return { ...f.deps, limiter, store };
+  }
+
+  it('in a login and in an own change, both before the verify', async () => {
+    const f = await fixture();
+    const order: string[] = [];
+    const deps = logged(f, order);
+    expect(
+      await verifyLogin(deps, { account: ALICE, password: ALICE_PASSWORD, clientKey: 'ip' }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(order).toEqual(['consume account', 'consume client', 'read', 'consumed', 'consumed']);
+    expect(f.hasher.log).toEqual([`verify:${ALICE_PASSWORD}`]);
+    order.length = 0;
+    const change = { account: ALICE, currentPassword: ALICE_PASSWORD, newPassword: NEW, confirmation: NEW };
+    expect(await changeOwnPassword(deps, { ...change, clientKey: 'ip' })).toMatchObject({ ok: true });
+    expect(order).toEqual(['consume account', 'consume client', 'read', 'consumed', 'consumed']);
+  });
+
+  it('answers rate_limited, verifying nothing, even when the read fails at the same time', async () => {
+    const f = await fixture({ limit: 1 });
+    await verifyLogin(f.deps, { account: ALICE, password: 'Wrong-1-guess' });
+    f.hasher.log.length = 0;
+    const store: CredentialStore = { ...f.store, get: async () => Promise.reject(new Error('down')) };
+    expect(
+      await verifyLogin({ ...f.deps, store }, { account: ALICE, password: ALICE_PASSWORD }),
+    ).toMatchObject({
+      code: 'rate_limited',
+    });
+    const change = { account: ALICE, currentPassword: ALICE_PASSWORD, newPassword: NEW, confirmation: NEW };
+    expect(await changeOwnPassword({ ...f.deps, store }, change)).toMatchObject({ code: 'rate_limited' });
+    expect(f.hasher.log).toEqual([]);
+  });
+
+  it('gives the attempt back when the read fails, in a login and in an own change', async () => {
+    const f = await fixture({ limit: 1 });
+    const down: CredentialStore = { ...f.store, get: async () => Promise.reject(new Error('down')) };
+    const change = { account: ALICE, currentPassword: ALICE_PASSWORD, newPassword: NEW, confirmation: NEW };
+    for (let i = 0; i < 3; i++) {
+      expect(await verifyLogin({ ...f.deps, store: down }, { account: ALICE, password: 'x' })).toMatchObject({
+        code: 'storage_failure',
+      });
+      expect(await changeOwnPassword({ ...f.deps, store: down }, change)).toMatchObject({
+        code: 'storage_failure',
+      });
+    }
+    expect(await changeOwnPassword(f.deps, change)).toMatchObject({ ok: true });
   });
 });
