@@ -3,7 +3,8 @@
  * PostgreSQL and MariaDB (web sessions in the same database, ended inside the password write), the
  * orchestration's own time (policy, store reads and compare-and-set write with its outbox rows,
  * web-session revocation, audit) against the hash time it contains — an admin set (one Argon2id
- * hash) and an own change (verify the current password + hash the new one: two) — and a contention
+ * hash) and an own change (verify the current password + hash the new one: two; once more with
+ * the attempt limiter in the same database, as the example servers run it) — and a contention
  * run (many concurrent changes to one mailbox, retried on conflict) checked for lost updates.
  * The overhead is the rotation's wall-clock time minus its KDF work's, as a share of the latter.
  * It also prints each server's durability setting (are commits flushed to disk one by one?), the
@@ -24,25 +25,34 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import {
   migrateMysql,
+  mysqlAttemptLimiter,
   mysqlAuditSink,
   mysqlCredentialStore,
   mysqlSessionStore,
 } from '../src/adapters/mysql/index.js';
 import {
   migratePostgres,
+  postgresAttemptLimiter,
   postgresAuditSink,
   postgresCredentialStore,
   postgresSessionStore,
 } from '../src/adapters/postgres/index.js';
 import {
   migrateSqlite,
+  sqliteAttemptLimiter,
   sqliteAuditSink,
   sqliteCredentialStore,
   sqliteSessionStore,
 } from '../src/adapters/sqlite/index.js';
 import { createHasher, verifyPassword } from '../src/hash/node.js';
 import { definePolicy } from '../src/policy/index.js';
-import type { AuditSink, CredentialStore, PasswordHasher, SessionStore } from '../src/ports/index.js';
+import type {
+  AttemptLimiter,
+  AuditSink,
+  CredentialStore,
+  PasswordHasher,
+  SessionStore,
+} from '../src/ports/index.js';
 import {
   adminSetPassword,
   changeOwnPassword,
@@ -89,6 +99,7 @@ interface Backend {
   readonly store: CredentialStore;
   readonly sessions: SessionStore;
   readonly audit: AuditSink;
+  readonly limiter: AttemptLimiter;
   /** How the server makes a commit durable (queried from it). */
   durability(): Promise<string>;
   /** One `SELECT 1` round trip. */
@@ -156,7 +167,8 @@ const ownPassword = (i: number): string => {
 };
 const INITIAL = 'Initial-Bench-Pass!1';
 
-type Flow = 'admin' | 'own';
+/** `own+limiter`: the own change with the backend's attempt limiter (account and client keys). */
+type Flow = 'admin' | 'own' | 'own+limiter';
 
 /**
  * Mailboxes and a `rotate(i)` that changes mailbox `i % MAILBOXES`'s password through the admin
@@ -174,10 +186,11 @@ async function rotator(
     policy: definePolicy(spec),
     revokers: [sessionStoreRevoker(backend.sessions)],
     audit: timedAudit(backend.audit),
+    ...(flow === 'own+limiter' ? { limiter: backend.limiter } : {}),
   };
   const accounts = Array.from(
     { length: MAILBOXES },
-    (_, i) => `user${i}@${label}-${flow === 'admin' ? 'set' : 'change'}.bench`,
+    (_, i) => `user${i}@${label}-${flow === 'admin' ? 'set' : flow === 'own' ? 'change' : 'limited'}.bench`,
   );
   const current = accounts.map(() => INITIAL);
   for (const account of accounts) {
@@ -195,6 +208,7 @@ async function rotator(
             currentPassword: current[m] ?? '',
             newPassword: next,
             confirmation: next,
+            ...(flow === 'own+limiter' ? { clientKey: '198.51.100.7' } : {}),
           });
     if (!result.ok) throw new Error(`${flow} rotation ${i} failed: ${JSON.stringify(result)}`);
     current[m] = next;
@@ -212,7 +226,7 @@ async function throughput(backend: Backend, flow: Flow): Promise<void> {
   const instant = await rotator(backend, 'instant', instantHasher(), flow);
   const stored = await hasher.hash(ownPassword(-2));
   const kdf = async (i: number) => {
-    if (flow === 'own') await hasher.verify(ownPassword(-2), stored);
+    if (flow !== 'admin') await hasher.verify(ownPassword(-2), stored);
     await hasher.hash(password(i));
   };
   // Warm up (JIT, lazily loaded blocklist, prepared statements) before timing.
@@ -257,7 +271,11 @@ async function throughput(backend: Backend, flow: Flow): Promise<void> {
   // The hash's scheme and cost, as its stored prefix says (e.g. `{ARGON2ID}$argon2id$v=19$m=19456,t=2,p=1`).
   const cost = stored.split('$').slice(0, 4).join('$');
   const what =
-    flow === 'admin' ? `admin set  (1 hash, ${cost})` : `own change (2: verify current + hash new)`;
+    flow === 'admin'
+      ? `admin set  (1 hash, ${cost})`
+      : flow === 'own'
+        ? `own change (2: verify current + hash new)`
+        : `own change with the attempt limiter in the same database (2 keys)`;
   const pct = (ms: number) => `${((ms / hash) * 100).toFixed(1)}%`;
   print(
     `${backend.name.padEnd(9)} ${what}, median of ${ROTATIONS}: rotation ${rotation.toFixed(2)} ms ` +
@@ -360,6 +378,7 @@ async function sqliteBackend(): Promise<Backend> {
     store: sqliteCredentialStore({ db, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
     sessions: sqliteSessionStore({ db }),
     audit: sqliteAuditSink({ db }),
+    limiter: sqliteAttemptLimiter({ db, limit: 5, windowMs: 60_000 }),
     async durability() {
       return `journal_mode=${db.pragma('journal_mode', { simple: true })}, synchronous=${db.pragma('synchronous', { simple: true })} (1 = NORMAL: WAL synced at checkpoints, not at each commit)`;
     },
@@ -390,6 +409,7 @@ async function postgresBackend(serverUrl: string): Promise<Backend> {
     store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
     sessions: postgresSessionStore({ pool }),
     audit: postgresAuditSink({ pool }),
+    limiter: postgresAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }),
     async durability() {
       const res = await pool.query<{ fsync: string; synchronous_commit: string }>(
         `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
@@ -426,6 +446,7 @@ async function mysqlBackend(serverUrl: string): Promise<Backend> {
     store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
     sessions: mysqlSessionStore({ pool }),
     audit: mysqlAuditSink({ pool }),
+    limiter: mysqlAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }),
     async durability() {
       const [rows] = await pool.query<mysql.RowDataPacket[]>(
         'SELECT VERSION() AS version, @@innodb_flush_log_at_trx_commit AS flush, @@sync_binlog AS sync_binlog, @@log_bin AS log_bin',
@@ -460,6 +481,7 @@ for (const make of backends) {
     await roundTripFloor(backend);
     await throughput(backend, 'admin');
     await throughput(backend, 'own');
+    await throughput(backend, 'own+limiter');
     await contention(backend);
   } finally {
     await backend.close();

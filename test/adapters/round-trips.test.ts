@@ -5,12 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   migrateMysql,
+  mysqlAttemptLimiter,
   mysqlAuditSink,
   mysqlCredentialStore,
   mysqlSessionStore,
 } from '../../src/adapters/mysql/index.js';
 import {
   migratePostgres,
+  postgresAttemptLimiter,
   postgresAuditSink,
   postgresCredentialStore,
   postgresSessionStore,
@@ -21,6 +23,7 @@ import {
   definePolicy,
   type RotationDeps,
   sessionStoreRevoker,
+  verifyLogin,
 } from '../../src/index.js';
 import { mysqlAuditEvents, postgresAuditEvents } from '../support/audit-rows.js';
 import { cheapHasher } from '../support/hashers.js';
@@ -67,6 +70,29 @@ async function roundTripsOfRotations(deps: RotationDeps, account: string) {
     expect(result).toMatchObject({ ok: true, revocation: { done: ['web-sessions'], pending: [] } });
   });
   return { admin, own };
+}
+
+/**
+ * Counts one own change with the attempt limiter (account and client keys) and one login: the two
+ * consumes run at once and alongside the read; the reset and the refund follow the verify.
+ */
+async function roundTripsWithLimiter(deps: RotationDeps, account: string) {
+  await deps.store.createMailbox({ account, passwordHash: await deps.hasher.hash('Initial-Pass-1') });
+  const input = { account, clientKey: '198.51.100.7' };
+  // Warm up (prepared statements, pool connections, the keys' rows).
+  expect(await verifyLogin(deps, { ...input, password: 'Initial-Pass-1' })).toMatchObject({ ok: true });
+  const login = await countRoundTrips(async () => {
+    expect(await verifyLogin(deps, { ...input, password: 'Initial-Pass-1' })).toMatchObject({ ok: true });
+  });
+  const own = await countRoundTrips(async () => {
+    const change = {
+      currentPassword: 'Initial-Pass-1',
+      newPassword: 'Own-Change-Pass-4',
+      confirmation: 'Own-Change-Pass-4',
+    };
+    expect(await changeOwnPassword(deps, { ...input, ...change })).toMatchObject({ ok: true });
+  });
+  return { login, own };
 }
 
 describe.skipIf(pgUrl === undefined && process.env.CI !== 'true')(
@@ -130,6 +156,22 @@ describe.skipIf(pgUrl === undefined && process.env.CI !== 'true')(
       const { admin, own } = await roundTripsOfRotations(deps, 'bob@example.org');
       expect({ admin: admin.postgres, own: own.postgres }).toEqual({ admin: 6, own: 6 });
     });
+
+    it('an own change with the attempt limiter takes 6 round trips and a login 6', async () => {
+      const pool = scratch.pool;
+      const deps: RotationDeps = {
+        store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
+        hasher: cheapHasher(),
+        policy,
+        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
+        audit: postgresAuditSink({ pool }),
+        limiter: postgresAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }),
+      };
+      // Change: 2 consumes ∥ the read, the write, the reset ∥ the refund. Login: 2 consumes ∥ the
+      // read, the reset ∥ the refund ∥ the audit event.
+      const { login, own } = await roundTripsWithLimiter(deps, 'dave@example.org');
+      expect({ login: login.postgres, own: own.postgres }).toEqual({ login: 6, own: 6 });
+    });
   },
 );
 
@@ -192,5 +234,21 @@ describe.skipIf(skipMysql)('round trips per rotation: mysql (MariaDB)', () => {
     // completed row ∥ its audit event.
     const { admin, own } = await roundTripsOfRotations(deps, 'bob@example.org');
     expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 6, own: 6 });
+  });
+
+  it('an own change with the attempt limiter takes 6 round trips and a login 6 (14 each before: a consume was 5)', async () => {
+    const pool = scratch.pool;
+    const deps: RotationDeps = {
+      store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
+      hasher: cheapHasher(),
+      policy,
+      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
+      audit: mysqlAuditSink({ pool }),
+      limiter: mysqlAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }),
+    };
+    // Change: 2 consume procedure calls ∥ the read, the write, the reset ∥ the refund. Login: 2
+    // consumes ∥ the read, the reset ∥ the refund ∥ the audit event.
+    const { login, own } = await roundTripsWithLimiter(deps, 'dave@example.org');
+    expect({ login: login.mysql, own: own.mysql }).toEqual({ login: 6, own: 6 });
   });
 });

@@ -7,7 +7,12 @@ import { resolveSchema } from '../sql/mailbox-schema.js';
 import type { MigrateOptions } from '../sql/migrate-options.js';
 import { appPasswordTableStatements } from './app-password-store.js';
 import type { MysqlOptions } from './options.js';
-import { revokeSessions, revokeSessionsInTransaction, setPasswordProcedure } from './procedures.js';
+import {
+  consumeAttemptProcedure,
+  revokeSessions,
+  revokeSessionsInTransaction,
+  setPasswordProcedure,
+} from './procedures.js';
 import { mysqlErrno } from './transaction.js';
 
 /** `ER_DUP_KEYNAME`: the index exists already (MySQL 8 has no `CREATE INDEX IF NOT EXISTS`). */
@@ -54,6 +59,7 @@ export async function migrateMysql(
         }),
         revokeSessionsInTransaction(schema),
         revokeSessions(schema),
+        consumeAttemptProcedure(schema),
       ];
       for (const sql of procedures.flatMap((p) => p.ddl)) await connection.query(sql);
     } finally {

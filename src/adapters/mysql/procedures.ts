@@ -1,4 +1,4 @@
-/** @module The password write and the session revoke-all as MySQL/MariaDB stored procedures, so each costs one round trip. */
+/** @module The password write, the session revoke-all and the attempt count as MySQL/MariaDB stored procedures, so each costs one round trip. */
 import { quoteIdentifier, type ResolvedSchema } from '../sql/mailbox-schema.js';
 import { domainExpiryDaysQuery } from '../sql/queries.js';
 
@@ -225,5 +225,43 @@ export function setPasswordProcedure(
     COMMIT;
     SELECT v_version + 1 AS v;
   END IF;`,
+  );
+}
+
+/**
+ * The limiter's `consume` as one procedure, so it costs one round trip instead of a client-side
+ * transaction's five: in one READ COMMITTED transaction, an `INSERT … ON DUPLICATE KEY UPDATE`
+ * counts the attempt (restarting an ended window, counting only up to `limit + 1`) and locks the
+ * key's row, then reads it back before anyone else can change it; the procedure answers that row
+ * (`failures`, `window_ends_at`). MySQL assigns left to right and a later assignment reads the
+ * earlier one's result, so `failures` (which reads the old `window_ends_at`) comes first.
+ *
+ * Arguments: key, now (ms), the new window's end (ms), limit.
+ *
+ * @example
+ * ```ts
+ * const consume = consumeAttemptProcedure(resolveSchema(undefined, 'mysql'));
+ * const [sets] = await pool.execute(`CALL ${consume.name}(?, ?, ?, ?)`, ['client:203.0.113.5', now, now + windowMs, 5]);
+ * ```
+ */
+export function consumeAttemptProcedure(schema: ResolvedSchema): Procedure {
+  const { q } = schema;
+  const key = quoteIdentifier('key', 'mysql');
+  return procedure(
+    schema,
+    'consume_attempt',
+    'IN p_key VARCHAR(512) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, IN p_now BIGINT, IN p_ends BIGINT, IN p_limit BIGINT',
+    `  DECLARE v_failures BIGINT;
+  DECLARE v_ends BIGINT;
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; RESIGNAL; END;
+  SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
+  START TRANSACTION;
+  INSERT INTO ${q.attempts} (${key}, failures, window_ends_at) VALUES (p_key, 1, p_ends)
+    ON DUPLICATE KEY UPDATE
+      failures = CASE WHEN window_ends_at <= p_now THEN 1 WHEN failures <= p_limit THEN failures + 1 ELSE failures END,
+      window_ends_at = CASE WHEN window_ends_at <= p_now THEN p_ends ELSE window_ends_at END;
+  SELECT failures, window_ends_at INTO v_failures, v_ends FROM ${q.attempts} WHERE ${key} = p_key;
+  COMMIT;
+  SELECT v_failures AS failures, v_ends AS window_ends_at;`,
   );
 }
