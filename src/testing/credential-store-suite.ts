@@ -1,8 +1,9 @@
 /** @module Conformance suite for CredentialStore adapters (ours and third parties'). */
-import type { CredentialStore, PasswordWrite, PendingRevocation } from '../ports/credential-store.js';
+import type { CredentialStore, PendingRevocation } from '../ports/credential-store.js';
 import { expect } from './expect.js';
 import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
+import { freshMailbox, outboxRow, passwordWrite } from './suite-records.js';
 import { at, fakeHash, T0 } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
@@ -53,40 +54,6 @@ export function testCredentialStore(
 
   const withStore = fixtureScope(makeStore, options.teardown);
 
-  const fresh = async (store: CredentialStore, domain = `d${uniqueTag()}.test`) => {
-    const account = `u${uniqueTag()}@${domain}`;
-    const passwordHash = fakeHash('initial');
-    expect(await store.createMailbox({ account, passwordHash, changedAt: T0 })).toEqual({
-      ok: true,
-      version: 1,
-    });
-    return { account, domain, passwordHash };
-  };
-
-  const write = (account: string, overrides: Partial<PasswordWrite> = {}): PasswordWrite => ({
-    account,
-    expectedVersion: 1,
-    passwordHash: fakeHash('next'),
-    changedAt: at(1),
-    mustChange: false,
-    expiresAt: null,
-    historyLimit: 5,
-    pendingRevocations: [],
-    ...overrides,
-  });
-
-  const row = (account: string, overrides: Partial<PendingRevocation> = {}): PendingRevocation => ({
-    id: `r${uniqueTag()}`,
-    account,
-    revoker: 'web-sessions',
-    keepSessionDigest: null,
-    createdAt: at(1),
-    attempts: 0,
-    nextAttemptAt: at(1),
-    lastError: null,
-    ...overrides,
-  });
-
   /** Outbox rows of `account` only (other tests may share the database). */
   const outboxOf = async (store: CredentialStore, account: string, now = at(100_000)) =>
     (await store.listPendingRevocations(now, 10_000)).filter((r) => r.account === account);
@@ -96,7 +63,7 @@ export function testCredentialStore(
       it(
         'creates a mailbox at version 1 with documented defaults',
         withStore(async (store) => {
-          const { account, domain, passwordHash } = await fresh(store);
+          const { account, domain, passwordHash } = await freshMailbox(store);
           expect(await store.get(account)).toEqual({
             account,
             domain,
@@ -153,7 +120,7 @@ export function testCredentialStore(
             ok: false,
             code: 'conflict',
           });
-          const result = await store.setPassword(write(mixed.toUpperCase()));
+          const result = await store.setPassword(passwordWrite(mixed.toUpperCase()));
           expect(result).toEqual({ ok: true, version: 2 });
         }),
       );
@@ -163,7 +130,9 @@ export function testCredentialStore(
         withStore(async (store) => {
           const account = `nobody${uniqueTag()}@d${uniqueTag()}.test`;
           expect(await store.get(account)).toBeNull();
-          expect(await store.setPassword(write(account, { pendingRevocations: [row(account)] }))).toEqual({
+          expect(
+            await store.setPassword(passwordWrite(account, { pendingRevocations: [outboxRow(account)] })),
+          ).toEqual({
             ok: false,
             code: 'not_found',
           });
@@ -176,11 +145,16 @@ export function testCredentialStore(
       it(
         'writes the hash, bumps the version and stores the flags',
         withStore(async (store) => {
-          const { account, passwordHash } = await fresh(store);
+          const { account, passwordHash } = await freshMailbox(store);
           const next = fakeHash('next');
           expect(
             await store.setPassword(
-              write(account, { passwordHash: next, changedAt: at(5), mustChange: true, expiresAt: at(90) }),
+              passwordWrite(account, {
+                passwordHash: next,
+                changedAt: at(5),
+                mustChange: true,
+                expiresAt: at(90),
+              }),
             ),
           ).toEqual({ ok: true, version: 2 });
           expect(await store.get(account)).toMatchObject({
@@ -197,12 +171,15 @@ export function testCredentialStore(
       it(
         'refuses a stale version with conflict and changes nothing',
         withStore(async (store) => {
-          const { account } = await fresh(store);
-          expect((await store.setPassword(write(account))).ok).toBe(true);
+          const { account } = await freshMailbox(store);
+          expect((await store.setPassword(passwordWrite(account))).ok).toBe(true);
           const before = await store.get(account);
-          const stale = write(account, { expectedVersion: 1, pendingRevocations: [row(account)] });
+          const stale = passwordWrite(account, {
+            expectedVersion: 1,
+            pendingRevocations: [outboxRow(account)],
+          });
           expect(await store.setPassword(stale)).toEqual({ ok: false, code: 'conflict' });
-          expect(await store.setPassword(write(account, { expectedVersion: 7 }))).toEqual({
+          expect(await store.setPassword(passwordWrite(account, { expectedVersion: 7 }))).toEqual({
             ok: false,
             code: 'conflict',
           });
@@ -214,11 +191,11 @@ export function testCredentialStore(
       it(
         `lets exactly one of ${concurrency} concurrent writers with the same expectedVersion win`,
         withStore(async (store) => {
-          const { account, passwordHash } = await fresh(store);
+          const { account, passwordHash } = await freshMailbox(store);
           const writes = Array.from({ length: concurrency }, (_, i) =>
-            write(account, {
+            passwordWrite(account, {
               passwordHash: fakeHash(`w${i}`),
-              pendingRevocations: [row(account, { revoker: `r${i}` })],
+              pendingRevocations: [outboxRow(account, { revoker: `r${i}` })],
             }),
           );
           const results = await Promise.all(writes.map((w) => store.setPassword(w)));
@@ -241,12 +218,12 @@ export function testCredentialStore(
       it(
         'keeps each version winning exactly once across sequential rounds of racing writers',
         withStore(async (store) => {
-          const { account } = await fresh(store);
+          const { account } = await freshMailbox(store);
           for (let round = 1; round <= 3; round++) {
             const results = await Promise.all(
               Array.from({ length: concurrency }, (_, i) =>
                 store.setPassword(
-                  write(account, { expectedVersion: round, passwordHash: fakeHash(`${round}-${i}`) }),
+                  passwordWrite(account, { expectedVersion: round, passwordHash: fakeHash(`${round}-${i}`) }),
                 ),
               ),
             );
@@ -261,13 +238,13 @@ export function testCredentialStore(
       it(
         'pushes the old hash newest first and keeps at most historyLimit',
         withStore(async (store) => {
-          const { account, passwordHash } = await fresh(store);
+          const { account, passwordHash } = await freshMailbox(store);
           const hashes = [passwordHash];
           for (let v = 1; v <= 5; v++) {
             const next = fakeHash(`h${v}`);
             expect(
               await store.setPassword(
-                write(account, { expectedVersion: v, passwordHash: next, historyLimit: 3 }),
+                passwordWrite(account, { expectedVersion: v, passwordHash: next, historyLimit: 3 }),
               ),
             ).toEqual({ ok: true, version: v + 1 });
             hashes.unshift(next);
@@ -279,14 +256,16 @@ export function testCredentialStore(
       it(
         'trims to a lower limit and keeps none with 0',
         withStore(async (store) => {
-          const { account } = await fresh(store);
+          const { account } = await freshMailbox(store);
           for (let v = 1; v <= 4; v++) {
-            await store.setPassword(write(account, { expectedVersion: v, passwordHash: fakeHash(`h${v}`) }));
+            await store.setPassword(
+              passwordWrite(account, { expectedVersion: v, passwordHash: fakeHash(`h${v}`) }),
+            );
           }
           expect((await store.get(account))?.previousHashes).toHaveLength(4);
-          await store.setPassword(write(account, { expectedVersion: 5, historyLimit: 2 }));
+          await store.setPassword(passwordWrite(account, { expectedVersion: 5, historyLimit: 2 }));
           expect((await store.get(account))?.previousHashes).toHaveLength(2);
-          await store.setPassword(write(account, { expectedVersion: 6, historyLimit: 0 }));
+          await store.setPassword(passwordWrite(account, { expectedVersion: 6, historyLimit: 0 }));
           expect((await store.get(account))?.previousHashes).toEqual([]);
         }),
       );
@@ -294,13 +273,13 @@ export function testCredentialStore(
       it(
         'pushes nothing with keepHistory (a rehash of the same password) but still trims',
         withStore(async (store) => {
-          const { account, passwordHash } = await fresh(store);
+          const { account, passwordHash } = await freshMailbox(store);
           const first = fakeHash('first');
-          await store.setPassword(write(account, { passwordHash: first }));
+          await store.setPassword(passwordWrite(account, { passwordHash: first }));
           const rehashed = fakeHash('rehashed');
           expect(
             await store.setPassword(
-              write(account, { expectedVersion: 2, passwordHash: rehashed, keepHistory: true }),
+              passwordWrite(account, { expectedVersion: 2, passwordHash: rehashed, keepHistory: true }),
             ),
           ).toEqual({ ok: true, version: 3 });
           expect(await store.get(account)).toMatchObject({
@@ -308,7 +287,7 @@ export function testCredentialStore(
             previousHashes: [passwordHash],
           });
           await store.setPassword(
-            write(account, {
+            passwordWrite(account, {
               expectedVersion: 3,
               passwordHash: rehashed,
               keepHistory: true,
@@ -322,12 +301,17 @@ export function testCredentialStore(
       it(
         'pushes nothing when the hash is unchanged (a flags-only write)',
         withStore(async (store) => {
-          const { account, passwordHash } = await fresh(store);
+          const { account, passwordHash } = await freshMailbox(store);
           const next = fakeHash('next');
-          await store.setPassword(write(account, { passwordHash: next }));
+          await store.setPassword(passwordWrite(account, { passwordHash: next }));
           expect(
             await store.setPassword(
-              write(account, { expectedVersion: 2, passwordHash: next, mustChange: true, expiresAt: at(2) }),
+              passwordWrite(account, {
+                expectedVersion: 2,
+                passwordHash: next,
+                mustChange: true,
+                expiresAt: at(2),
+              }),
             ),
           ).toEqual({ ok: true, version: 3 });
           expect(await store.get(account)).toMatchObject({
@@ -344,18 +328,18 @@ export function testCredentialStore(
       it(
         'writes the rows with the hash and lists them once due, by nextAttemptAt then id',
         withStore(async (store) => {
-          const { account } = await fresh(store);
+          const { account } = await freshMailbox(store);
           const rows = [
-            row(account, { id: `b${uniqueTag()}`, revoker: 'late', nextAttemptAt: at(10) }),
-            row(account, {
+            outboxRow(account, { id: `b${uniqueTag()}`, revoker: 'late', nextAttemptAt: at(10) }),
+            outboxRow(account, {
               id: `a${uniqueTag()}`,
               revoker: 'early',
               keepSessionDigest: 'a3f1'.repeat(16),
               nextAttemptAt: at(2),
             }),
-            row(account, { id: `c${uniqueTag()}`, revoker: 'same-time', nextAttemptAt: at(2) }),
+            outboxRow(account, { id: `c${uniqueTag()}`, revoker: 'same-time', nextAttemptAt: at(2) }),
           ];
-          expect(await store.setPassword(write(account, { pendingRevocations: rows }))).toEqual({
+          expect(await store.setPassword(passwordWrite(account, { pendingRevocations: rows }))).toEqual({
             ok: true,
             version: 2,
           });
@@ -370,9 +354,9 @@ export function testCredentialStore(
       it(
         'respects the listing limit',
         withStore(async (store) => {
-          const { account } = await fresh(store);
-          const rows = Array.from({ length: 4 }, () => row(account));
-          await store.setPassword(write(account, { pendingRevocations: rows }));
+          const { account } = await freshMailbox(store);
+          const rows = Array.from({ length: 4 }, () => outboxRow(account));
+          await store.setPassword(passwordWrite(account, { pendingRevocations: rows }));
           const listed = await store.listPendingRevocations(at(1), 2);
           expect(listed.length).toBeLessThanOrEqual(2);
           expect(listed.length).toBeGreaterThan(0);
@@ -382,9 +366,9 @@ export function testCredentialStore(
       it(
         'completes rows idempotently',
         withStore(async (store) => {
-          const { account } = await fresh(store);
-          const [r1, r2] = [row(account), row(account)];
-          await store.setPassword(write(account, { pendingRevocations: [r1, r2] }));
+          const { account } = await freshMailbox(store);
+          const [r1, r2] = [outboxRow(account), outboxRow(account)];
+          await store.setPassword(passwordWrite(account, { pendingRevocations: [r1, r2] }));
           await store.completeRevocation(r1.id);
           await store.completeRevocation(r1.id);
           await store.completeRevocation(`missing${uniqueTag()}`);
@@ -395,9 +379,9 @@ export function testCredentialStore(
       it(
         'records failures: attempts, error code and the next attempt time',
         withStore(async (store) => {
-          const { account } = await fresh(store);
-          const r = row(account);
-          await store.setPassword(write(account, { pendingRevocations: [r] }));
+          const { account } = await freshMailbox(store);
+          const r = outboxRow(account);
+          await store.setPassword(passwordWrite(account, { pendingRevocations: [r] }));
           await store.failRevocation(r.id, 'doveadm_failed', at(30));
           expect(await outboxOf(store, account, at(29))).toEqual([]);
           expect(await outboxOf(store, account, at(30))).toEqual([
@@ -414,11 +398,11 @@ export function testCredentialStore(
       it(
         'queues rows without a password change: a write of the record as read moves only the version',
         withStore(async (store) => {
-          const { account } = await fresh(store);
-          await store.setPassword(write(account, { mustChange: true, expiresAt: at(50) }));
+          const { account } = await freshMailbox(store);
+          await store.setPassword(passwordWrite(account, { mustChange: true, expiresAt: at(50) }));
           const before = await store.get(account);
           if (!before) throw new Error('mailbox missing');
-          const r = row(account, { revoker: 'app-password:dovecot-auth-cache' });
+          const r = outboxRow(account, { revoker: 'app-password:dovecot-auth-cache' });
           expect(
             await store.setPassword({
               account,
@@ -440,14 +424,14 @@ export function testCredentialStore(
       it(
         'writes rows only with a winning write in a race',
         withStore(async (store) => {
-          const { account } = await fresh(store);
+          const { account } = await freshMailbox(store);
           const results = await Promise.all(
             Array.from({ length: concurrency }, (_, i) =>
               store.setPassword(
-                write(account, {
+                passwordWrite(account, {
                   pendingRevocations: [
-                    row(account, { revoker: `w${i}` }),
-                    row(account, { revoker: `w${i}` }),
+                    outboxRow(account, { revoker: `w${i}` }),
+                    outboxRow(account, { revoker: `w${i}` }),
                   ],
                 }),
               ),
@@ -469,9 +453,9 @@ export function testCredentialStore(
           const domain = `d${uniqueTag()}.test`;
           const other = `d${uniqueTag()}.test`;
           const accounts: string[] = [];
-          for (let i = 0; i < 7; i++) accounts.push((await fresh(store, domain)).account);
-          await fresh(store, other);
-          await fresh(store, `x.${domain}`);
+          for (let i = 0; i < 7; i++) accounts.push((await freshMailbox(store, domain)).account);
+          await freshMailbox(store, other);
+          await freshMailbox(store, `x.${domain}`);
           accounts.sort();
           const seen: string[] = [];
           let cursor: string | null = null;
@@ -512,11 +496,11 @@ export function testCredentialStore(
           const domain = `d${uniqueTag()}.test`;
           const expiring: string[] = [];
           for (let i = 0; i < 4; i++) {
-            const { account } = await fresh(store, domain);
+            const { account } = await freshMailbox(store, domain);
             const expiresAt = at(10 + i);
-            expect(await store.setPassword(write(account, { expiresAt, mustChange: i === 3 }))).toMatchObject(
-              { ok: true },
-            );
+            expect(
+              await store.setPassword(passwordWrite(account, { expiresAt, mustChange: i === 3 })),
+            ).toMatchObject({ ok: true });
             expiring.push(account);
           }
           const created = `u${uniqueTag()}@${domain}`;
@@ -527,11 +511,11 @@ export function testCredentialStore(
             expiresAt: at(5),
           });
           expiring.push(created);
-          await fresh(store, domain);
-          const late = (await fresh(store, domain)).account;
-          await store.setPassword(write(late, { expiresAt: at(500) }));
-          const elsewhere = (await fresh(store)).account;
-          await store.setPassword(write(elsewhere, { expiresAt: at(10) }));
+          await freshMailbox(store, domain);
+          const late = (await freshMailbox(store, domain)).account;
+          await store.setPassword(passwordWrite(late, { expiresAt: at(500) }));
+          const elsewhere = (await freshMailbox(store)).account;
+          await store.setPassword(passwordWrite(elsewhere, { expiresAt: at(10) }));
           expiring.sort();
           const seen: string[] = [];
           let cursor: string | null = null;

@@ -9,7 +9,8 @@ import type {
 import { expect } from './expect.js';
 import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
-import { at, fakeHash, T0 } from './suite-values.js';
+import { freshMailbox, outboxRow, passwordWrite } from './suite-records.js';
+import { at, fakeHash } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
 /**
@@ -87,25 +88,6 @@ export function testInWriteAudit(
   const withStores = fixtureScope(makeStores, options.teardown);
 
   const newAccount = () => `u${uniqueTag()}@d${uniqueTag()}.test`;
-  const fresh = async (store: CredentialStore): Promise<string> => {
-    const account = newAccount();
-    expect(await store.createMailbox({ account, passwordHash: fakeHash('initial'), changedAt: T0 })).toEqual({
-      ok: true,
-      version: 1,
-    });
-    return account;
-  };
-
-  const row = (account: string, revoker: string): PendingRevocation => ({
-    id: `r${uniqueTag()}`,
-    account,
-    revoker,
-    keepSessionDigest: null,
-    createdAt: at(1),
-    attempts: 0,
-    nextAttemptAt: at(1),
-    lastError: null,
-  });
 
   const changeEvent = (account: string, details: AuditEvent['details'] = {}): AuditEvent => ({
     type: 'password_changed',
@@ -128,21 +110,14 @@ export function testInWriteAudit(
 
   /** A write with one row the store applies (if any) and one it does not, and their events. */
   const writeOf = (account: string, revoker: string | null, overrides: Partial<PasswordWrite> = {}) => {
-    const applied = revoker === null ? null : row(account, revoker);
-    const other = row(account, `other-${uniqueTag()}`);
+    const applied = revoker === null ? null : outboxRow(account, { revoker });
+    const other = outboxRow(account, { revoker: `other-${uniqueTag()}` });
     const change = changeEvent(account);
-    const write: PasswordWrite = {
-      account,
-      expectedVersion: 1,
-      passwordHash: fakeHash('next'),
-      changedAt: at(1),
-      mustChange: false,
-      expiresAt: null,
-      historyLimit: 5,
+    const write = passwordWrite(account, {
       pendingRevocations: applied === null ? [other] : [applied, other],
       auditEvents: [change, ...(applied === null ? [] : [revokedEvent(applied)]), revokedEvent(other)],
       ...overrides,
-    };
+    });
     const expected = [change, ...(applied === null ? [] : [withoutCondition(revokedEvent(applied))])];
     return { write, applied, expected };
   };
@@ -151,7 +126,7 @@ export function testInWriteAudit(
     it(
       'records the events of a successful write once, in order, those of rows it did not apply left out',
       withStores(async ({ store, revoker, auditedEvents }) => {
-        const account = await fresh(store);
+        const { account } = await freshMailbox(store);
         const { write, applied, expected } = writeOf(account, revoker);
         expect(await store.setPassword(write)).toEqual({
           ok: true,
@@ -166,7 +141,7 @@ export function testInWriteAudit(
     it(
       'records rows that read back exactly as the audit sink’s',
       withStores(async ({ store, audit, revoker, auditedEvents }) => {
-        const account = await fresh(store);
+        const { account } = await freshMailbox(store);
         const twin = newAccount();
         const { write, expected } = writeOf(account, revoker);
         expect((await store.setPassword(write)).ok).toBe(true);
@@ -181,7 +156,7 @@ export function testInWriteAudit(
     it(
       'records nothing for a refused write',
       withStores(async ({ store, revoker, auditedEvents }) => {
-        const account = await fresh(store);
+        const { account } = await freshMailbox(store);
         const stale = writeOf(account, revoker, { expectedVersion: 7 }).write;
         expect(await store.setPassword(stale)).toEqual({ ok: false, code: 'conflict' });
         expect(await auditedEvents(account)).toEqual([]);
@@ -197,7 +172,7 @@ export function testInWriteAudit(
     it(
       'records nothing and claims nothing for a write without audit events',
       withStores(async ({ store, revoker, auditedEvents }) => {
-        const account = await fresh(store);
+        const { account } = await freshMailbox(store);
         const result = await store.setPassword(writeOf(account, revoker, { auditEvents: [] }).write);
         expect(result.ok && result.auditRecorded === true).toBe(false);
         expect(result.ok).toBe(true);
@@ -211,7 +186,7 @@ export function testInWriteAudit(
     it(
       `records only the winner’s events of ${concurrency} racing writers`,
       withStores(async ({ store, revoker, auditedEvents }) => {
-        const account = await fresh(store);
+        const { account } = await freshMailbox(store);
         const writes = Array.from({ length: concurrency }, (_, i) => {
           const planned = writeOf(account, revoker, { passwordHash: fakeHash(`w${i}`) });
           const change = changeEvent(account, { writer: i });

@@ -1,10 +1,11 @@
 /** @module Conformance suite for credential stores that end same-database web sessions inside the password write. */
-import type { CredentialStore, PasswordWrite, PendingRevocation } from '../ports/credential-store.js';
+import type { CredentialStore } from '../ports/credential-store.js';
 import { sessionIdDigest } from '../ports/session-digest.js';
 import type { SessionStore } from '../ports/session-store.js';
 import { expect } from './expect.js';
 import { fixtureScope } from './fixture-scope.js';
 import { resolveTestRunner, type TestRunner } from './runner.js';
+import { freshMailbox, outboxRow, passwordWrite } from './suite-records.js';
 import { at, fakeHash, T0 } from './suite-values.js';
 import { uniqueTag } from './unique.js';
 
@@ -82,11 +83,7 @@ export function testInWriteRevocation(
 
   /** A fresh mailbox with two live sessions opened at the current epoch. */
   const fresh = async ({ store, sessions }: InWriteRevocationStores) => {
-    const account = `u${uniqueTag()}@d${uniqueTag()}.test`;
-    expect(await store.createMailbox({ account, passwordHash: fakeHash('initial'), changedAt: T0 })).toEqual({
-      ok: true,
-      version: 1,
-    });
+    const { account } = await freshMailbox(store);
     const epoch = await sessions.epoch(account);
     const ids = [`s${uniqueTag()}`, `s${uniqueTag()}`] as const;
     for (const id of ids) {
@@ -94,33 +91,6 @@ export function testInWriteRevocation(
     }
     return { account, epoch, ids };
   };
-
-  const write = (account: string, overrides: Partial<PasswordWrite> = {}): PasswordWrite => ({
-    account,
-    expectedVersion: 1,
-    passwordHash: fakeHash('next'),
-    changedAt: at(1),
-    mustChange: false,
-    expiresAt: null,
-    historyLimit: 5,
-    pendingRevocations: [],
-    ...overrides,
-  });
-
-  const row = (
-    account: string,
-    revoker: string,
-    keepSessionDigest: string | null = null,
-  ): PendingRevocation => ({
-    id: `r${uniqueTag()}`,
-    account,
-    revoker,
-    keepSessionDigest,
-    createdAt: at(1),
-    attempts: 0,
-    nextAttemptAt: at(1),
-    lastError: null,
-  });
 
   const outboxOf = async (store: CredentialStore, account: string) =>
     (await store.listPendingRevocations(LATER, 10_000)).filter((r) => r.account === account);
@@ -134,9 +104,11 @@ export function testInWriteRevocation(
         const { store, sessions, revoker } = stores;
         const { account, epoch, ids } = await fresh(stores);
         const bystander = await fresh(stores);
-        const applied = row(account, revoker);
-        const other = row(account, `other-${uniqueTag()}`);
-        expect(await store.setPassword(write(account, { pendingRevocations: [applied, other] }))).toEqual({
+        const applied = outboxRow(account, { revoker });
+        const other = outboxRow(account, { revoker: `other-${uniqueTag()}` });
+        expect(
+          await store.setPassword(passwordWrite(account, { pendingRevocations: [applied, other] })),
+        ).toEqual({
           ok: true,
           version: 2,
           appliedRevocations: [applied.id],
@@ -155,7 +127,9 @@ export function testInWriteRevocation(
         const { account, ids } = await fresh(stores);
         const keep = await sessionIdDigest(ids[0]);
         const result = await store.setPassword(
-          write(account, { pendingRevocations: [row(account, revoker, keep)] }),
+          passwordWrite(account, {
+            pendingRevocations: [outboxRow(account, { revoker, keepSessionDigest: keep })],
+          }),
         );
         expect(result.ok).toBe(true);
         expect(await live(sessions, ids)).toEqual([true, false]);
@@ -168,7 +142,10 @@ export function testInWriteRevocation(
       withStores(async (stores) => {
         const { store, sessions, revoker } = stores;
         const { account, epoch, ids } = await fresh(stores);
-        const stale = write(account, { expectedVersion: 7, pendingRevocations: [row(account, revoker)] });
+        const stale = passwordWrite(account, {
+          expectedVersion: 7,
+          pendingRevocations: [outboxRow(account, { revoker })],
+        });
         expect(await store.setPassword(stale)).toEqual({ ok: false, code: 'conflict' });
         expect(await live(sessions, ids)).toEqual([true, true]);
         expect(await sessions.epoch(account)).toBe(epoch);
@@ -181,7 +158,7 @@ export function testInWriteRevocation(
       withStores(async (stores) => {
         const { store, sessions } = stores;
         const { account, epoch, ids } = await fresh(stores);
-        expect(await store.setPassword(write(account))).toEqual({ ok: true, version: 2 });
+        expect(await store.setPassword(passwordWrite(account))).toEqual({ ok: true, version: 2 });
         expect(await live(sessions, ids)).toEqual([true, true]);
         expect(await sessions.epoch(account)).toBe(epoch);
       }),
@@ -196,9 +173,9 @@ export function testInWriteRevocation(
         const results = await Promise.all([
           ...Array.from({ length: concurrency }, (_, i) =>
             store.setPassword(
-              write(account, {
+              passwordWrite(account, {
                 passwordHash: fakeHash(`w${i}`),
-                pendingRevocations: [row(account, revoker)],
+                pendingRevocations: [outboxRow(account, { revoker })],
               }),
             ),
           ),
