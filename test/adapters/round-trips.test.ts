@@ -18,6 +18,7 @@ import {
   postgresSessionStore,
 } from '../../src/adapters/postgres/index.js';
 import {
+  type AuditEvent,
   adminSetPassword,
   changeOwnPassword,
   definePolicy,
@@ -95,32 +96,103 @@ async function roundTripsWithLimiter(deps: RotationDeps, account: string) {
   return { login, own };
 }
 
-describe.skipIf(pgUrl === undefined && process.env.CI !== 'true')(
-  'round trips per rotation: postgres',
-  () => {
-    let scratch: ScratchDatabase;
+/** What a test needs of one SQL backend: its flows' deps in each configuration and its audit rows. */
+interface Backend {
+  readonly title: string;
+  readonly client: 'postgres' | 'mysql';
+  readonly skip: boolean;
+  /** Round trips per rotation before the sessions, then the audit, moved into the write. */
+  readonly before: string;
+  /** Round trips of a login and an own change with the old limiter, if it changed. */
+  readonly limiterBefore: string;
+  open(): Promise<{
+    deps(options: { inWrite: 'none' | 'sessions' | 'sessions+audit'; limiter?: boolean }): RotationDeps;
+    auditEvents(account: string): Promise<AuditEvent[]>;
+    drop(): Promise<void>;
+  }>;
+}
+
+const backends: readonly Backend[] = [
+  {
+    title: 'postgres',
+    client: 'postgres',
+    skip: pgUrl === undefined && process.env.CI !== 'true',
+    before: '9, then 6 before',
+    limiterBefore: '',
+    async open() {
+      const scratch: ScratchDatabase = await createScratchDatabase(pgUrl ?? '');
+      const pool = scratch.pool;
+      await migratePostgres({ pool });
+      return {
+        deps: ({ inWrite, limiter }) => ({
+          store: postgresCredentialStore({
+            pool,
+            ...(inWrite === 'none' ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+            ...(inWrite === 'sessions+audit' ? { auditInWrite: true } : {}),
+          }),
+          hasher: cheapHasher(),
+          policy,
+          revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
+          audit: postgresAuditSink({ pool }),
+          ...(limiter ? { limiter: postgresAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }) } : {}),
+        }),
+        auditEvents: (account) => postgresAuditEvents(pool, account),
+        drop: () => scratch.drop(),
+      };
+    },
+  },
+  {
+    title: 'mysql (MariaDB)',
+    client: 'mysql',
+    skip: skipMysql,
+    before: '17, then 12 before',
+    limiterBefore: ' (14 each before: a consume was 5)',
+    async open() {
+      const scratch: ScratchMysqlDatabase = await createScratchMysqlDatabase();
+      const pool = scratch.pool;
+      await migrateMysql({ pool });
+      return {
+        deps: ({ inWrite, limiter }) => ({
+          store: mysqlCredentialStore({
+            pool,
+            ...(inWrite === 'none' ? {} : { revokeSessionsInWrite: 'web-sessions' }),
+            ...(inWrite === 'sessions+audit' ? { auditInWrite: true } : {}),
+          }),
+          hasher: cheapHasher(),
+          policy,
+          revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
+          audit: mysqlAuditSink({ pool }),
+          ...(limiter ? { limiter: mysqlAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }) } : {}),
+        }),
+        auditEvents: (account) => mysqlAuditEvents(pool, account),
+        drop: () => scratch.drop(),
+      };
+    },
+  },
+];
+
+for (const backend of backends) {
+  describe.skipIf(backend.skip)(`round trips per rotation: ${backend.title}`, () => {
+    let db: Awaited<ReturnType<Backend['open']>>;
     beforeAll(async () => {
-      scratch = await createScratchDatabase(pgUrl ?? '');
-      await migratePostgres({ pool: scratch.pool });
+      db = await backend.open();
     });
     afterAll(async () => {
-      await scratch?.drop();
+      await db?.drop();
     });
 
     it('an admin set and an own change each take 2 round trips with the sessions revoked and the audit recorded in the write', async () => {
-      const pool = scratch.pool;
-      const deps: RotationDeps = {
-        store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
-        hasher: cheapHasher(),
-        policy,
-        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
-        audit: postgresAuditSink({ pool }),
-      };
       // get, the write (with the log-out and the audit events).
-      const { admin, own } = await roundTripsOfRotations(deps, 'carol@example.org');
-      expect({ admin: admin.postgres, own: own.postgres }).toEqual({ admin: 2, own: 2 });
+      const counted = await roundTripsOfRotations(
+        db.deps({ inWrite: 'sessions+audit' }),
+        'carol@example.org',
+      );
+      expect({ admin: counted.admin[backend.client], own: counted.own[backend.client] }).toEqual({
+        admin: 2,
+        own: 2,
+      });
       // Every rotation's two events once each: the change and the in-write log-out.
-      const events = await postgresAuditEvents(pool, 'carol@example.org');
+      const events = await db.auditEvents('carol@example.org');
       expect(events.map((e) => e.type)).toEqual(
         Array.from({ length: policy.historySize + 3 }, (_, i) => [
           i < policy.historySize + 2 ? 'password_set_by_admin' : 'password_changed',
@@ -129,126 +201,30 @@ describe.skipIf(pgUrl === undefined && process.env.CI !== 'true')(
       );
     });
 
-    it('an admin set and an own change each take 3 round trips with the sessions revoked in the write and the audit through the sink (9, then 6 before)', async () => {
-      const pool = scratch.pool;
-      const deps: RotationDeps = {
-        store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
-        hasher: cheapHasher(),
-        policy,
-        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
-        audit: postgresAuditSink({ pool }),
-      };
+    it(`an admin set and an own change each take 3 round trips with the sessions revoked in the write and the audit through the sink (${backend.before})`, async () => {
       // get, the write (with the log-out), one INSERT of both audit events.
-      const { admin, own } = await roundTripsOfRotations(deps, 'alice@example.org');
-      expect({ admin: admin.postgres, own: own.postgres }).toEqual({ admin: 3, own: 3 });
+      const counted = await roundTripsOfRotations(db.deps({ inWrite: 'sessions' }), 'alice@example.org');
+      expect({ admin: counted.admin[backend.client], own: counted.own[backend.client] }).toEqual({
+        admin: 3,
+        own: 3,
+      });
     });
 
     it('take 6 with the sessions revoked after the write through the outbox', async () => {
-      const pool = scratch.pool;
-      const deps: RotationDeps = {
-        store: postgresCredentialStore({ pool }),
-        hasher: cheapHasher(),
-        policy,
-        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
-        audit: postgresAuditSink({ pool }),
-      };
       // get, the write, then the change's audit event ∥ revoke-all, then the completed row ∥ its audit event.
-      const { admin, own } = await roundTripsOfRotations(deps, 'bob@example.org');
-      expect({ admin: admin.postgres, own: own.postgres }).toEqual({ admin: 6, own: 6 });
+      const counted = await roundTripsOfRotations(db.deps({ inWrite: 'none' }), 'bob@example.org');
+      expect({ admin: counted.admin[backend.client], own: counted.own[backend.client] }).toEqual({
+        admin: 6,
+        own: 6,
+      });
     });
 
-    it('an own change with the attempt limiter takes 6 round trips and a login 6', async () => {
-      const pool = scratch.pool;
-      const deps: RotationDeps = {
-        store: postgresCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
-        hasher: cheapHasher(),
-        policy,
-        revokers: [sessionStoreRevoker(postgresSessionStore({ pool }))],
-        audit: postgresAuditSink({ pool }),
-        limiter: postgresAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }),
-      };
+    it(`an own change with the attempt limiter takes 6 round trips and a login 6${backend.limiterBefore}`, async () => {
       // Change: 2 consumes ∥ the read, the write, the reset ∥ the refund. Login: 2 consumes ∥ the
       // read, the reset ∥ the refund ∥ the audit event.
+      const deps = db.deps({ inWrite: 'sessions+audit', limiter: true });
       const { login, own } = await roundTripsWithLimiter(deps, 'dave@example.org');
-      expect({ login: login.postgres, own: own.postgres }).toEqual({ login: 6, own: 6 });
+      expect({ login: login[backend.client], own: own[backend.client] }).toEqual({ login: 6, own: 6 });
     });
-  },
-);
-
-describe.skipIf(skipMysql)('round trips per rotation: mysql (MariaDB)', () => {
-  let scratch: ScratchMysqlDatabase;
-  beforeAll(async () => {
-    scratch = await createScratchMysqlDatabase();
-    await migrateMysql({ pool: scratch.pool });
   });
-  afterAll(async () => {
-    await scratch?.drop();
-  });
-
-  it('an admin set and an own change each take 2 round trips with the sessions revoked and the audit recorded in the write', async () => {
-    const pool = scratch.pool;
-    const deps: RotationDeps = {
-      store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
-      hasher: cheapHasher(),
-      policy,
-      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
-      audit: mysqlAuditSink({ pool }),
-    };
-    // get, the write (with the log-out and the audit events).
-    const { admin, own } = await roundTripsOfRotations(deps, 'carol@example.org');
-    expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 2, own: 2 });
-    // Every rotation's two events once each: the change and the in-write log-out.
-    const events = await mysqlAuditEvents(pool, 'carol@example.org');
-    expect(events.map((e) => e.type)).toEqual(
-      Array.from({ length: policy.historySize + 3 }, (_, i) => [
-        i < policy.historySize + 2 ? 'password_set_by_admin' : 'password_changed',
-        'sessions_revoked',
-      ]).flat(),
-    );
-  });
-
-  it('an admin set and an own change each take 3 round trips with the sessions revoked in the write and the audit through the sink (17, then 12 before)', async () => {
-    const pool = scratch.pool;
-    const deps: RotationDeps = {
-      store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions' }),
-      hasher: cheapHasher(),
-      policy,
-      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
-      audit: mysqlAuditSink({ pool }),
-    };
-    // get, the write procedure (with the log-out), one INSERT of both audit events.
-    const { admin, own } = await roundTripsOfRotations(deps, 'alice@example.org');
-    expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 3, own: 3 });
-  });
-
-  it('take 6 with the sessions revoked after the write through the outbox', async () => {
-    const pool = scratch.pool;
-    const deps: RotationDeps = {
-      store: mysqlCredentialStore({ pool }),
-      hasher: cheapHasher(),
-      policy,
-      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
-      audit: mysqlAuditSink({ pool }),
-    };
-    // get, the write procedure, then the change's audit event ∥ the revoke-all procedure, then the
-    // completed row ∥ its audit event.
-    const { admin, own } = await roundTripsOfRotations(deps, 'bob@example.org');
-    expect({ admin: admin.mysql, own: own.mysql }).toEqual({ admin: 6, own: 6 });
-  });
-
-  it('an own change with the attempt limiter takes 6 round trips and a login 6 (14 each before: a consume was 5)', async () => {
-    const pool = scratch.pool;
-    const deps: RotationDeps = {
-      store: mysqlCredentialStore({ pool, revokeSessionsInWrite: 'web-sessions', auditInWrite: true }),
-      hasher: cheapHasher(),
-      policy,
-      revokers: [sessionStoreRevoker(mysqlSessionStore({ pool }))],
-      audit: mysqlAuditSink({ pool }),
-      limiter: mysqlAttemptLimiter({ pool, limit: 5, windowMs: 60_000 }),
-    };
-    // Change: 2 consume procedure calls ∥ the read, the write, the reset ∥ the refund. Login: 2
-    // consumes ∥ the read, the reset ∥ the refund ∥ the audit event.
-    const { login, own } = await roundTripsWithLimiter(deps, 'dave@example.org');
-    expect({ login: login.mysql, own: own.mysql }).toEqual({ login: 6, own: 6 });
-  });
-});
+}
