@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,6 +9,7 @@ import {
   sqliteCredentialStore,
   sqliteSessionStore,
 } from '../../../src/adapters/sqlite/index.js';
+import { raceInProcesses } from '../../support/sqlite-processes.js';
 
 const write = (account: string, passwordHash: string) => ({
   account,
@@ -174,25 +171,14 @@ describe('sqliteCredentialStore across processes', () => {
         account: 'alice@example.org',
         passwordHash: '{PLAIN}start',
       });
-      const script = join(dir, 'writer.mts');
-      const adapter = new URL('../../../src/adapters/sqlite/index.ts', import.meta.url).href;
-      const driver = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
-      writeFileSync(
-        script,
-        `import Database from ${JSON.stringify(driver)};
-import { sqliteCredentialStore } from ${JSON.stringify(adapter)};
-const db = new Database(process.argv[2]);
-db.pragma('busy_timeout = 10000');
-const r = await sqliteCredentialStore({ db }).setPassword({ account: 'alice@example.org', expectedVersion: 1,
-  passwordHash: '{PLAIN}p' + process.argv[3], changedAt: new Date(), mustChange: false, expiresAt: null,
-  historyLimit: 5, pendingRevocations: [] });
-process.stdout.write(JSON.stringify(r));`,
-      );
-      const run = promisify(execFile);
-      const outputs = await Promise.all(
-        [1, 2, 3, 4].map((i) => run(process.execPath, ['--import', 'tsx', script, file, String(i)])),
-      );
-      const results = outputs.map((o) => JSON.parse(o.stdout) as { ok: boolean });
+      const results = (await raceInProcesses(
+        dir,
+        file,
+        `return sqlite.sqliteCredentialStore({ db }).setPassword({ account: 'alice@example.org', expectedVersion: 1,
+  passwordHash: '{PLAIN}p' + args[0], changedAt: new Date(), mustChange: false, expiresAt: null,
+  historyLimit: 5, pendingRevocations: [] });`,
+        [1, 2, 3, 4].map((i) => [String(i)]),
+      )) as { ok: boolean }[];
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const winner = results.findIndex((r) => r.ok) + 1;
       expect(await sqliteCredentialStore({ db }).get('alice@example.org')).toMatchObject({
