@@ -29,8 +29,9 @@ import {
   toPendingRevocation,
 } from '../sql/records.js';
 import { writeAuditRows } from '../sql/write-audit.js';
+import { recordsAuditInWrite, writeOutcome } from '../sql/write-outcome.js';
 import type { MysqlCredentialStoreOptions } from './options.js';
-import { CONFLICT, NOT_FOUND, setPasswordProcedure } from './procedures.js';
+import { setPasswordProcedure } from './procedures.js';
 import { inTransaction, mysqlErrno } from './transaction.js';
 
 /** `ER_DUP_ENTRY`: the primary key exists already. */
@@ -204,7 +205,7 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
     const times = mailboxWriteTimes(w, null, new Date());
     const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker);
     const outbox = w.pendingRevocations.filter((p) => p.revoker !== applyRevoker);
-    const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
+    const audited = recordsAuditInWrite(auditInWrite, w);
     const auditRows = audited ? writeAuditRows(w, new Set(applied.map((p) => p.id))) : [];
     const [sets] = await pool.execute<RowDataPacket[][]>(
       `CALL ${setPassword.name}(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -227,15 +228,11 @@ export function mysqlCredentialStore(options: MysqlCredentialStoreOptions): Cred
         audited ? JSON.stringify(auditRows) : null,
       ],
     );
-    const version = Number(sets[0]?.[0]?.v);
-    if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
-    if (version === CONFLICT) return { ok: false, code: 'conflict' };
-    return {
-      ok: true,
-      version,
-      ...(applied.length > 0 ? { appliedRevocations: applied.map((p) => p.id) } : {}),
-      ...(audited ? { auditRecorded: true } : {}),
-    };
+    return writeOutcome(
+      Number(sets[0]?.[0]?.v),
+      applied.map((p) => p.id),
+      audited,
+    );
   }
 
   async function create(connection: PoolConnection, m: NewMailbox, account: string): Outcome {

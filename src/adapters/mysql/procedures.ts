@@ -1,25 +1,7 @@
 /** @module The password write, the session revoke-all and the attempt count as MySQL/MariaDB stored procedures, so each costs one round trip. */
 import { quoteIdentifier, type ResolvedSchema } from '../sql/mailbox-schema.js';
 import { domainExpiryDaysQuery } from '../sql/queries.js';
-
-/**
- * What the password-write procedure answers instead of a version when the mailbox is missing.
- *
- * @example
- * ```ts
- * if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
- * ```
- */
-export const NOT_FOUND = -1;
-/**
- * What the password-write procedure answers when the stored version is not the expected one.
- *
- * @example
- * ```ts
- * if (version === CONFLICT) return { ok: false, code: 'conflict' };
- * ```
- */
-export const CONFLICT = -2;
+import { CONFLICT, NOT_FOUND } from '../sql/write-outcome.js';
 
 /** passrotate's own tables are byte-ordered utf8mb4 (see `createStatements`). */
 const OWN_TEXT = 'VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin';

@@ -23,9 +23,10 @@ import {
   toPendingRevocation,
 } from '../sql/records.js';
 import { writeAuditRows } from '../sql/write-audit.js';
+import { recordsAuditInWrite, writeOutcome } from '../sql/write-outcome.js';
 import { hasDomainExpiry } from './domain-expiry.js';
 import type { PostgresCredentialStoreOptions } from './options.js';
-import { CONFLICT, NOT_FOUND, setPasswordFunction } from './set-password-function.js';
+import { setPasswordFunction } from './set-password-function.js';
 import { inTransaction } from './transaction.js';
 
 /** An outbox row in the shape `jsonb_to_recordset` reads back (dates as epoch milliseconds). */
@@ -103,7 +104,7 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
     // The domain's days are applied inside the function; here the expiry without them.
     const times = mailboxWriteTimes(w, null, new Date());
     const applied = w.pendingRevocations.filter((p) => p.revoker === applyRevoker).map((p) => p.id);
-    const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
+    const audited = recordsAuditInWrite(auditInWrite, w);
     const res = await pool.query<{ v: string }>({
       name: statementName('write'),
       text: `SELECT ${setPassword.name}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14::jsonb) AS v`,
@@ -124,15 +125,7 @@ export function postgresCredentialStore(options: PostgresCredentialStoreOptions)
         audited ? JSON.stringify(writeAuditRows(w, new Set(applied))) : null,
       ],
     });
-    const version = Number(res.rows[0]?.v);
-    if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
-    if (version === CONFLICT) return { ok: false, code: 'conflict' };
-    return {
-      ok: true,
-      version,
-      ...(applied.length > 0 ? { appliedRevocations: applied } : {}),
-      ...(audited ? { auditRecorded: true } : {}),
-    };
+    return writeOutcome(Number(res.rows[0]?.v), applied, audited);
   }
 
   let domainExpiry: Promise<boolean> | undefined;

@@ -1,26 +1,8 @@
 /** @module The compare-and-set password write as one PL/pgSQL function, so a write costs one round trip. */
 import type { ResolvedSchema } from '../sql/mailbox-schema.js';
 import { domainExpiryDaysQuery } from '../sql/queries.js';
+import { CONFLICT, NOT_FOUND } from '../sql/write-outcome.js';
 import { revokeSessionsStatements } from './revoke-sessions-function.js';
-
-/**
- * What the function returns instead of a version when nothing was written.
- *
- * @example
- * ```ts
- * if (version === NOT_FOUND) return { ok: false, code: 'not_found' };
- * ```
- */
-export const NOT_FOUND = -1;
-/**
- * What the function returns when the stored version is not the expected one.
- *
- * @example
- * ```ts
- * if (version === CONFLICT) return { ok: false, code: 'conflict' };
- * ```
- */
-export const CONFLICT = -2;
 
 /**
  * The function's quoted name (per prefix and table) and its `CREATE OR REPLACE` text.

@@ -22,6 +22,7 @@ import {
   toPendingRevocation,
 } from '../sql/records.js';
 import { writeAuditRows } from '../sql/write-audit.js';
+import { recordsAuditInWrite, writeOutcome } from '../sql/write-outcome.js';
 import type { SqliteCredentialStoreOptions } from './options.js';
 import { sqliteRevokeSessions } from './revoke-sessions.js';
 
@@ -213,14 +214,9 @@ export function sqliteCredentialStore(options: SqliteCredentialStoreOptions): Cr
         lastError: p.lastError,
       });
     }
-    const audited = auditInWrite && w.auditEvents !== undefined && w.auditEvents.length > 0;
+    const audited = recordsAuditInWrite(auditInWrite, w);
     if (audited) for (const event of writeAuditRows(w, new Set(applied))) s().insertAudit.run(event);
-    return {
-      ok: true,
-      version,
-      ...(applied.length > 0 ? { appliedRevocations: applied } : {}),
-      ...(audited ? { auditRecorded: true } : {}),
-    };
+    return writeOutcome(version, applied, audited);
   });
 
   const create = db.transaction((m: NewMailbox, account: string): PasswordWriteResult => {
